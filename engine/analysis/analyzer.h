@@ -1,0 +1,61 @@
+// Analysis: the one chain that turns text into tokens, shared by the indexer and the query
+// builder so that a term the index makes is the term a query makes.
+//   segment (ICU word break) -> normalize (NFKC + case fold) -> fold script (Traditional ->
+//   Simplified) -> fold accents (second form) -> mark stop words -> stem (Snowball)
+//   -> add bigrams of long Chinese words
+#pragma once
+
+#include "analysis/analysis_profile.h"
+#include "analysis/token.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace anticipa::analysis {
+
+/// Equivalent words and phrases of a locale, analyzed like any text so "Invoices" meets "invoice".
+class SynonymTable {
+  public:
+    using Phrase = std::vector<Token>;
+    struct Match {
+        std::size_t group = 0;
+        std::size_t length = 0;  ///< how many query tokens the phrase covers
+    };
+
+    void add_group(std::vector<Phrase> phrases);
+    /// The longest phrase of any group that starts at tokens[at] (stems compared).
+    std::optional<Match> match(const std::vector<Token>& tokens, std::size_t at) const;
+    const std::vector<Phrase>& group(std::size_t index) const { return groups_[index]; }
+    std::size_t size() const { return groups_.size(); }
+
+  private:
+    std::vector<std::vector<Phrase>> groups_;
+};
+
+class Analyzer {
+  public:
+    explicit Analyzer(AnalysisProfile profile);
+
+    /// Tokens of `text` with positions starting at `first_position`. Thread-safe.
+    std::vector<Token> analyze(std::string_view text, std::uint32_t first_position = 1) const;
+
+    const AnalysisProfile& profile() const { return profile_; }
+    const SynonymTable& synonyms() const { return synonyms_; }
+
+    /// Identifies everything that decides index terms (profile, analyzer version, ICU and
+    /// Xapian versions): an index made with another fingerprint must be rebuilt, not searched.
+    const std::string& fingerprint() const { return fingerprint_; }
+
+  private:
+    AnalysisProfile profile_;
+    std::uint64_t instance_id_;  ///< keys this analyzer's per-thread ICU and Xapian objects
+    std::unordered_set<std::string> stopwords_;  ///< accent-folded, normalized
+    SynonymTable synonyms_;
+    std::string fingerprint_;
+};
+
+}  // namespace anticipa::analysis

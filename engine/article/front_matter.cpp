@@ -1,0 +1,234 @@
+#include "article/front_matter.h"
+
+#include "common/locale_tag.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <array>
+#include <regex>
+
+namespace anticipa::article {
+
+namespace {
+
+constexpr std::array KNOWN_KEYS{"id",      "title",     "locale",  "tags",    "category",       "tiers",
+                                "status",  "questions", "context", "updated", "source_revision"};
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+std::string closest_key(const std::string& key) {
+    std::string best;
+    std::size_t best_distance = 3;  // more than two edits away is not a typo
+    for (const char* known : KNOWN_KEYS) {
+        std::size_t d = edit_distance(key, known);
+        if (d < best_distance) {
+            best_distance = d;
+            best = known;
+        }
+    }
+    return best;
+}
+
+/// Collects problems against the file, translating YAML marks into file lines.
+class MetaReader {
+  public:
+    MetaReader(const FrontMatterContext& context, std::vector<Problem>& problems)
+        : context_(context), problems_(problems) {}
+
+    void error(const YAML::Node& at, std::string code, std::string message) {
+        add(Severity::ERROR, line_of(at), std::move(code), std::move(message));
+    }
+    void warn(int line, std::string code, std::string message) {
+        add(Severity::WARNING, line, std::move(code), std::move(message));
+    }
+    void add(Severity severity, int line, std::string code, std::string message) {
+        problems_.push_back({severity, std::move(code), std::move(message), context_.file, line});
+    }
+    static int line_of(const YAML::Node& node) { return node.Mark().line + 2; }  // after "---"
+
+    bool scalar(const YAML::Node& node, const char* key, std::string& out) {
+        if (!node.IsScalar()) {
+            error(node, "invalid_type", std::string("`") + key + "` must be a single text value");
+            return false;
+        }
+        out = node.Scalar();
+        return true;
+    }
+
+    /// Accepts a list of texts, or one text as a list of one.
+    bool list(const YAML::Node& node, const char* key, std::vector<std::string>& out) {
+        if (node.IsScalar()) {
+            out = {node.Scalar()};
+            return true;
+        }
+        if (!node.IsSequence()) {
+            error(node, "invalid_type", std::string("`") + key + "` must be a list of texts");
+            return false;
+        }
+        for (const auto& item : node) {
+            if (!item.IsScalar()) {
+                error(item, "invalid_type", std::string("every entry of `") + key + "` must be a text");
+                return false;
+            }
+            if (!item.Scalar().empty()) out.push_back(item.Scalar());
+        }
+        return true;
+    }
+
+  private:
+    const FrontMatterContext& context_;
+    std::vector<Problem>& problems_;
+};
+
+void read_key(MetaReader& reader, const std::string& key, const YAML::Node& value, ArticleMeta& meta) {
+    if (key == "id") {
+        if (reader.scalar(value, "id", meta.id) &&
+            !std::regex_match(meta.id, std::regex("[A-Za-z0-9][A-Za-z0-9._/-]*"))) {
+            reader.error(value, "invalid_id",
+                         "id `" + meta.id + "` may only use letters, digits, '.', '_', '-' and '/'");
+            meta.id.clear();
+        }
+    } else if (key == "title") {
+        reader.scalar(value, "title", meta.title);
+    } else if (key == "locale") {
+        reader.scalar(value, "locale", meta.locale);
+    } else if (key == "tags") {
+        reader.list(value, "tags", meta.tags);
+    } else if (key == "category") {
+        reader.scalar(value, "category", meta.category);
+    } else if (key == "tiers") {
+        std::vector<std::string> tiers;
+        if (!reader.list(value, "tiers", tiers)) return;
+        meta.tiers.clear();
+        for (const auto& tier : tiers) {
+            const auto& known = all_tiers();
+            if (std::find(known.begin(), known.end(), tier) == known.end()) {
+                reader.error(value, "invalid_tier",
+                             "unknown tier `" + tier + "` (tiers are basic, standard and advanced)");
+                return;
+            }
+            meta.tiers.push_back(tier);
+        }
+        if (meta.tiers.empty()) reader.error(value, "invalid_tier", "`tiers` is empty: nobody could read it");
+    } else if (key == "status") {
+        std::string status;
+        if (!reader.scalar(value, "status", status)) return;
+        if (status != "published" && status != "draft")
+            reader.error(value, "invalid_status", "status `" + status + "` must be published or draft");
+        meta.draft = status == "draft";
+    } else if (key == "questions") {
+        reader.list(value, "questions", meta.questions);
+    } else if (key == "context") {
+        reader.list(value, "context", meta.context);
+    } else if (key == "updated") {
+        if (reader.scalar(value, "updated", meta.updated) &&
+            !std::regex_match(meta.updated, std::regex(R"(\d{4}-\d{2}-\d{2})")))
+            reader.error(value, "invalid_date", "`updated` must be a date like 2026-10-01");
+    } else if (key == "source_revision") {
+        reader.scalar(value, "source_revision", meta.source_revision);
+    }
+}
+
+}  // namespace
+
+FrontMatter parse_front_matter(std::string_view text, const FrontMatterContext& context) {
+    FrontMatter result;
+    result.meta.tiers = all_tiers();
+    result.meta.id = context.default_id;
+    MetaReader reader(context, result.problems);
+
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a BOM from some editors
+    if (!(text.starts_with("---\n") || text.starts_with("---\r\n"))) {
+        reader.add(Severity::ERROR, 1, "missing_front_matter",
+                   "the file must start with front matter between `---` lines (at least a title)");
+        return result;
+    }
+    // Find the closing line: "---" or "..." alone.
+    std::size_t pos = text.find('\n') + 1, yaml_begin = pos, yaml_end = std::string_view::npos;
+    int line = 2;
+    while (pos < text.size()) {
+        std::size_t eol = text.find('\n', pos);
+        std::string_view l = text.substr(pos, eol == std::string_view::npos ? eol : eol - pos);
+        if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+        if (l == "---" || l == "...") {
+            yaml_end = pos;
+            pos = eol == std::string_view::npos ? text.size() : eol + 1;
+            break;
+        }
+        if (eol == std::string_view::npos) break;
+        pos = eol + 1;
+        ++line;
+    }
+    if (yaml_end == std::string_view::npos) {
+        reader.add(Severity::ERROR, 1, "unclosed_front_matter",
+                   "front matter opened with `---` on line 1 is never closed with a `---` line");
+        return result;
+    }
+    result.body = text.substr(pos);
+    result.body_first_line = line + 1;
+
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(text.substr(yaml_begin, yaml_end - yaml_begin)));
+    } catch (const YAML::Exception& e) {
+        reader.add(Severity::ERROR, e.mark.line + 2, "invalid_yaml", "invalid YAML in front matter: " + e.msg);
+        return result;
+    }
+    if (!root.IsMap()) {
+        reader.add(Severity::ERROR, 2, "invalid_yaml", "front matter must be `key: value` lines");
+        return result;
+    }
+    for (const auto& entry : root) {
+        std::string key = entry.first.as<std::string>();
+        if (std::find(KNOWN_KEYS.begin(), KNOWN_KEYS.end(), key) == KNOWN_KEYS.end()) {
+            std::string hint = closest_key(key);
+            reader.warn(MetaReader::line_of(entry.first), "unknown_key",
+                        "unknown front-matter key `" + key + "`" +
+                            (hint.empty() ? " (it is ignored)" : " (did you mean `" + hint + "`?)"));
+            continue;
+        }
+        read_key(reader, key, entry.second, result.meta);
+    }
+    if (result.meta.title.empty())
+        reader.add(Severity::ERROR, 1, "missing_title", "front matter has no `title:`; every article needs one");
+    if (result.meta.id.empty() && !has_errors(result.problems))
+        reader.add(Severity::ERROR, 1, "missing_id", "front matter has no `id:` and none can be derived");
+
+    // The folder decides the locale; a front-matter locale must agree with it.
+    if (!result.meta.locale.empty()) {
+        auto canonical = canonical_locale(result.meta.locale);
+        if (!canonical) {
+            reader.add(Severity::ERROR, 1, "invalid_locale",
+                       "`locale: " + result.meta.locale + "` is not a BCP-47 tag like pt or pt-BR");
+        } else if (!context.folder_locale.empty() && *canonical != context.folder_locale) {
+            reader.add(Severity::ERROR, 1, "locale_mismatch",
+                       "`locale: " + *canonical + "` does not match its folder articles/" +
+                           context.folder_locale + "/; move the file or fix the locale");
+        } else {
+            result.meta.locale = *canonical;
+        }
+    }
+    if (result.meta.locale.empty()) result.meta.locale = context.folder_locale;
+    if (result.meta.locale.empty())
+        reader.add(Severity::ERROR, 1, "missing_locale", "front matter has no `locale:`");
+    else if (!is_known_language(result.meta.locale))
+        reader.add(Severity::ERROR, 1, "unknown_locale",
+                   "locale `" + result.meta.locale + "` is not a known language");
+    return result;
+}
+
+}  // namespace anticipa::article

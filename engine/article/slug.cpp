@@ -1,0 +1,49 @@
+#include "article/slug.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+namespace anticipa::article {
+
+std::string slugify(std::string_view heading) {
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(heading.data(), static_cast<int32_t>(heading.size())));
+    text.foldCase();
+    icu::UnicodeString slug;
+    bool pending_hyphen = false;
+    for (int32_t i = 0; i < text.length();) {
+        UChar32 c = text.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK) {
+            if (pending_hyphen && !slug.isEmpty()) slug.append(u'-');
+            pending_hyphen = false;
+            slug.append(c);
+        } else {
+            pending_hyphen = true;
+        }
+    }
+    std::string out;
+    slug.toUTF8String(out);
+    return out.empty() ? "section" : out;
+}
+
+std::string take_explicit_anchor(std::string& heading) {
+    auto end = heading.find_last_not_of(" \t");
+    if (end == std::string::npos || heading[end] != '}') return "";
+    auto open = heading.rfind("{#", end);
+    if (open == std::string::npos) return "";
+    std::string anchor = heading.substr(open + 2, end - open - 2);
+    if (anchor.empty() || anchor.find_first_of(" \t{}") != std::string::npos) return "";
+    heading.erase(open);
+    while (!heading.empty() && (heading.back() == ' ' || heading.back() == '\t')) heading.pop_back();
+    return anchor;
+}
+
+std::string unique_anchor(std::string anchor, std::set<std::string>& used) {
+    std::string candidate = anchor;
+    for (int n = 2; used.count(candidate); ++n) candidate = anchor + "-" + std::to_string(n);
+    used.insert(candidate);
+    return candidate;
+}
+
+}  // namespace anticipa::article

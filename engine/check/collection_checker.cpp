@@ -1,0 +1,158 @@
+#include "check/collection_checker.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+namespace anticipa::check {
+
+namespace fs = std::filesystem;
+using article::Article;
+using article::LoadedFile;
+
+namespace {
+
+bool is_external(const std::string& url) {
+    return url.find("://") != std::string::npos || url.starts_with("mailto:") || url.starts_with("tel:") ||
+           url.starts_with("//");
+}
+
+bool has_anchor(const Article& article, const std::string& anchor) {
+    return std::any_of(article.sections.begin(), article.sections.end(),
+                       [&](const article::Section& s) { return s.anchor == anchor; });
+}
+
+class Checker {
+  public:
+    Checker(const CheckOptions& options, const std::vector<LoadedFile>& files, std::vector<Problem>& problems)
+        : options_(options), files_(files), problems_(problems) {
+        for (const auto& file : files_) {
+            by_path_[file.path] = &file;
+            if (file.article) by_id_[file.article->meta.id][file.locale] = &*file.article;
+        }
+    }
+
+    void duplicate_ids() {
+        std::map<std::pair<std::string, std::string>, const LoadedFile*> owners;
+        for (const auto& file : files_) {
+            if (!file.article) continue;
+            auto [owner, fresh] = owners.emplace(std::pair{file.locale, file.article->meta.id}, &file);
+            if (!fresh)
+                error(file.display_path, 1, "duplicate_id",
+                      "id `" + file.article->meta.id + "` is already used by " + owner->second->display_path +
+                          " in locale " + file.locale + "; give one of them another id");
+        }
+    }
+
+    void links() {
+        for (const auto& file : files_) {
+            if (!file.article) continue;
+            for (const auto& link : file.article->links) check_link(file, link);
+        }
+    }
+
+    void translations() {
+        for (const auto& [id, versions] : by_id_) {
+            bool published = std::any_of(versions.begin(), versions.end(), [](auto& v) { return !v.second->meta.draft; });
+            if (!published) continue;  // drafts are not translated yet
+            std::string present;
+            for (const auto& [locale, article] : versions) present += (present.empty() ? "" : ", ") + locale;
+            const Article& any = *versions.begin()->second;
+            for (const auto& locale : options_.locales)
+                if (!versions.count(locale))
+                    warn(display(any), 0, "missing_translation",
+                         "article `" + id + "` has no " + locale + " translation (it exists in " + present + ")");
+            stale_translations(versions);
+        }
+    }
+
+  private:
+    void stale_translations(const std::map<std::string, const Article*>& versions) {
+        auto source = versions.find(options_.source_locale);
+        if (source == versions.end()) return;
+        const Article& original = *source->second;
+        for (const auto& [locale, translation] : versions) {
+            if (locale == options_.source_locale) continue;
+            const std::string& recorded = translation->meta.source_revision;
+            if (recorded.empty()) {
+                warn(display(*translation), 1, "no_source_revision",
+                     "translation of " + display(original) + " does not say which revision it was made from; add "
+                     "`source_revision: " + original.revision + "` once it matches the source");
+            } else if (recorded != original.revision) {
+                warn(display(*translation), 1, "stale_translation",
+                     "translated from revision " + recorded + " of " + display(original) + ", which is now at " +
+                         original.revision + "; update the translation, then set `source_revision: " +
+                         original.revision + "`");
+            }
+        }
+    }
+
+    void check_link(const LoadedFile& file, const article::Link& link) {
+        const std::string& url = link.target;
+        if (url.empty() || is_external(url)) return;
+        std::string path = url.substr(0, url.find('#'));
+        std::string anchor = url.find('#') == std::string::npos ? "" : url.substr(url.find('#') + 1);
+        const Article* target = &*file.article;
+        std::string target_name = file.display_path;
+        if (!path.empty()) {
+            fs::path resolved = (fs::path(file.path).parent_path() / path).lexically_normal();
+            std::string relative = resolved.generic_string();
+            if (relative.starts_with("..") || resolved.is_absolute()) {
+                error(file.display_path, link.line, "broken_link", "link `" + url + "` leads outside the articles folder");
+                return;
+            }
+            auto found = by_path_.find(relative);
+            if (found == by_path_.end()) {
+                error(file.display_path, link.line, "broken_link",
+                      "link `" + url + "` points to " + (options_.load.root / relative).generic_string() +
+                          ", which does not exist");
+                return;
+            }
+            target = found->second->article ? &*found->second->article : nullptr;
+            target_name = found->second->display_path;
+        }
+        if (!anchor.empty() && target && !has_anchor(*target, anchor))
+            error(file.display_path, link.line, "broken_anchor",
+                  "link `" + url + "`: " + target_name + " has no section `#" + anchor + "`");
+    }
+
+    std::string display(const Article& article) const {
+        return (options_.load.root / article.path).lexically_normal().generic_string();
+    }
+    void error(const std::string& file, int line, std::string code, std::string message) {
+        problems_.push_back({Severity::ERROR, std::move(code), std::move(message), file, line});
+    }
+    void warn(const std::string& file, int line, std::string code, std::string message) {
+        problems_.push_back({Severity::WARNING, std::move(code), std::move(message), file, line});
+    }
+
+    const CheckOptions& options_;
+    const std::vector<LoadedFile>& files_;
+    std::vector<Problem>& problems_;
+    std::map<std::string, const LoadedFile*> by_path_;
+    std::map<std::string, std::map<std::string, const Article*>> by_id_;  ///< id -> locale -> article
+};
+
+}  // namespace
+
+CheckReport check_articles(const CheckOptions& options) {
+    article::LoadedArticles loaded = article::load_articles(options.load);
+    CheckReport report;
+    report.files = loaded.files.size();
+    report.problems = loaded.problems;
+    for (const auto& file : loaded.files) {
+        report.problems.insert(report.problems.end(), file.problems.begin(), file.problems.end());
+        if (file.article) ++report.articles;
+    }
+    Checker checker(options, loaded.files, report.problems);
+    checker.duplicate_ids();
+    checker.links();
+    checker.translations();
+    std::stable_sort(report.problems.begin(), report.problems.end(), [](const Problem& a, const Problem& b) {
+        return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+    });
+    return report;
+}
+
+}  // namespace anticipa::check

@@ -1,0 +1,51 @@
+#include "common/utf8.h"
+
+#include <unicode/unistr.h>
+
+#include <algorithm>
+
+namespace anticipa {
+
+std::size_t find_invalid_utf8(std::string_view text) {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len;
+        std::uint32_t min;
+        if ((c & 0xE0) == 0xC0) { len = 2; min = 0x80; }
+        else if ((c & 0xF0) == 0xE0) { len = 3; min = 0x800; }
+        else if ((c & 0xF8) == 0xF0) { len = 4; min = 0x10000; }
+        else return i;
+        if (i + len > n) return i;
+        std::uint32_t cp = c & (0x7F >> len);
+        for (std::size_t k = 1; k < len; ++k) {
+            if ((s[i + k] & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        // Overlong forms, UTF-16 surrogates and values past U+10FFFF are invalid too.
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+std::string repair_utf8(std::string_view text) {
+    if (find_invalid_utf8(text) == std::string_view::npos) return std::string(text);
+    std::string out;
+    icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
+        .toUTF8String(out);
+    return out;
+}
+
+int line_of_offset(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
+}
+
+}  // namespace anticipa

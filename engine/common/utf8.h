@@ -1,0 +1,20 @@
+// Common: UTF-8 validation and repair for text that comes from outside (article files, queries).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace anticipa {
+
+/// Where the first invalid UTF-8 sequence starts; npos when the text is valid.
+std::size_t find_invalid_utf8(std::string_view text);
+
+/// The text with each invalid sequence replaced by U+FFFD (through ICU's fromUTF8), so that
+/// Xapian never sees stray bytes (it would index them as Latin-1 characters).
+std::string repair_utf8(std::string_view text);
+
+/// 1-based line number of a byte offset.
+int line_of_offset(std::string_view text, std::size_t offset);
+
+}  // namespace anticipa

@@ -1,0 +1,125 @@
+#include "index/document_builder.h"
+
+#include "analysis/normalizer.h"
+#include "common/content_hash.h"
+#include "index/schema.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace anticipa::index {
+
+using analysis::Token;
+using analysis::TokenKind;
+
+namespace {
+
+/// Adds the terms of one field; `next_position` moves past it (plus a gap).
+class FieldIndexer {
+  public:
+    FieldIndexer(Xapian::Document& document, const analysis::Analyzer& analyzer)
+        : document_(document), analyzer_(analyzer) {}
+
+    void add(const std::string& text, Xapian::termcount weight, const std::string& field_prefix) {
+        for (const Token& token : analyzer_.analyze(text, next_position_)) {
+            if (token.term.size() > MAX_TERM_BYTES) continue;
+            if (token.kind == TokenKind::NGRAM) {
+                document_.add_term(token.term, weight);
+            } else {
+                document_.add_posting(token.term, token.position, weight);
+                last_position_ = std::max(last_position_, token.position);
+            }
+            document_.add_term(PREFIX_STEM + token.stem, weight);
+            if (!token.folded_stem.empty()) document_.add_term(PREFIX_FOLDED + token.folded_stem, weight);
+            if (!field_prefix.empty()) document_.add_boolean_term(field_prefix + token.term);
+        }
+        next_position_ = last_position_ + FIELD_GAP;
+    }
+
+  private:
+    Xapian::Document& document_;
+    const analysis::Analyzer& analyzer_;
+    Xapian::termpos next_position_ = 1;
+    Xapian::termpos last_position_ = 1;
+};
+
+}  // namespace
+
+std::string unique_term(const std::string& locale, const std::string& id, const std::string& anchor) {
+    return PREFIX_UNIQUE + locale + ":" + id + "#" + anchor;
+}
+
+std::string file_term(const std::string& path) {
+    if (PREFIX_FILE.size() + path.size() <= MAX_TERM_BYTES) return PREFIX_FILE + path;
+    return PREFIX_FILE + "#" + content_hash(path);
+}
+
+bool is_spelling_word(const std::string& term) {
+    if (term.size() < 3 || analysis::has_han(term)) return false;
+    return std::none_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string to_data(const SectionRecord& r) {
+    nlohmann::json json{{"id", r.id},         {"locale", r.locale}, {"title", r.title},      {"heading", r.heading},
+                        {"anchor", r.anchor}, {"path", r.path},     {"text", r.text},        {"html", r.html},
+                        {"category", r.category}, {"updated", r.updated}, {"tags", r.tags},  {"tiers", r.tiers},
+                        {"level", r.level},   {"section", r.section}};
+    return json.dump();
+}
+
+SectionRecord from_data(const std::string& data) {
+    auto json = nlohmann::json::parse(data);
+    SectionRecord r;
+    r.id = json.value("id", "");
+    r.locale = json.value("locale", "");
+    r.title = json.value("title", "");
+    r.heading = json.value("heading", "");
+    r.anchor = json.value("anchor", "");
+    r.path = json.value("path", "");
+    r.text = json.value("text", "");
+    r.html = json.value("html", "");
+    r.category = json.value("category", "");
+    r.updated = json.value("updated", "");
+    r.tags = json.value("tags", std::vector<std::string>{});
+    r.tiers = json.value("tiers", std::vector<std::string>{});
+    r.level = json.value("level", 0);
+    r.section = json.value("section", 0);
+    return r;
+}
+
+Xapian::Document build_section_document(const article::Article& article, std::size_t section,
+                                        const analysis::Analyzer& analyzer) {
+    const auto& meta = article.meta;
+    const auto& part = article.sections.at(section);
+    Xapian::Document document;
+
+    FieldIndexer fields(document, analyzer);
+    fields.add(meta.title, WEIGHT_TITLE, PREFIX_TITLE);
+    for (const auto& question : meta.questions) fields.add(question, WEIGHT_QUESTION, PREFIX_QUESTION);
+    if (!part.heading.empty()) fields.add(part.heading, WEIGHT_HEADING, PREFIX_HEADING);
+    fields.add(part.text, WEIGHT_BODY, "");
+
+    document.add_boolean_term(unique_term(meta.locale, meta.id, part.anchor));
+    document.add_boolean_term(PREFIX_ARTICLE + meta.id);
+    document.add_boolean_term(file_term(article.path));
+    document.add_boolean_term(PREFIX_LOCALE + meta.locale);
+    document.add_boolean_term(PREFIX_STATUS + (meta.draft ? "draft" : "published"));
+    for (const auto& tier : meta.tiers) document.add_boolean_term(PREFIX_TIER + tier);
+    for (const auto& tag : meta.tags) document.add_boolean_term(PREFIX_TAG + tag);
+    if (!meta.category.empty()) document.add_boolean_term(PREFIX_CATEGORY + meta.category);
+    for (const auto& route : meta.context) document.add_boolean_term(PREFIX_CONTEXT + route);
+
+    document.add_value(SLOT_ARTICLE, meta.id);
+    document.add_value(SLOT_FILE_HASH, article.content_hash);
+    document.add_value(SLOT_SECTION, Xapian::sortable_serialise(static_cast<double>(section)));
+    if (!meta.updated.empty()) document.add_value(SLOT_UPDATED, meta.updated);
+
+    SectionRecord record{meta.id,   meta.locale, meta.title, part.heading, part.anchor,  article.path,
+                         part.text, part.html,   meta.category, meta.updated, meta.tags, meta.tiers,
+                         part.level, static_cast<int>(section)};
+    document.set_data(to_data(record));
+    return document;
+}
+
+}  // namespace anticipa::index

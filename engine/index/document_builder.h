@@ -1,0 +1,38 @@
+// Index stage: one section of an Article + the locale's Analyzer -> one Xapian document.
+#pragma once
+
+#include "analysis/analyzer.h"
+#include "article/article.h"
+
+#include <xapian.h>
+
+#include <string>
+
+namespace anticipa::index {
+
+/// What a search hit needs to show without opening the file again; kept as JSON document data.
+struct SectionRecord {
+    std::string id, locale, title, heading, anchor, path, text, html, category, updated;
+    std::vector<std::string> tags, tiers;
+    int level = 0;
+    int section = 0;
+};
+
+/// Builds the document of `article.sections[section]`: the title and questions are repeated on
+/// every section so either can match, weighted over headings and body (schema.h).
+Xapian::Document build_section_document(const article::Article& article, std::size_t section,
+                                        const analysis::Analyzer& analyzer);
+
+/// The unique id term of a section: "Qpt:reset-password#reset-link".
+std::string unique_term(const std::string& locale, const std::string& id, const std::string& anchor);
+
+/// The file term of a path (long paths are hashed to stay under Xapian's term limit).
+std::string file_term(const std::string& path);
+
+/// Words worth offering as spelling corrections: letters only, three bytes or more.
+bool is_spelling_word(const std::string& term);
+
+std::string to_data(const SectionRecord& record);
+SectionRecord from_data(const std::string& data);
+
+}  // namespace anticipa::index

@@ -1,0 +1,203 @@
+#include "index/indexer.h"
+
+#include "common/locale_tag.h"
+#include "index/document_builder.h"
+#include "index/index_layout.h"
+#include "index/schema.h"
+
+#include <xapian.h>
+
+#include <chrono>
+#include <map>
+#include <set>
+
+namespace anticipa::index {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct IndexedFile {
+    std::string hash;
+    std::string id;
+};
+
+/// What the database already holds, one entry per source file.
+std::map<std::string, IndexedFile> indexed_files(const Xapian::Database& db) {
+    std::map<std::string, IndexedFile> files;
+    for (auto term = db.allterms_begin(PREFIX_FILE); term != db.allterms_end(PREFIX_FILE); ++term) {
+        auto posting = db.postlist_begin(*term);
+        if (posting == db.postlist_end(*term)) continue;
+        Xapian::Document document = db.get_document(*posting);
+        SectionRecord record = from_data(document.get_data());
+        files[record.path] = {document.get_value(SLOT_FILE_HASH), record.id};
+    }
+    return files;
+}
+
+bool is_published(const Xapian::Document& document) {
+    auto term = document.termlist_begin();
+    term.skip_to(PREFIX_STATUS + "published");
+    return term != document.termlist_end() && *term == PREFIX_STATUS + "published";
+}
+
+/// The spelling dictionary counts each word once per published section document, so removing a
+/// document can take exactly its words back out.
+template <typename Change>
+void for_each_spelling_word(const Xapian::Document& document, Change change) {
+    if (!is_published(document)) return;
+    for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+        const std::string& word = *term;
+        if (!word.empty() && !(word[0] >= 'A' && word[0] <= 'Z') && is_spelling_word(word)) change(word);
+    }
+}
+
+void remove_file(Xapian::WritableDatabase& db, const std::string& path) {
+    const std::string term = file_term(path);
+    std::vector<Xapian::docid> documents(db.postlist_begin(term), db.postlist_end(term));
+    for (Xapian::docid id : documents) {
+        for_each_spelling_word(db.get_document(id), [&](const std::string& word) { db.remove_spelling(word); });
+        db.delete_document(id);
+    }
+}
+
+std::size_t add_article(Xapian::WritableDatabase& db, const article::Article& article,
+                        const analysis::Analyzer& analyzer) {
+    for (std::size_t i = 0; i < article.sections.size(); ++i) {
+        Xapian::Document document = build_section_document(article, i, analyzer);
+        for_each_spelling_word(document, [&](const std::string& word) { db.add_spelling(word); });
+        db.add_document(document);
+    }
+    return article.sections.size();
+}
+
+/// Indexes the files of one locale inside one transaction.
+class LocaleRun {
+  public:
+    LocaleRun(const IndexOptions& options, const std::string& locale, const analysis::Analyzer& analyzer,
+              IndexSummary& summary)
+        : options_(options), locale_(locale), analyzer_(analyzer), summary_(summary),
+          db_(database_path(options.index_dir, locale).string(), Xapian::DB_CREATE_OR_OPEN) {
+        // Terms made by another analyzer would never match this one's queries: rebuild all.
+        rebuild_ = db_.get_metadata(META_FINGERPRINT) != analyzer.fingerprint() ||
+                   db_.get_metadata(META_SCHEMA) != SCHEMA_VERSION;
+        known_ = indexed_files(db_);
+        db_.begin_transaction();
+    }
+
+    void index_file(const fs::path& relative, const IndexProgress& progress, std::size_t& done, std::size_t total) {
+        const std::string path = relative.generic_string();
+        on_disk_.insert(path);
+        auto known = known_.find(path);
+        auto is_unchanged = [&](const std::string& hash) {
+            return !rebuild_ && known != known_.end() && known->second.hash == hash;
+        };
+        article::LoadedFile file = article::load_article_file(options_.load, relative, is_unchanged);
+        if (progress) progress(++done, total, file.display_path);
+        summary_.problems.insert(summary_.problems.end(), file.problems.begin(), file.problems.end());
+
+        if (file.unchanged) {
+            if (claim_id(known->second.id, file.display_path)) {
+                ++summary_.unchanged;
+            } else {
+                remove_file(db_, path);
+                ++summary_.failed;
+            }
+            return;
+        }
+        if (!file.article) {
+            ++summary_.failed;
+            if (known != known_.end() && !rebuild_) claim_id(known->second.id, file.display_path);
+            else if (known != known_.end()) remove_file(db_, path);  // its old terms no longer match
+            return;
+        }
+        if (!claim_id(file.article->meta.id, file.display_path)) {
+            ++summary_.failed;
+            return;
+        }
+        if (known != known_.end()) remove_file(db_, path);
+        summary_.sections += add_article(db_, *file.article, analyzer_);
+        summary_.bytes += file.bytes;
+        ++(known != known_.end() ? summary_.updated : summary_.added);
+    }
+
+    /// Deletes what is gone from disk and publishes the run.
+    void finish() {
+        for (const auto& [path, file] : known_) {
+            if (on_disk_.count(path)) continue;
+            remove_file(db_, path);
+            ++summary_.removed;
+        }
+        db_.set_metadata(META_FINGERPRINT, analyzer_.fingerprint());
+        db_.set_metadata(META_SCHEMA, SCHEMA_VERSION);
+        db_.set_metadata(META_LOCALE, locale_);
+        db_.commit_transaction();
+    }
+
+  private:
+    /// (id, locale) must be unique: the second file with an id is refused.
+    bool claim_id(const std::string& id, const std::string& display_path) {
+        auto [owner, inserted] = ids_.emplace(id, display_path);
+        if (inserted) return true;
+        summary_.problems.push_back({Severity::ERROR, "duplicate_id",
+                                     "id `" + id + "` is already used by " + owner->second + " in locale " + locale_ +
+                                         "; give one of them another id",
+                                     display_path, 1});
+        return false;
+    }
+
+    const IndexOptions& options_;
+    std::string locale_;
+    const analysis::Analyzer& analyzer_;
+    IndexSummary& summary_;
+    Xapian::WritableDatabase db_;
+    bool rebuild_ = false;
+    std::map<std::string, IndexedFile> known_;
+    std::set<std::string> on_disk_;
+    std::map<std::string, std::string> ids_;
+};
+
+}  // namespace
+
+IndexSummary index_articles(const IndexOptions& options, analysis::AnalyzerSet& analyzers,
+                            const IndexProgress& progress) {
+    const auto started = std::chrono::steady_clock::now();
+    IndexSummary summary;
+    article::ArticleFiles listed = article::list_article_files(options.load);
+    summary.problems = listed.problems;
+    if (has_errors(listed.problems) && listed.files.empty() && !fs::is_directory(options.load.root))
+        return summary;
+
+    // Group by locale folder; a folder that is not a locale fails each of its files.
+    std::map<std::string, std::vector<fs::path>> by_locale;
+    std::size_t done = 0;
+    const std::size_t total = listed.files.size();
+    for (const auto& relative : listed.files) {
+        auto locale = canonical_locale(relative.begin()->string());
+        if (locale && is_known_language(*locale)) {
+            by_locale[*locale].push_back(relative);
+            continue;
+        }
+        article::LoadedFile file = article::load_article_file(options.load, relative);
+        if (progress) progress(++done, total, file.display_path);
+        summary.problems.insert(summary.problems.end(), file.problems.begin(), file.problems.end());
+        ++summary.failed;
+    }
+
+    fs::create_directories(options.index_dir);
+    for (const auto& [locale, files] : by_locale) {
+        LocaleRun run(options, locale, analyzers.for_locale(locale), summary);
+        for (const auto& relative : files) run.index_file(relative, progress, done, total);
+        run.finish();
+    }
+    // A locale folder removed from the articles: its database is emptied, not left serving.
+    for (const auto& locale : indexed_locales(options.index_dir)) {
+        if (by_locale.count(locale)) continue;
+        LocaleRun run(options, locale, analyzers.for_locale(locale), summary);
+        run.finish();
+    }
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return summary;
+}
+
+}  // namespace anticipa::index

@@ -1,0 +1,44 @@
+// Index stage: the articles folder -> one Xapian database per locale, incrementally, published
+// by one commit per locale database per run.
+#pragma once
+
+#include "analysis/analyzer_set.h"
+#include "article/article_loader.h"
+#include "common/problem.h"
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace anticipa::index {
+
+struct IndexOptions {
+    std::filesystem::path index_dir = "index";
+    article::LoadOptions load;
+};
+
+struct IndexSummary {
+    std::size_t added = 0;      ///< files new to the index
+    std::size_t updated = 0;    ///< files whose content changed
+    std::size_t unchanged = 0;  ///< skipped: same content hash and analyzer
+    std::size_t removed = 0;    ///< files gone from disk, their sections deleted
+    std::size_t failed = 0;     ///< files with errors; their previous version (if any) stays served
+    std::size_t sections = 0;   ///< section documents written in this run
+    std::size_t bytes = 0;      ///< bytes of the files parsed in this run
+    double seconds = 0;
+    std::vector<Problem> problems;
+};
+
+/// Called after each file: files done, files in all, the file's path.
+using IndexProgress = std::function<void(std::size_t done, std::size_t total, const std::string& path)>;
+
+/// Brings the index up to date with the articles folder. Within a locale nothing is visible to
+/// readers until the final commit, so a run killed at any moment leaves the last published
+/// revision whole. A file that fails keeps its previously indexed version: one broken edit never
+/// takes an article off the help center. Throws on a broken environment (index locked,
+/// unwritable, invalid locales/ profile).
+IndexSummary index_articles(const IndexOptions& options, analysis::AnalyzerSet& analyzers,
+                            const IndexProgress& progress = {});
+
+}  // namespace anticipa::index

@@ -1,0 +1,52 @@
+// Index stage: the schema — every term prefix, value slot, field weight and metadata key in one
+// table, following Xapian's conventions (see Omega's docs/termprefixes.rst).
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+
+namespace anticipa::index {
+
+// Terms. Unprefixed terms are the normalized words of every field, with positions (phrases).
+inline const std::string PREFIX_STEM = "Z";        ///< Snowball stem of every word, as QueryParser does
+inline const std::string PREFIX_FOLDED = "XF";     ///< stem of the accent-free form (only words with accents)
+inline const std::string PREFIX_TITLE = "S";       ///< title words
+inline const std::string PREFIX_QUESTION = "XQ";   ///< words of the `questions:` phrasings
+inline const std::string PREFIX_HEADING = "XH";    ///< section heading words
+inline const std::string PREFIX_UNIQUE = "Q";      ///< Q<locale>:<id>#<anchor>, one per section document
+inline const std::string PREFIX_ARTICLE = "XA";    ///< XA<id>: every section of one article
+inline const std::string PREFIX_FILE = "XP";       ///< XP<path>: every section made from one file
+inline const std::string PREFIX_LOCALE = "L";      ///< filter
+inline const std::string PREFIX_TAG = "K";         ///< filter
+inline const std::string PREFIX_CATEGORY = "XC";   ///< filter
+inline const std::string PREFIX_TIER = "XT";       ///< filter: a tier allowed to read the article
+inline const std::string PREFIX_STATUS = "XS";     ///< filter: XSpublished or XSdraft
+inline const std::string PREFIX_CONTEXT = "XR";    ///< product route the article is offered on
+
+// Value slots.
+inline constexpr Xapian::valueno SLOT_ARTICLE = 0;    ///< article id: the collapse key (one hit per article)
+inline constexpr Xapian::valueno SLOT_FILE_HASH = 1;  ///< content hash of the source file (incremental runs)
+inline constexpr Xapian::valueno SLOT_SECTION = 2;    ///< section number within the article, sortable
+inline constexpr Xapian::valueno SLOT_UPDATED = 3;    ///< YYYY-MM-DD
+
+// Field weights, as within-document frequency per occurrence: a title word counts as much as
+// four body words, so BM25 prefers sections whose title and phrasings match.
+inline constexpr Xapian::termcount WEIGHT_TITLE = 4;
+inline constexpr Xapian::termcount WEIGHT_QUESTION = 3;
+inline constexpr Xapian::termcount WEIGHT_HEADING = 2;
+inline constexpr Xapian::termcount WEIGHT_BODY = 1;
+
+/// Positions of consecutive fields are this far apart so a phrase never spans two of them.
+inline constexpr Xapian::termpos FIELD_GAP = 100;
+
+/// Xapian refuses terms over 245 bytes; longer words (URLs, hashes) are not worth indexing.
+inline constexpr std::size_t MAX_TERM_BYTES = 200;
+
+// Database metadata.
+inline const std::string META_FINGERPRINT = "anticipa.analyzer";  ///< Analyzer::fingerprint()
+inline const std::string META_SCHEMA = "anticipa.schema";
+inline const std::string META_LOCALE = "anticipa.locale";
+inline const std::string SCHEMA_VERSION = "1";
+
+}  // namespace anticipa::index

@@ -1,0 +1,153 @@
+#include "search/query_builder.h"
+
+#include "index/schema.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace anticipa::search {
+
+using analysis::Token;
+using analysis::TokenKind;
+using namespace anticipa::index;
+
+namespace {
+
+/// Synonyms widen the query but should not outrank the customer's own words.
+constexpr double SYNONYM_WEIGHT = 0.6;
+/// Spelling corrections replace a word the index does not know at all.
+constexpr double CORRECTION_WEIGHT = 1.0;
+/// A prefix expands to at most this many of its most frequent completions: unbounded expansion
+/// lets one short prefix cost seconds.
+constexpr Xapian::termcount MAX_PREFIX_EXPANSION = 30;
+
+Xapian::Query any_of(const std::vector<Xapian::Query>& parts) {
+    if (parts.empty()) return Xapian::Query();
+    if (parts.size() == 1) return parts.front();
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+std::size_t code_points(const std::string& text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+bool ends_with_space(const std::string& text) {
+    return !text.empty() && std::isspace(static_cast<unsigned char>(text.back()));
+}
+
+}  // namespace
+
+const std::string& match_key_of(const Token& token) {
+    return token.folded_stem.empty() ? token.stem : token.folded_stem;
+}
+
+Xapian::Query QueryBuilder::word_query(const Token& word, const std::vector<Token>& tokens) const {
+    std::vector<Xapian::Query> forms{Xapian::Query(PREFIX_STEM + word.stem)};
+    if (!word.folded_stem.empty()) {
+        // Written with accents: documents with the same accents match twice and rank first.
+        forms.emplace_back(PREFIX_FOLDED + word.folded_stem);
+        forms.emplace_back(PREFIX_STEM + word.folded_stem);
+    } else if (word.kind == TokenKind::WORD) {
+        // Written without accents: meets the accent-free form of accented words.
+        forms.emplace_back(PREFIX_FOLDED + word.stem);
+    }
+    for (const Token& ngram : tokens)  // a long Chinese word also matches through its bigrams
+        if (ngram.kind == TokenKind::NGRAM && ngram.position == word.position)
+            forms.emplace_back(PREFIX_STEM + ngram.stem);
+    return any_of(forms);
+}
+
+Xapian::Query QueryBuilder::synonym_query(const std::vector<Token>& phrase, BuiltQuery& built) const {
+    for (const Token& token : phrase) built.match_keys.insert(match_key_of(token));
+    if (phrase.size() == 1) return word_query(phrase.front(), phrase);
+    std::vector<Xapian::Query> terms;
+    for (const Token& token : phrase) terms.emplace_back(token.term);
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+}
+
+bool QueryBuilder::is_unknown(const Token& word) const {
+    if (word.kind != TokenKind::WORD) return false;
+    if (db_.get_termfreq(PREFIX_STEM + word.stem) > 0) return false;
+    if (db_.get_termfreq(PREFIX_FOLDED + match_key_of(word)) > 0) return false;
+    return word.folded_stem.empty() || db_.get_termfreq(PREFIX_STEM + word.folded_stem) == 0;
+}
+
+BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
+    BuiltQuery built;
+    std::vector<Token> tokens = analyzer_.analyze(request.query);
+    std::vector<Token> words;
+    for (const Token& token : tokens)
+        if (token.kind != TokenKind::NGRAM) words.push_back(token);
+    const bool only_stop_words = std::all_of(words.begin(), words.end(), [](const Token& t) { return t.stop; });
+    const bool typing_last_word = request.prefix_last_word && !ends_with_space(request.query);
+
+    std::vector<Xapian::Query> parts, corrections;
+    std::string corrected = request.query;
+    std::ptrdiff_t shift = 0;  // how much the corrections so far moved byte offsets
+    for (std::size_t i = 0; i < words.size();) {
+        const Token& word = words[i];
+        // Synonyms are matched before stop words are dropped: "log in" holds a stop word.
+        if (auto match = analyzer_.synonyms().match(words, i)) {
+            std::vector<Xapian::Query> alternatives;
+            for (const auto& phrase : analyzer_.synonyms().group(match->group)) alternatives.push_back(synonym_query(phrase, built));
+            for (std::size_t k = i; k < i + match->length; ++k)
+                if (!words[k].stop || match->length == 1) parts.push_back(word_query(words[k], tokens));
+            parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(alternatives), SYNONYM_WEIGHT);
+            i += match->length;
+            continue;
+        }
+        ++i;
+        if (word.stop && !only_stop_words) continue;
+        built.match_keys.insert(match_key_of(word));
+        if (word.kind == TokenKind::IDEOGRAPHIC)
+            for (const Token& ngram : tokens)
+                if (ngram.kind == TokenKind::NGRAM && ngram.position == word.position) built.match_keys.insert(ngram.term);
+        Xapian::Query query = word_query(word, tokens);
+
+        const bool is_last = i == words.size();
+        if (is_last && typing_last_word && word.kind != TokenKind::IDEOGRAPHIC && code_points(word.term) >= 2) {
+            built.prefix = word.term;
+            query = Xapian::Query(Xapian::Query::OP_OR, query,
+                                  Xapian::Query(Xapian::Query::OP_WILDCARD, word.term, MAX_PREFIX_EXPANSION,
+                                                Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT));
+            auto completion = db_.allterms_begin(word.term);
+            if (completion != db_.allterms_end(word.term)) {  // a word being typed is not a typo
+                parts.push_back(query);
+                continue;
+            }
+        }
+        if (is_unknown(word)) {
+            const unsigned max_edits = code_points(word.term) >= 6 ? 2 : 1;
+            std::string suggestion = db_.get_spelling_suggestion(word.term, max_edits);
+            if (!suggestion.empty()) {
+                auto suggested = analyzer_.analyze(suggestion);
+                if (!suggested.empty()) {
+                    built.match_keys.insert(match_key_of(suggested.front()));
+                    Xapian::Query fix = word_query(suggested.front(), suggested);
+                    corrections.push_back(fix);
+                    query = Xapian::Query(Xapian::Query::OP_OR, query,
+                                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, fix, CORRECTION_WEIGHT));
+                    corrected.replace(static_cast<std::size_t>(word.begin + shift), word.end - word.begin, suggestion);
+                    shift += static_cast<std::ptrdiff_t>(suggestion.size()) - (word.end - word.begin);
+                }
+            }
+        }
+        parts.push_back(query);
+    }
+    built.text = any_of(parts);
+    if (!corrections.empty()) {
+        built.corrected = corrected;
+        built.corrected_text = any_of(corrections);
+    }
+
+    std::vector<Xapian::Query> filters{Xapian::Query(PREFIX_TIER + request.tier)};
+    if (!request.include_drafts) filters.emplace_back(PREFIX_STATUS + "published");
+    for (const auto& tag : request.tags) filters.emplace_back(PREFIX_TAG + tag);
+    if (!request.category.empty()) filters.emplace_back(PREFIX_CATEGORY + request.category);
+    built.filter = Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+    return built;
+}
+
+}  // namespace anticipa::search

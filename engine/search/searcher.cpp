@@ -1,0 +1,133 @@
+#include "search/searcher.h"
+
+#include "common/locale_tag.h"
+#include "index/document_builder.h"
+#include "index/index_layout.h"
+#include "index/schema.h"
+#include "search/query_builder.h"
+#include "search/snippet.h"
+
+namespace anticipa::search {
+
+using namespace anticipa::index;
+
+namespace {
+
+std::string deep_link(const SectionRecord& record) {
+    std::string link = "articles/" + record.locale + "/" + record.id;
+    if (!record.anchor.empty()) link += "#" + record.anchor;
+    return link;
+}
+
+}  // namespace
+
+Searcher::Searcher(SearcherOptions options, analysis::AnalyzerSet& analyzers)
+    : options_(std::move(options)), analyzers_(analyzers) {
+    for (const auto& locale : indexed_locales(options_.index_dir)) {
+        Xapian::Database db(database_path(options_.index_dir, locale).string());
+        const auto& analyzer = analyzers_.for_locale(locale);
+        if (db.get_metadata(META_FINGERPRINT) != analyzer.fingerprint() || db.get_metadata(META_SCHEMA) != SCHEMA_VERSION)
+            throw IndexUnusable("index " + database_path(options_.index_dir, locale).string() +
+                                " was made by a different analyzer or schema (locales/ profile, ICU or Xapian "
+                                "changed); run `anticipa index` to rebuild it");
+        if (db.get_doccount() > 0) databases_.emplace(locale, std::move(db));
+    }
+    if (databases_.empty())
+        throw IndexUnusable("no index in " + options_.index_dir.string() + "; run `anticipa index` first");
+}
+
+std::vector<std::string> Searcher::locales() const {
+    std::vector<std::string> out;
+    for (const auto& [locale, db] : databases_) out.push_back(locale);
+    return out;
+}
+
+void Searcher::reopen() {
+    for (auto& [locale, db] : databases_) db.reopen();
+    for (auto& [locale, group] : groups_) group.db.reopen();
+}
+
+const Searcher::LocaleGroup* Searcher::group_for(const std::string& requested) {
+    auto cached = groups_.find(requested);
+    if (cached != groups_.end()) return &cached->second;
+
+    LocaleGroup group;
+    group.analyzer = &analyzers_.for_locale(requested);
+    auto add = [&](const std::string& locale) {
+        // Regions share a database group only when they analyze text the same way.
+        if (analyzers_.for_locale(locale).fingerprint() != group.analyzer->fingerprint()) return;
+        group.locales.push_back(locale);
+        group.db.add_database(databases_.at(locale));
+    };
+    if (databases_.count(requested)) add(requested);
+    const std::string language = language_of(requested);
+    for (const auto& [locale, db] : databases_)
+        if (locale != requested && language_of(locale) == language) add(locale);
+    if (group.locales.empty()) return nullptr;
+    return &groups_.emplace(requested, std::move(group)).first->second;
+}
+
+SearchResponse Searcher::search_group(const LocaleGroup& group, const SearchRequest& request) {
+    try {
+        return search_group_once(group, request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        reopen();  // a new revision was published while we read: take it and try once more
+        return search_group_once(group, request);
+    }
+}
+
+SearchResponse Searcher::search_group_once(const LocaleGroup& group, const SearchRequest& request) {
+    SearchResponse response;
+    response.locale = group.locales.front();
+    QueryBuilder builder(*group.analyzer, group.db);
+    BuiltQuery built = builder.build(request);
+    if (built.text.empty()) return response;
+
+    Xapian::Enquire enquire(group.db);
+    enquire.set_collapse_key(SLOT_ARTICLE);
+    if (!built.corrected.empty()) {
+        // Offer a correction only if it finds something this customer may see.
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.corrected_text, built.filter));
+        if (!enquire.get_mset(0, 1).empty()) response.did_you_mean = built.corrected;
+    }
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.text, built.filter));
+    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, request.offset + request.limit + 100);
+    response.total = mset.get_matches_estimated();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        SectionRecord record = from_data(it.get_document().get_data());
+        SearchHit hit;
+        hit.id = record.id;
+        hit.locale = record.locale;
+        hit.title = record.title;
+        hit.heading = record.heading;
+        hit.anchor = record.anchor;
+        hit.link = deep_link(record);
+        hit.path = record.path;
+        hit.score = it.get_weight();
+        const std::string& text = !record.text.empty() ? record.text : record.title;
+        hit.snippet = make_snippet(text, *group.analyzer, built.match_keys, built.prefix);
+        response.hits.push_back(std::move(hit));
+    }
+    return response;
+}
+
+SearchResponse Searcher::search(const SearchRequest& request) {
+    const std::string locale = canonical_locale(request.locale).value_or(options_.default_locale);
+    SearchResponse response;
+    if (const LocaleGroup* group = group_for(locale)) response = search_group(*group, request);
+    const bool is_default = language_of(locale) == language_of(options_.default_locale);
+    if (response.total == 0 && request.fallback_to_default && !is_default) {
+        if (const LocaleGroup* fallback = group_for(options_.default_locale)) {
+            SearchResponse answer = search_group(*fallback, request);
+            if (!answer.hits.empty()) {
+                answer.fallback = true;
+                if (answer.did_you_mean.empty()) answer.did_you_mean = response.did_you_mean;
+                return answer;
+            }
+        }
+    }
+    if (response.locale.empty()) response.locale = locale;
+    return response;
+}
+
+}  // namespace anticipa::search

@@ -1,0 +1,61 @@
+// Search stage: request -> per-locale databases -> ranked hits (one per article) with snippets,
+// "did you mean" and a flagged fallback to the default locale.
+#pragma once
+
+#include "analysis/analyzer_set.h"
+#include "search/search_types.h"
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace anticipa::search {
+
+struct SearcherOptions {
+    std::filesystem::path index_dir = "index";
+    std::string default_locale = "en";
+};
+
+/// The index cannot be served as it is (missing, or made by another analyzer): an environment
+/// problem, with a message that says what to run.
+class IndexUnusable : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Searches the published index. One Searcher per thread: Xapian databases are not shared
+/// between threads.
+class Searcher {
+  public:
+    /// Opens every locale database and checks it was made by today's analyzer.
+    Searcher(SearcherOptions options, analysis::AnalyzerSet& analyzers);
+
+    SearchResponse search(const SearchRequest& request);
+
+    /// Picks up a revision published since the databases were opened.
+    void reopen();
+
+    std::vector<std::string> locales() const;
+
+  private:
+    struct LocaleGroup {
+        std::vector<std::string> locales;
+        Xapian::Database db;
+        const analysis::Analyzer* analyzer = nullptr;
+    };
+    /// The databases that answer `locale`: its own, or its language's other regions.
+    const LocaleGroup* group_for(const std::string& locale);
+    SearchResponse search_group(const LocaleGroup& group, const SearchRequest& request);
+    SearchResponse search_group_once(const LocaleGroup& group, const SearchRequest& request);
+
+    SearcherOptions options_;
+    analysis::AnalyzerSet& analyzers_;
+    std::map<std::string, Xapian::Database> databases_;  ///< by locale
+    std::map<std::string, LocaleGroup> groups_;          ///< by requested locale, built on demand
+};
+
+}  // namespace anticipa::search

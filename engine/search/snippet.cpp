@@ -1,0 +1,104 @@
+#include "search/snippet.h"
+
+#include "search/query_builder.h"
+
+namespace anticipa::search {
+
+using analysis::Token;
+
+namespace {
+
+const std::string ELLIPSIS = "\xE2\x80\xA6";  // …
+
+bool matches(const Token& token, const std::set<std::string>& keys, const std::string& prefix) {
+    if (keys.count(match_key_of(token)) || keys.count(token.term)) return true;
+    return !prefix.empty() && token.term.starts_with(prefix);
+}
+
+}  // namespace
+
+Snippet make_snippet(const std::string& text, const analysis::Analyzer& analyzer, const std::set<std::string>& keys,
+                     const std::string& prefix, const SnippetOptions& options) {
+    std::vector<Token> hits;
+    for (const Token& token : analyzer.analyze(text))
+        if (matches(token, keys, prefix)) hits.push_back(token);
+
+    // Slide a window over the matched tokens; keep the one holding the most of them.
+    std::size_t best_first = 0, best_count = 0;
+    for (std::size_t first = 0, last = 0; first < hits.size(); ++first) {
+        while (last < hits.size() && hits[last].end - hits[first].begin <= options.max_bytes) ++last;
+        if (last - first > best_count) {
+            best_count = last - first;
+            best_first = first;
+        }
+    }
+    std::size_t begin = 0;
+    if (best_count > 0 && hits[best_first].begin > options.max_bytes / 4) {
+        // Start a little before the first match, at a word boundary.
+        begin = hits[best_first].begin - options.max_bytes / 4;
+        while (begin < hits[best_first].begin && text[begin] != ' ' && text[begin] != '\n') ++begin;
+        if (begin < hits[best_first].begin) ++begin;
+        else begin = hits[best_first].begin;
+    }
+    std::size_t end = std::min(text.size(), begin + options.max_bytes);
+    if (end < text.size()) {
+        std::size_t space = text.rfind(' ', end);
+        if (space != std::string::npos && space > begin + options.max_bytes / 2) end = space;
+        while (end > begin && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // whole characters
+    }
+
+    Snippet snippet;
+    const std::string lead = begin > 0 ? ELLIPSIS : "";
+    snippet.text = lead + text.substr(begin, end - begin);
+    for (auto& c : snippet.text)
+        if (c == '\n') c = ' ';
+    if (end < text.size()) snippet.text += ELLIPSIS;
+    for (const Token& hit : hits) {
+        if (hit.begin < begin || hit.end > end) continue;
+        auto from = static_cast<std::uint32_t>(hit.begin - begin + lead.size());
+        auto to = static_cast<std::uint32_t>(hit.end - begin + lead.size());
+        if (!snippet.highlights.empty() && snippet.highlights.back().second >= from) {
+            snippet.highlights.back().second = std::max(snippet.highlights.back().second, to);  // bigrams overlap
+        } else {
+            snippet.highlights.emplace_back(from, to);
+        }
+    }
+    return snippet;
+}
+
+std::string snippet_marked(const Snippet& snippet, const std::string& open, const std::string& close) {
+    std::string out;
+    std::size_t at = 0;
+    for (auto [from, to] : snippet.highlights) {
+        out += snippet.text.substr(at, from - at) + open + snippet.text.substr(from, to - from) + close;
+        at = to;
+    }
+    return out + snippet.text.substr(at);
+}
+
+std::string snippet_html(const Snippet& snippet) {
+    auto escape = [](std::string_view text) {
+        std::string out;
+        for (char c : text) {
+            switch (c) {
+                case '&': out += "&amp;"; break;
+                case '<': out += "&lt;"; break;
+                case '>': out += "&gt;"; break;
+                case '"': out += "&quot;"; break;
+                case '\'': out += "&#39;"; break;
+                default: out += c;
+            }
+        }
+        return out;
+    };
+    std::string out;
+    std::size_t at = 0;
+    std::string_view text = snippet.text;
+    for (auto [from, to] : snippet.highlights) {
+        out += escape(text.substr(at, from - at)) + "<mark>" + escape(text.substr(from, to - from)) + "</mark>";
+        at = to;
+    }
+    return out + escape(text.substr(at));
+}
+
+}  // namespace anticipa::search

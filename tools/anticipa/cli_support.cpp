@@ -1,0 +1,42 @@
+#include "anticipa/cli_support.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace anticipa::cli {
+
+namespace {
+
+/// ANTICIPA_<NAME> overrides the built-in default; the command line overrides both.
+std::filesystem::path from_environment(const char* name, const std::filesystem::path& fallback) {
+    const char* value = std::getenv(name);
+    return value && *value ? std::filesystem::path(value) : fallback;
+}
+
+}  // namespace
+
+void add_articles_option(CLI::App& command, CommonPaths& paths) {
+    paths.articles = from_environment("ANTICIPA_ARTICLES", paths.articles);
+    command.add_option("--articles", paths.articles, "folder of articles/<locale>/**/*.md")->capture_default_str();
+}
+
+void add_index_option(CLI::App& command, CommonPaths& paths) {
+    paths.index = from_environment("ANTICIPA_INDEX", paths.index);
+    command.add_option("--index", paths.index, "index folder (one Xapian database per locale)")->capture_default_str();
+}
+
+void add_locales_option(CLI::App& command, CommonPaths& paths) {
+    paths.locales = from_environment("ANTICIPA_LOCALES", paths.locales);
+    command.add_option("--locales", paths.locales, "folder of locales/<tag>/ analysis profiles")->capture_default_str();
+}
+
+void print_problems(const std::vector<Problem>& problems) {
+    for (const auto& problem : problems) std::cerr << format_problem(problem) << '\n';
+}
+
+bool stdout_is_terminal() { return isatty(STDOUT_FILENO) == 1; }
+bool stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
+
+}  // namespace anticipa::cli

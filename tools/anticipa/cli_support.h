@@ -1,0 +1,43 @@
+// The anticipa command: what every subcommand shares (exit codes, default paths, output).
+#pragma once
+
+#include "common/problem.h"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace anticipa::cli {
+
+/// Exit codes scripts can rely on.
+enum ExitCode : int {
+    EXIT_CLEAN = 0,        ///< everything went through
+    EXIT_INPUT_FAILED = 1, ///< some inputs failed (or had warnings, with --strict)
+    EXIT_ENVIRONMENT = 2,  ///< bad usage, or the environment is broken (index locked, locales/ invalid)
+};
+
+/// Paths every subcommand may take; defaults are relative to the current folder, as in the repo.
+struct CommonPaths {
+    std::filesystem::path articles = "articles";
+    std::filesystem::path index = "index";
+    std::filesystem::path locales = "locales";
+};
+
+void add_articles_option(CLI::App& command, CommonPaths& paths);
+void add_index_option(CLI::App& command, CommonPaths& paths);
+void add_locales_option(CLI::App& command, CommonPaths& paths);
+
+/// Prints each problem on its own line to stderr ("file:line: error: message [code]").
+void print_problems(const std::vector<Problem>& problems);
+
+bool stdout_is_terminal();
+bool stderr_is_terminal();
+
+/// Registers each subcommand; `exit_code` receives its result.
+void add_index_command(CLI::App& app, int& exit_code);
+void add_check_command(CLI::App& app, int& exit_code);
+void add_search_command(CLI::App& app, int& exit_code);
+
+}  // namespace anticipa::cli

@@ -1,0 +1,84 @@
+// anticipa index: bring the index up to date with the articles folder.
+#include "anticipa/cli_support.h"
+
+#include "analysis/analyzer_set.h"
+#include "article/help_center_config.h"
+#include "index/indexer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+namespace anticipa::cli {
+
+namespace {
+
+struct IndexArgs {
+    CommonPaths paths;
+    bool progress = false;
+    bool json = false;
+    bool strict = false;
+};
+
+int run_index(const IndexArgs& args) {
+    auto config = article::load_help_center_config(args.paths.articles);
+    index::IndexOptions options;
+    options.index_dir = args.paths.index;
+    options.load.root = args.paths.articles;
+    options.load.max_article_bytes = config.max_article_bytes;
+    options.load.parse_budget = config.parse_budget;
+    analysis::AnalyzerSet analyzers(args.paths.locales);
+
+    // A live progress line on a terminal; one line per file with --progress (for logs and tests).
+    index::IndexProgress progress;
+    if (args.progress) {
+        progress = [](std::size_t done, std::size_t total, const std::string& path) {
+            std::fprintf(stderr, "[%zu/%zu] %s\n", done, total, path.c_str());
+        };
+    } else if (stderr_is_terminal() && !args.json) {
+        progress = [](std::size_t done, std::size_t total, const std::string& path) {
+            std::fprintf(stderr, "\r\033[K[%zu/%zu] %s", done, total, path.c_str());
+            if (done == total) std::fputs("\r\033[K", stderr);
+        };
+    }
+    index::IndexSummary summary = index::index_articles(options, analyzers, progress);
+    print_problems(summary.problems);
+
+    if (args.json) {
+        nlohmann::json out{{"added", summary.added},     {"updated", summary.updated}, {"unchanged", summary.unchanged},
+                           {"removed", summary.removed}, {"failed", summary.failed},   {"sections", summary.sections},
+                           {"bytes", summary.bytes},     {"seconds", summary.seconds}};
+        std::cout << out.dump(2) << '\n';
+    } else {
+        std::printf("indexed %s into %s in %.2f s: %zu added, %zu updated, %zu unchanged, %zu removed, %zu failed "
+                    "(%zu sections, %.1f KiB parsed)\n",
+                    args.paths.articles.c_str(), args.paths.index.c_str(), summary.seconds, summary.added,
+                    summary.updated, summary.unchanged, summary.removed, summary.failed, summary.sections,
+                    summary.bytes / 1024.0);
+        if (summary.failed > 0)
+            std::printf("failed files keep the version indexed before (if any); fix them and run again\n");
+    }
+    bool warnings = !summary.problems.empty();
+    if (summary.failed > 0 || has_errors(summary.problems) || (args.strict && warnings)) return EXIT_INPUT_FAILED;
+    return EXIT_CLEAN;
+}
+
+}  // namespace
+
+void add_index_command(CLI::App& app, int& exit_code) {
+    auto args = std::make_shared<IndexArgs>();
+    CLI::App* command = app.add_subcommand(
+        "index", "Index the articles: incremental, one atomic commit per locale; a killed run leaves the "
+                 "published index whole");
+    add_articles_option(*command, args->paths);
+    add_index_option(*command, args->paths);
+    add_locales_option(*command, args->paths);
+    command->add_flag("--progress", args->progress, "print one progress line per file to stderr");
+    command->add_flag("--json", args->json, "print the summary as JSON");
+    command->add_flag("--strict", args->strict, "exit 1 on warnings too");
+    command->callback([args, &exit_code] { exit_code = run_index(*args); });
+}
+
+}  // namespace anticipa::cli

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what Anticipa needs to build, test and run on Debian 12, from Debian packages only.
+# Idempotent: packages already present are left alone. Needs root (or sudo).
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git python3 python3-yaml
+  libxapian-dev xapian-tools libicu-dev libcmark-dev libcpp-httplib-dev
+  libyaml-cpp-dev nlohmann-json3-dev libcli11-dev catch2
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "setup: installing ${missing[*]}" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
