@@ -124,11 +124,24 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_
     std::vector<Token> tokens;
     std::uint32_t position = first_position;
 
+    // Chinese is folded to Simplified before segmentation, so both scripts are cut into the same
+    // words (怎麼辦 and 怎么办 alike). The byte offsets stay valid when the folding kept every
+    // character's length, which ICU's mapping does for all but a few rare characters; otherwise
+    // each word is folded on its own after segmentation.
+    std::string simplified;
+    bool folded_whole_text = false;
+    if (scratch.chinese && has_han(text)) {
+        simplified = scratch.chinese->to_simplified(text);
+        folded_whole_text = simplified.size() == text.size() &&
+                            code_point_offsets(simplified) == code_point_offsets(text);
+    }
+    const std::string_view source = folded_whole_text ? std::string_view(simplified) : text;
+
     auto emit = [&](std::uint32_t begin, std::uint32_t end, TokenKind kind) {
-        std::string_view original = text.substr(begin, end - begin);
+        std::string_view original = source.substr(begin, end - begin);
         Token token;
         token.term = normalize_word(original);
-        if (scratch.chinese && (kind == TokenKind::IDEOGRAPHIC || has_han(token.term)))
+        if (scratch.chinese && !folded_whole_text && (kind == TokenKind::IDEOGRAPHIC || has_han(token.term)))
             token.term = scratch.chinese->to_simplified(token.term);
         token.position = position++;
         token.begin = begin;
@@ -163,9 +176,9 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_
         }
     };
 
-    for (const Segment& segment : scratch.segmenter->segment(text)) {
+    for (const Segment& segment : scratch.segmenter->segment(source)) {
         if (profile_.split_apostrophes && segment.kind == TokenKind::WORD) {
-            for (auto [begin, end] : split_at_apostrophes(text, segment.begin, segment.end))
+            for (auto [begin, end] : split_at_apostrophes(source, segment.begin, segment.end))
                 emit(begin, end, segment.kind);
         } else {
             emit(segment.begin, segment.end, segment.kind);

@@ -60,7 +60,8 @@ Xapian::Query QueryBuilder::word_query(const Token& word, const std::vector<Toke
 }
 
 Xapian::Query QueryBuilder::synonym_query(const std::vector<Token>& phrase, BuiltQuery& built) const {
-    for (const Token& token : phrase) built.match_keys.insert(match_key_of(token));
+    for (const Token& token : phrase)
+        if (!token.stop) built.match_keys.insert(match_key_of(token));
     if (phrase.size() == 1) return word_query(phrase.front(), phrase);
     std::vector<Xapian::Query> terms;
     for (const Token& token : phrase) terms.emplace_back(token.term);

@@ -1,0 +1,112 @@
+#include "support/process.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <stdexcept>
+
+namespace anticipa::test {
+
+namespace {
+
+pid_t spawn(const std::vector<std::string>& argv, int out_fd, int err_fd) {
+    std::vector<char*> args;
+    for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+    args.push_back(nullptr);
+    pid_t pid = fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        int null = open("/dev/null", O_RDONLY);
+        dup2(null, STDIN_FILENO);
+        if (out_fd >= 0) dup2(out_fd, STDOUT_FILENO);
+        if (err_fd >= 0) dup2(err_fd, STDERR_FILENO);
+        execv(args[0], args.data());
+        _exit(127);
+    }
+    return pid;
+}
+
+int wait_for(pid_t pid) {
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0) {
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace
+
+std::string anticipa_binary() {
+    return ANTICIPA_BINARY;
+}
+
+ProcessResult run_process(const std::vector<std::string>& argv) {
+    int out_pipe[2], err_pipe[2];
+    if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
+    pid_t pid = spawn(argv, out_pipe[1], err_pipe[1]);
+    close(out_pipe[1]);
+    close(err_pipe[1]);
+    ProcessResult result;
+    // Read both pipes together so a child filling one cannot block on the other.
+    pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+    std::string* sinks[2] = {&result.out, &result.err};
+    int open_fds = 2;
+    char buffer[65536];
+    while (open_fds > 0) {
+        if (poll(fds, 2, -1) < 0) continue;
+        for (int i = 0; i < 2; ++i) {
+            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP))) continue;
+            ssize_t n = read(fds[i].fd, buffer, sizeof buffer);
+            if (n > 0) {
+                sinks[i]->append(buffer, static_cast<std::size_t>(n));
+            } else {
+                close(fds[i].fd);
+                fds[i].fd = -1;
+                --open_fds;
+            }
+        }
+    }
+    result.exit_code = wait_for(pid);
+    return result;
+}
+
+RunningProcess::RunningProcess(const std::vector<std::string>& argv) {
+    int err_pipe[2];
+    if (pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
+    int null = open("/dev/null", O_WRONLY);
+    pid_ = spawn(argv, null, err_pipe[1]);
+    close(null);
+    close(err_pipe[1]);
+    err_fd_ = err_pipe[0];
+}
+
+RunningProcess::~RunningProcess() {
+    if (pid_ > 0) kill_now();
+    if (err_fd_ >= 0) close(err_fd_);
+}
+
+bool RunningProcess::read_error_line(std::string& line) {
+    for (;;) {
+        auto newline = buffer_.find('\n');
+        if (newline != std::string::npos) {
+            line = buffer_.substr(0, newline);
+            buffer_.erase(0, newline + 1);
+            return true;
+        }
+        char chunk[4096];
+        ssize_t n = read(err_fd_, chunk, sizeof chunk);
+        if (n <= 0) return false;
+        buffer_.append(chunk, static_cast<std::size_t>(n));
+    }
+}
+
+void RunningProcess::kill_now() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGKILL);
+    wait_for(pid_);
+    pid_ = -1;
+}
+
+}  // namespace anticipa::test

@@ -1,0 +1,39 @@
+// Test support: run the real `anticipa` binary as a child process and read what it printed.
+#pragma once
+
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace anticipa::test {
+
+struct ProcessResult {
+    int exit_code = -1;  ///< -1 when killed by a signal
+    std::string out;
+    std::string err;
+};
+
+/// The built `anticipa` executable.
+std::string anticipa_binary();
+
+/// Runs `argv` (argv[0] is the program) to completion, capturing stdout and stderr.
+ProcessResult run_process(const std::vector<std::string>& argv);
+
+/// A child still running, with its stderr readable line by line (for tests that kill it).
+class RunningProcess {
+  public:
+    explicit RunningProcess(const std::vector<std::string>& argv);
+    ~RunningProcess();  ///< kills the child if it is still running
+
+    /// Next line the child wrote to stderr; false at end of output.
+    bool read_error_line(std::string& line);
+    void kill_now();  ///< SIGKILL, then reaps it
+    pid_t pid() const { return pid_; }
+
+  private:
+    pid_t pid_ = -1;
+    int err_fd_ = -1;
+    std::string buffer_;
+};
+
+}  // namespace anticipa::test
