@@ -60,16 +60,17 @@ bool is_spelling_word(const std::string& term) {
     return std::none_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string to_data(const SectionRecord& r) {
-    nlohmann::json json{{"id", r.id},         {"locale", r.locale}, {"title", r.title},      {"heading", r.heading},
-                        {"anchor", r.anchor}, {"path", r.path},     {"text", r.text},        {"html", r.html},
-                        {"category", r.category}, {"updated", r.updated}, {"tags", r.tags},  {"tiers", r.tiers},
-                        {"level", r.level},   {"section", r.section}};
-    return json.dump();
+void store_record(Xapian::Document& document, const SectionRecord& r) {
+    nlohmann::json json{{"id", r.id},         {"locale", r.locale}, {"title", r.title},     {"heading", r.heading},
+                        {"anchor", r.anchor}, {"path", r.path},     {"category", r.category}, {"updated", r.updated},
+                        {"tags", r.tags},     {"tiers", r.tiers},   {"level", r.level},     {"section", r.section}};
+    document.set_data(json.dump());
+    document.add_value(SLOT_TEXT, r.text);
+    document.add_value(SLOT_HTML, r.html);
 }
 
-SectionRecord from_data(const std::string& data) {
-    auto json = nlohmann::json::parse(data);
+SectionRecord read_record(const Xapian::Document& document, RecordParts parts) {
+    auto json = nlohmann::json::parse(document.get_data());
     SectionRecord r;
     r.id = json.value("id", "");
     r.locale = json.value("locale", "");
@@ -77,8 +78,8 @@ SectionRecord from_data(const std::string& data) {
     r.heading = json.value("heading", "");
     r.anchor = json.value("anchor", "");
     r.path = json.value("path", "");
-    r.text = json.value("text", "");
-    r.html = json.value("html", "");
+    if (parts != RecordParts::SHORT_FIELDS) r.text = document.get_value(SLOT_TEXT);
+    if (parts == RecordParts::WITH_TEXT_AND_HTML) r.html = document.get_value(SLOT_HTML);
     r.category = json.value("category", "");
     r.updated = json.value("updated", "");
     r.tags = json.value("tags", std::vector<std::string>{});
@@ -118,7 +119,7 @@ Xapian::Document build_section_document(const article::Article& article, std::si
     SectionRecord record{meta.id,   meta.locale, meta.title, part.heading, part.anchor,  article.path,
                          part.text, part.html,   meta.category, meta.updated, meta.tags, meta.tiers,
                          part.level, static_cast<int>(section)};
-    document.set_data(to_data(record));
+    store_record(document, record);
     return document;
 }
 

@@ -10,7 +10,8 @@
 
 namespace anticipa::index {
 
-/// What a search hit needs to show without opening the file again; kept as JSON document data.
+/// What a search hit needs to show without opening the file again: the short fields as JSON
+/// document data, the text and HTML in value slots (schema.h).
 struct SectionRecord {
     std::string id, locale, title, heading, anchor, path, text, html, category, updated;
     std::vector<std::string> tags, tiers;
@@ -32,7 +33,12 @@ std::string file_term(const std::string& path);
 /// Words worth offering as spelling corrections: letters only, three bytes or more.
 bool is_spelling_word(const std::string& term);
 
-std::string to_data(const SectionRecord& record);
-SectionRecord from_data(const std::string& data);
+/// Stores the record in a document: short fields as data, text and HTML as values.
+void store_record(Xapian::Document& document, const SectionRecord& record);
+
+enum class RecordParts { SHORT_FIELDS, WITH_TEXT, WITH_TEXT_AND_HTML };
+
+/// Reads the record back; the text and HTML only when asked for.
+SectionRecord read_record(const Xapian::Document& document, RecordParts parts = RecordParts::SHORT_FIELDS);
 
 }  // namespace anticipa::index

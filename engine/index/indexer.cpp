@@ -29,7 +29,7 @@ std::map<std::string, IndexedFile> indexed_files(const Xapian::Database& db) {
         auto posting = db.postlist_begin(*term);
         if (posting == db.postlist_end(*term)) continue;
         Xapian::Document document = db.get_document(*posting);
-        SectionRecord record = from_data(document.get_data());
+        SectionRecord record = read_record(document);
         files[record.path] = {document.get_value(SLOT_FILE_HASH), record.id};
     }
     return files;
@@ -76,7 +76,7 @@ class LocaleRun {
   public:
     LocaleRun(const IndexOptions& options, const std::string& locale, const analysis::Analyzer& analyzer,
               IndexSummary& summary)
-        : options_(options), locale_(locale), analyzer_(analyzer), summary_(summary),
+        : locale_(locale), analyzer_(analyzer), summary_(summary),
           db_(database_path(options.index_dir, locale).string(), Xapian::DB_CREATE_OR_OPEN) {
         // Terms made by another analyzer would never match this one's queries: rebuild all.
         rebuild_ = db_.get_metadata(META_FINGERPRINT) != analyzer.fingerprint() ||
@@ -85,15 +85,17 @@ class LocaleRun {
         db_.begin_transaction();
     }
 
-    void index_file(const fs::path& relative, const IndexProgress& progress, std::size_t& done, std::size_t total) {
-        const std::string path = relative.generic_string();
+    /// Lets the loader skip parsing a file whose content this database already holds.
+    article::UnchangedTest unchanged_test(const std::string& path) const {
+        auto known = known_.find(path);
+        if (rebuild_ || known == known_.end()) return {};
+        return [hash = known->second.hash](const std::string& content_hash) { return content_hash == hash; };
+    }
+
+    void add_file(const article::LoadedFile& file) {
+        const std::string& path = file.path;
         on_disk_.insert(path);
         auto known = known_.find(path);
-        auto is_unchanged = [&](const std::string& hash) {
-            return !rebuild_ && known != known_.end() && known->second.hash == hash;
-        };
-        article::LoadedFile file = article::load_article_file(options_.load, relative, is_unchanged);
-        if (progress) progress(++done, total, file.display_path);
         summary_.problems.insert(summary_.problems.end(), file.problems.begin(), file.problems.end());
 
         if (file.unchanged) {
@@ -146,7 +148,6 @@ class LocaleRun {
         return false;
     }
 
-    const IndexOptions& options_;
     std::string locale_;
     const analysis::Analyzer& analyzer_;
     IndexSummary& summary_;
@@ -157,6 +158,36 @@ class LocaleRun {
     std::map<std::string, std::string> ids_;
 };
 
+/// Files grouped by locale. With locale folders the folder tells, so unchanged files can be
+/// skipped unread; flat collections are loaded first to read the locale from the front matter.
+struct FilesByLocale {
+    std::map<std::string, std::vector<fs::path>> paths;
+    std::map<std::string, std::vector<article::LoadedFile>> loaded;
+};
+
+FilesByLocale group_by_locale(const IndexOptions& options, const std::vector<fs::path>& files, IndexSummary& summary,
+                              const IndexProgress& progress, std::size_t& done) {
+    FilesByLocale groups;
+    for (const auto& relative : files) {
+        if (options.load.layout == article::Layout::LOCALE_FOLDERS) {
+            auto locale = canonical_locale(relative.begin()->string());
+            if (locale && is_known_language(*locale)) {
+                groups.paths[*locale].push_back(relative);
+                continue;
+            }
+        }
+        article::LoadedFile file = article::load_article_file(options.load, relative);
+        if (options.load.layout == article::Layout::FLAT && file.article) {
+            groups.loaded[file.locale].push_back(std::move(file));
+            continue;
+        }
+        if (progress) progress(++done, files.size(), file.display_path);
+        summary.problems.insert(summary.problems.end(), file.problems.begin(), file.problems.end());
+        ++summary.failed;
+    }
+    return groups;
+}
+
 }  // namespace
 
 IndexSummary index_articles(const IndexOptions& options, analysis::AnalyzerSet& analyzers,
@@ -165,34 +196,31 @@ IndexSummary index_articles(const IndexOptions& options, analysis::AnalyzerSet& 
     IndexSummary summary;
     article::ArticleFiles listed = article::list_article_files(options.load);
     summary.problems = listed.problems;
-    if (has_errors(listed.problems) && listed.files.empty() && !fs::is_directory(options.load.root))
-        return summary;
-
-    // Group by locale folder; a folder that is not a locale fails each of its files.
-    std::map<std::string, std::vector<fs::path>> by_locale;
     std::size_t done = 0;
     const std::size_t total = listed.files.size();
-    for (const auto& relative : listed.files) {
-        auto locale = canonical_locale(relative.begin()->string());
-        if (locale && is_known_language(*locale)) {
-            by_locale[*locale].push_back(relative);
-            continue;
-        }
-        article::LoadedFile file = article::load_article_file(options.load, relative);
-        if (progress) progress(++done, total, file.display_path);
-        summary.problems.insert(summary.problems.end(), file.problems.begin(), file.problems.end());
-        ++summary.failed;
-    }
+    FilesByLocale groups = group_by_locale(options, listed.files, summary, progress, done);
 
     fs::create_directories(options.index_dir);
-    for (const auto& [locale, files] : by_locale) {
+    std::set<std::string> locales;
+    for (const auto& [locale, files] : groups.paths) locales.insert(locale);
+    for (const auto& [locale, files] : groups.loaded) locales.insert(locale);
+    for (const auto& locale : locales) {
         LocaleRun run(options, locale, analyzers.for_locale(locale), summary);
-        for (const auto& relative : files) run.index_file(relative, progress, done, total);
+        for (const auto& relative : groups.paths[locale]) {
+            article::LoadedFile file = article::load_article_file(options.load, relative,
+                                                                  run.unchanged_test(relative.generic_string()));
+            if (progress) progress(++done, total, file.display_path);
+            run.add_file(file);
+        }
+        for (const auto& file : groups.loaded[locale]) {
+            if (progress) progress(++done, total, file.display_path);
+            run.add_file(file);
+        }
         run.finish();
     }
-    // A locale folder removed from the articles: its database is emptied, not left serving.
+    // A locale whose articles are all gone: its database is emptied, not left serving.
     for (const auto& locale : indexed_locales(options.index_dir)) {
-        if (by_locale.count(locale)) continue;
+        if (locales.count(locale)) continue;
         LocaleRun run(options, locale, analyzers.for_locale(locale), summary);
         run.finish();
     }

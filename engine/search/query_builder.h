@@ -22,7 +22,7 @@ struct BuiltQuery {
     Xapian::Query corrected_text;     ///< the corrections alone, to check they find something
 };
 
-/// Builds queries for one locale's databases: stop words dropped (unless nothing else is left),
+/// Builds queries for one locale's databases: stop words at a lower weight,
 /// each word matched by stem and accent-free stem, synonyms OR-ed in at a lower weight, Chinese
 /// words also by their bigrams, the last word as a prefix, and unknown words corrected from the
 /// database's spelling dictionary.

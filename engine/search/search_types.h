@@ -19,6 +19,7 @@ struct SearchRequest {
     bool prefix_last_word = true;   ///< search-as-you-type: "passw" finds "password"
     bool fallback_to_default = true;  ///< no match in the locale -> try the default locale
     bool include_drafts = false;    ///< writers previewing; never for customers
+    bool with_snippets = true;      ///< off for evaluation runs, which only need the ranking
 };
 
 /// A piece of a section's text with the byte ranges of the matched words; each renderer (terminal,

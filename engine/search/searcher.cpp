@@ -94,7 +94,8 @@ SearchResponse Searcher::search_group_once(const LocaleGroup& group, const Searc
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, request.offset + request.limit + 100);
     response.total = mset.get_matches_estimated();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        SectionRecord record = from_data(it.get_document().get_data());
+        SectionRecord record =
+            read_record(it.get_document(), request.with_snippets ? RecordParts::WITH_TEXT : RecordParts::SHORT_FIELDS);
         SearchHit hit;
         hit.id = record.id;
         hit.locale = record.locale;
@@ -105,7 +106,7 @@ SearchResponse Searcher::search_group_once(const LocaleGroup& group, const Searc
         hit.path = record.path;
         hit.score = it.get_weight();
         const std::string& text = !record.text.empty() ? record.text : record.title;
-        hit.snippet = make_snippet(text, *group.analyzer, built.match_keys, built.prefix);
+        if (request.with_snippets) hit.snippet = make_snippet(text, *group.analyzer, built.match_keys, built.prefix);
         response.hits.push_back(std::move(hit));
     }
     return response;

@@ -1,8 +1,126 @@
-// anticipa eval: being written.
+// anticipa eval: index a judged collection and measure the ranking (nDCG@10, MRR@10, Recall@10).
 #include "anticipa/cli_support.h"
+
+#include "eval/evaluation.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <unistd.h>
 
 namespace anticipa::cli {
 
-void add_eval_command(CLI::App&, int&) {}
+namespace fs = std::filesystem;
+
+namespace {
+
+struct EvalArgs {
+    CommonPaths paths;
+    std::vector<fs::path> sets;  ///< folders holding queries.tsv, qrels.tsv and docs/
+    fs::path queries, qrels, docs;
+    fs::path run_file;
+    bool json = false;
+};
+
+struct CollectionFiles {
+    std::string name;
+    fs::path queries, qrels, docs;
+};
+
+/// A scratch index folder, removed afterwards.
+class ScratchIndex {
+  public:
+    ScratchIndex() {
+        std::string pattern = (fs::temp_directory_path() / "anticipa-eval-XXXXXX").string();
+        if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot create a scratch folder in /tmp");
+        path_ = pattern;
+    }
+    ~ScratchIndex() {
+        std::error_code ignored;
+        fs::remove_all(path_, ignored);
+    }
+    const fs::path& path() const { return path_; }
+
+  private:
+    fs::path path_;
+};
+
+nlohmann::json scores_json(const eval::MeanScores& s) {
+    return {{"queries", s.queries},          {"nDCG@10", s.mean.ndcg10},     {"MRR@10", s.mean.mrr10},
+            {"R@10", s.mean.recall10},       {"R@100", s.mean.recall100},    {"P@1", s.mean.precision1}};
+}
+
+void print_row(const std::string& label, const eval::MeanScores& s) {
+    std::printf("  %-8s %7zu  %7.3f  %6.3f  %5.3f  %5.3f  %5.3f\n", label.c_str(), s.queries, s.mean.ndcg10, s.mean.mrr10,
+                s.mean.recall10, s.mean.recall100, s.mean.precision1);
+}
+
+nlohmann::json evaluate_one(const CollectionFiles& files, const EvalArgs& args, std::ofstream* run) {
+    eval::JudgedCollection collection = eval::read_judged_collection(files.queries, files.qrels);
+    analysis::AnalyzerSet analyzers(args.paths.locales);
+    ScratchIndex scratch;
+    eval::Evaluation result = eval::evaluate({files.docs, scratch.path()}, collection, analyzers);
+    if (run)
+        for (const auto& line : result.run) *run << line << '\n';
+
+    nlohmann::json out{{"set", files.name},
+                       {"documents", result.documents},
+                       {"index_seconds", result.index_seconds},
+                       {"query_ms_mean", result.overall.queries ? 1000 * result.query_seconds / result.overall.queries : 0},
+                       {"all", scores_json(result.overall)}};
+    for (const auto& [locale, scores] : result.by_locale) out["locales"][locale] = scores_json(scores);
+    if (!args.json) {
+        std::printf("%s: %zu documents, indexed in %.1f s, %.2f ms per query\n", files.name.c_str(), result.documents,
+                    result.index_seconds, out["query_ms_mean"].get<double>());
+        std::printf("  %-8s %7s  %7s  %6s  %5s  %5s  %5s\n", "locale", "queries", "nDCG@10", "MRR@10", "R@10", "R@100",
+                    "P@1");
+        for (const auto& [locale, scores] : result.by_locale) print_row(locale, scores);
+        if (result.by_locale.size() > 1) print_row("all", result.overall);
+    }
+    return out;
+}
+
+int run_eval(const EvalArgs& args) {
+    std::vector<CollectionFiles> collections;
+    for (const auto& set : args.sets)
+        collections.push_back({set.filename().string(), set / "queries.tsv", set / "qrels.tsv", set / "docs"});
+    if (!args.queries.empty() || !args.qrels.empty() || !args.docs.empty()) {
+        if (args.queries.empty() || args.qrels.empty() || args.docs.empty()) {
+            std::cerr << "anticipa eval: --queries, --qrels and --docs go together\n";
+            return EXIT_ENVIRONMENT;
+        }
+        collections.push_back({args.docs.parent_path().filename().string(), args.queries, args.qrels, args.docs});
+    }
+    if (collections.empty()) {
+        std::cerr << "anticipa eval: name a collection with --set DIR, or --queries, --qrels and --docs\n";
+        return EXIT_ENVIRONMENT;
+    }
+    std::unique_ptr<std::ofstream> run;
+    if (!args.run_file.empty()) run = std::make_unique<std::ofstream>(args.run_file);
+    nlohmann::json all = nlohmann::json::array();
+    for (const auto& files : collections) all.push_back(evaluate_one(files, args, run.get()));
+    if (args.json) std::cout << all.dump(2) << '\n';
+    return EXIT_CLEAN;
+}
+
+}  // namespace
+
+void add_eval_command(CLI::App& app, int& exit_code) {
+    auto args = std::make_shared<EvalArgs>();
+    CLI::App* command = app.add_subcommand(
+        "eval", "Index a judged collection and print nDCG@10, MRR@10 and Recall@10 per locale");
+    command->add_option("--set", args->sets, "collection folder with queries.tsv, qrels.tsv, docs/ (repeatable)")
+        ->check(CLI::ExistingDirectory);
+    command->add_option("--queries", args->queries, "qid<TAB>locale<TAB>text")->check(CLI::ExistingFile);
+    command->add_option("--qrels", args->qrels, "qid<TAB>docid<TAB>relevance")->check(CLI::ExistingFile);
+    command->add_option("--docs", args->docs, "folder of judged documents (*.md)")->check(CLI::ExistingDirectory);
+    command->add_option("--run", args->run_file, "also write a TREC run file (for shared/eval/metrics.py)");
+    add_locales_option(*command, args->paths);
+    command->add_flag("--json", args->json, "print the scores as JSON");
+    command->callback([args, &exit_code] { exit_code = run_eval(*args); });
+}
 
 }  // namespace anticipa::cli
