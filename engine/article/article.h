@@ -19,6 +19,7 @@ struct ArticleMeta {
     std::vector<std::string> context;    ///< product routes where the article is offered
     std::string updated;                 ///< YYYY-MM-DD or empty
     std::string source_revision;         ///< translations: the source article's revision translated
+    bool translate = true;               ///< false for a topic of one market only (Pix, SDI e-invoices)
 };
 
 /// One part of the article: the text before the first heading, then one per heading.

@@ -6,14 +6,15 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <regex>
 
 namespace anticipa::article {
 
 namespace {
 
-constexpr std::array KNOWN_KEYS{"id",      "title",     "locale",  "tags",    "category",       "tiers",
-                                "status",  "questions", "context", "updated", "source_revision"};
+constexpr std::array KNOWN_KEYS{"id",      "title",     "locale",  "tags",    "category",        "tiers",
+                                "status",  "questions", "context", "updated", "source_revision", "translate"};
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
@@ -28,6 +29,16 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
         }
     }
     return row[b.size()];
+}
+
+/// "2026-02-28" yes; "2026-13-01" and "2026-02-30" no.
+bool is_calendar_date(const std::string& text) {
+    std::smatch parts;
+    if (!std::regex_match(text, parts, std::regex(R"((\d{4})-(\d{2})-(\d{2}))"))) return false;
+    std::chrono::year_month_day date{std::chrono::year(std::stoi(parts[1])),
+                                     std::chrono::month(static_cast<unsigned>(std::stoi(parts[2]))),
+                                     std::chrono::day(static_cast<unsigned>(std::stoi(parts[3])))};
+    return date.ok();
 }
 
 std::string closest_key(const std::string& key) {
@@ -135,11 +146,16 @@ void read_key(MetaReader& reader, const std::string& key, const YAML::Node& valu
     } else if (key == "context") {
         reader.list(value, "context", meta.context);
     } else if (key == "updated") {
-        if (reader.scalar(value, "updated", meta.updated) &&
-            !std::regex_match(meta.updated, std::regex(R"(\d{4}-\d{2}-\d{2})")))
-            reader.error(value, "invalid_date", "`updated` must be a date like 2026-10-01");
+        if (reader.scalar(value, "updated", meta.updated) && !is_calendar_date(meta.updated))
+            reader.error(value, "invalid_date", "`updated` must be a real date like 2026-10-01");
     } else if (key == "source_revision") {
         reader.scalar(value, "source_revision", meta.source_revision);
+    } else if (key == "translate") {
+        std::string flag;
+        if (!reader.scalar(value, "translate", flag)) return;
+        if (flag != "true" && flag != "false")
+            reader.error(value, "invalid_type", "`translate` must be true or false");
+        meta.translate = flag != "false";
     }
 }
 
@@ -193,7 +209,11 @@ FrontMatter parse_front_matter(std::string_view text, const FrontMatterContext& 
         return result;
     }
     for (const auto& entry : root) {
-        std::string key = entry.first.as<std::string>();
+        if (!entry.first.IsScalar()) {
+            reader.error(entry.first, "invalid_key", "a front-matter key must be a plain word like `title`");
+            continue;
+        }
+        std::string key = entry.first.Scalar();
         if (std::find(KNOWN_KEYS.begin(), KNOWN_KEYS.end(), key) == KNOWN_KEYS.end()) {
             std::string hint = closest_key(key);
             reader.warn(MetaReader::line_of(entry.first), "unknown_key",
@@ -209,24 +229,27 @@ FrontMatter parse_front_matter(std::string_view text, const FrontMatterContext& 
         reader.add(Severity::ERROR, 1, "missing_id", "front matter has no `id:` and none can be derived");
 
     // The folder decides the locale; a front-matter locale must agree with it.
+    const int locale_line = root["locale"] ? MetaReader::line_of(root["locale"]) : 1;
+    bool locale_reported = false;
     if (!result.meta.locale.empty()) {
         auto canonical = canonical_locale(result.meta.locale);
         if (!canonical) {
-            reader.add(Severity::ERROR, 1, "invalid_locale",
+            reader.add(Severity::ERROR, locale_line, "invalid_locale",
                        "`locale: " + result.meta.locale + "` is not a BCP-47 tag like pt or pt-BR");
+            locale_reported = true;
         } else if (!context.folder_locale.empty() && *canonical != context.folder_locale) {
-            reader.add(Severity::ERROR, 1, "locale_mismatch",
-                       "`locale: " + *canonical + "` does not match its folder articles/" +
+            reader.add(Severity::ERROR, locale_line, "locale_mismatch",
+                       "`locale: " + *canonical + "` does not match its locale folder " +
                            context.folder_locale + "/; move the file or fix the locale");
-        } else {
-            result.meta.locale = *canonical;
+            locale_reported = true;
         }
+        result.meta.locale = locale_reported ? "" : *canonical;
     }
     if (result.meta.locale.empty()) result.meta.locale = context.folder_locale;
-    if (result.meta.locale.empty())
+    if (result.meta.locale.empty() && !locale_reported)
         reader.add(Severity::ERROR, 1, "missing_locale", "front matter has no `locale:`");
-    else if (!is_known_language(result.meta.locale))
-        reader.add(Severity::ERROR, 1, "unknown_locale",
+    else if (!result.meta.locale.empty() && !is_known_language(result.meta.locale))
+        reader.add(Severity::ERROR, locale_line, "unknown_locale",
                    "locale `" + result.meta.locale + "` is not a known language");
     return result;
 }

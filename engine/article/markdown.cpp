@@ -83,13 +83,15 @@ std::string plain_text(cmark_node* root, int line_offset, std::vector<Link>* lin
     return text;
 }
 
-/// Removes an explicit "{#anchor}" from the heading's last text node so it is not displayed.
-void strip_anchor_from_heading(cmark_node* heading) {
+/// Takes an explicit "{#anchor}" off the heading's last text node, so it is neither displayed nor
+/// indexed. Only plain text counts: `{#name}` inside a code span is an example, not an anchor.
+std::string take_heading_anchor(cmark_node* heading) {
     cmark_node* last = cmark_node_last_child(heading);
-    if (!last || cmark_node_get_type(last) != CMARK_NODE_TEXT) return;
+    if (!last || cmark_node_get_type(last) != CMARK_NODE_TEXT) return "";
     std::string literal = cmark_node_get_literal(last);
-    take_explicit_anchor(literal);
-    cmark_node_set_literal(last, literal.c_str());
+    std::string anchor = take_explicit_anchor(literal);
+    if (!anchor.empty()) cmark_node_set_literal(last, literal.c_str());
+    return anchor;
 }
 
 }  // namespace
@@ -111,10 +113,9 @@ MarkdownBody parse_markdown(std::string_view body, int first_line) {
         if (cmark_node_get_type(node) == CMARK_NODE_HEADING) {
             flush();
             current.level = cmark_node_get_heading_level(node);
+            std::string anchor = take_heading_anchor(node);
             current.heading = plain_text(node, line_offset, &result.links);
-            std::string anchor = take_explicit_anchor(current.heading);
             current.anchor = unique_anchor(anchor.empty() ? slugify(current.heading) : anchor, used_anchors);
-            strip_anchor_from_heading(node);
             std::string html = render_html(node);  // "<h2>...</h2>\n"
             std::string open = "<h" + std::to_string(current.level) + ">";
             if (html.starts_with(open))

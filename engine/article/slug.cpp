@@ -14,7 +14,8 @@ std::string slugify(std::string_view heading) {
     for (int32_t i = 0; i < text.length();) {
         UChar32 c = text.char32At(i);
         i += U16_LENGTH(c);
-        if (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK) {
+        // Combining marks of any kind stay: Hindi or Thai vowel signs are part of the word.
+        if (u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK)) {
             if (pending_hyphen && !slug.isEmpty()) slug.append(u'-');
             pending_hyphen = false;
             slug.append(c);

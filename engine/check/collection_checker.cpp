@@ -1,6 +1,7 @@
 #include "check/collection_checker.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -18,6 +19,21 @@ bool is_external(const std::string& url) {
            url.starts_with("//");
 }
 
+/// "two%20factor.md" -> "two factor.md": links are URLs, files are not.
+std::string percent_decode(const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+            std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+            out += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
 bool has_anchor(const Article& article, const std::string& anchor) {
     return std::any_of(article.sections.begin(), article.sections.end(),
                        [&](const article::Section& s) { return s.anchor == anchor; });
@@ -29,7 +45,8 @@ class Checker {
         : options_(options), files_(files), problems_(problems) {
         for (const auto& file : files_) {
             by_path_[file.path] = &file;
-            if (file.article) by_id_[file.article->meta.id][file.locale] = &*file.article;
+            // The first file with an id owns it; duplicate_ids() reports the others.
+            if (file.article) by_id_[file.article->meta.id].try_emplace(file.locale, &*file.article);
         }
     }
 
@@ -59,8 +76,9 @@ class Checker {
             std::string present;
             for (const auto& [locale, article] : versions) present += (present.empty() ? "" : ", ") + locale;
             const Article& any = *versions.begin()->second;
+            bool local_only = std::any_of(versions.begin(), versions.end(), [](auto& v) { return !v.second->meta.translate; });
             for (const auto& locale : options_.locales)
-                if (!versions.count(locale))
+                if (!local_only && !versions.count(locale))
                     warn(display(any), 0, "missing_translation",
                          "article `" + id + "` has no " + locale + " translation (it exists in " + present + ")");
             stale_translations(versions);
@@ -90,9 +108,11 @@ class Checker {
 
     void check_link(const LoadedFile& file, const article::Link& link) {
         const std::string& url = link.target;
-        if (url.empty() || is_external(url)) return;
-        std::string path = url.substr(0, url.find('#'));
-        std::string anchor = url.find('#') == std::string::npos ? "" : url.substr(url.find('#') + 1);
+        // Other sites and product pages ("/settings/security") are not articles to check.
+        if (url.empty() || is_external(url) || url.starts_with("/")) return;
+        const auto hash = url.find('#');
+        std::string path = percent_decode(url.substr(0, std::min(url.find('?'), hash)));
+        std::string anchor = hash == std::string::npos ? "" : percent_decode(url.substr(hash + 1));
         const Article* target = &*file.article;
         std::string target_name = file.display_path;
         if (!path.empty()) {

@@ -33,22 +33,28 @@ bool all_of(const std::string& s, int (*pred)(int)) {
 }  // namespace
 
 std::optional<std::string> canonical_locale(std::string_view tag) {
+    // language[-Script][-REGION]: each at most once, in this order.
     auto parts = split_subtags(tag);
     if (parts.empty() || parts.size() > 3) return std::nullopt;
+    enum { LANGUAGE, SCRIPT, REGION, DONE } expected = LANGUAGE;
     std::string out;
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        std::string p = parts[i];
+    for (std::string p : parts) {
         for (auto& c : p) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (i == 0) {
+        if (expected == LANGUAGE) {
             if (p.size() < 2 || p.size() > 3 || !all_of(p, ::isalpha)) return std::nullopt;
-        } else if (p.size() == 4 && all_of(p, ::isalpha)) {  // script: Hant
+            expected = SCRIPT;
+        } else if (expected == SCRIPT && p.size() == 4 && all_of(p, ::isalpha)) {  // Hant
             p[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(p[0])));
-        } else if (p.size() == 2 && all_of(p, ::isalpha)) {  // region: BR
+            expected = REGION;
+        } else if (expected != DONE && p.size() == 2 && all_of(p, ::isalpha)) {  // BR
             for (auto& c : p) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        } else if (!(p.size() == 3 && all_of(p, ::isdigit))) {  // region: 419
+            expected = DONE;
+        } else if (expected != DONE && p.size() == 3 && all_of(p, ::isdigit)) {  // 419
+            expected = DONE;
+        } else {
             return std::nullopt;
         }
-        out += (i ? "-" : "") + p;
+        out += (out.empty() ? "" : "-") + p;
     }
     return out;
 }
