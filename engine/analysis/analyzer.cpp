@@ -83,18 +83,21 @@ void SynonymTable::add_group(std::vector<Phrase> phrases) {
     if (phrases.size() >= 2) groups_.push_back(std::move(phrases));
 }
 
+bool SynonymTable::same_phrase(const Phrase& phrase, const std::vector<Token>& tokens, std::size_t at,
+                               std::size_t length) {
+    if (phrase.size() != length || at + length > tokens.size()) return false;
+    for (std::size_t k = 0; k < length; ++k)
+        if (match_key(phrase[k]) != match_key(tokens[at + k])) return false;
+    return true;
+}
+
 std::optional<SynonymTable::Match> SynonymTable::match(const std::vector<Token>& tokens, std::size_t at) const {
     std::optional<Match> best;
-    for (std::size_t g = 0; g < groups_.size(); ++g) {
+    for (std::size_t g = 0; g < groups_.size(); ++g)
         for (const Phrase& phrase : groups_[g]) {
-            if (phrase.empty() || at + phrase.size() > tokens.size()) continue;
-            if (best && phrase.size() <= best->length) continue;
-            bool same = true;
-            for (std::size_t k = 0; same && k < phrase.size(); ++k)
-                same = match_key(phrase[k]) == match_key(tokens[at + k]);
-            if (same) best = Match{g, phrase.size()};
+            if (phrase.empty() || (best && phrase.size() <= best->length)) continue;
+            if (same_phrase(phrase, tokens, at, phrase.size())) best = Match{g, phrase.size()};
         }
-    }
     return best;
 }
 

@@ -30,6 +30,8 @@ class SynonymTable {
     /// The longest phrase of any group that starts at tokens[at] (stems compared).
     std::optional<Match> match(const std::vector<Token>& tokens, std::size_t at) const;
     const std::vector<Phrase>& group(std::size_t index) const { return groups_[index]; }
+    /// True when `phrase` is tokens[at, at + length) (stems compared).
+    static bool same_phrase(const Phrase& phrase, const std::vector<Token>& tokens, std::size_t at, std::size_t length);
     std::size_t size() const { return groups_.size(); }
 
   private:

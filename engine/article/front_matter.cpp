@@ -34,7 +34,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 /// "2026-02-28" yes; "2026-13-01" and "2026-02-30" no.
 bool is_calendar_date(const std::string& text) {
     std::smatch parts;
-    if (!std::regex_match(text, parts, std::regex(R"((\d{4})-(\d{2})-(\d{2}))"))) return false;
+    static const std::regex DATE_PATTERN(R"((\d{4})-(\d{2})-(\d{2}))");
+    if (!std::regex_match(text, parts, DATE_PATTERN)) return false;
     std::chrono::year_month_day date{std::chrono::year(std::stoi(parts[1])),
                                      std::chrono::month(static_cast<unsigned>(std::stoi(parts[2]))),
                                      std::chrono::day(static_cast<unsigned>(std::stoi(parts[3])))};
@@ -105,10 +106,13 @@ class MetaReader {
     std::vector<Problem>& problems_;
 };
 
+/// Compiled once: building a std::regex per file was a tenth of all indexing instructions.
+const std::regex ID_PATTERN("[A-Za-z0-9][A-Za-z0-9._/-]*");
+
 void read_key(MetaReader& reader, const std::string& key, const YAML::Node& value, ArticleMeta& meta) {
     if (key == "id") {
         if (reader.scalar(value, "id", meta.id) &&
-            !std::regex_match(meta.id, std::regex("[A-Za-z0-9][A-Za-z0-9._/-]*"))) {
+            !std::regex_match(meta.id, ID_PATTERN)) {
             reader.error(value, "invalid_id",
                          "id `" + meta.id + "` may only use letters, digits, '.', '_', '-' and '/'");
             meta.id.clear();

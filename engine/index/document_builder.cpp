@@ -15,20 +15,23 @@ using analysis::TokenKind;
 
 namespace {
 
-/// Adds the terms of one field; `next_position` moves past it (plus a gap).
+/// Tokens of a text analyzed from position 1; shifted to where the field lands in a document.
+using FieldTokens = std::vector<Token>;
+
+/// Adds the terms of fields; each field's positions start past the previous one plus a gap.
 class FieldIndexer {
   public:
-    FieldIndexer(Xapian::Document& document, const analysis::Analyzer& analyzer)
-        : document_(document), analyzer_(analyzer) {}
+    explicit FieldIndexer(Xapian::Document& document) : document_(document) {}
 
-    void add(const std::string& text, Xapian::termcount weight, const std::string& field_prefix) {
-        for (const Token& token : analyzer_.analyze(text, next_position_)) {
+    void add(const FieldTokens& tokens, Xapian::termcount weight, const std::string& field_prefix) {
+        const Xapian::termpos offset = next_position_ - 1;
+        for (const Token& token : tokens) {
             if (token.term.size() > MAX_TERM_BYTES) continue;
             if (token.kind == TokenKind::NGRAM) {
                 document_.add_term(token.term, weight);
             } else {
-                document_.add_posting(token.term, token.position, weight);
-                last_position_ = std::max(last_position_, token.position);
+                document_.add_posting(token.term, token.position + offset, weight);
+                last_position_ = std::max(last_position_, token.position + offset);
             }
             document_.add_term(PREFIX_STEM + token.stem, weight);
             if (!token.folded_stem.empty()) document_.add_term(PREFIX_FOLDED + token.folded_stem, weight);
@@ -39,7 +42,6 @@ class FieldIndexer {
 
   private:
     Xapian::Document& document_;
-    const analysis::Analyzer& analyzer_;
     Xapian::termpos next_position_ = 1;
     Xapian::termpos last_position_ = 1;
 };
@@ -89,38 +91,44 @@ SectionRecord read_record(const Xapian::Document& document, RecordParts parts) {
     return r;
 }
 
-Xapian::Document build_section_document(const article::Article& article, std::size_t section,
-                                        const analysis::Analyzer& analyzer) {
+std::vector<Xapian::Document> build_article_documents(const article::Article& article,
+                                                      const analysis::Analyzer& analyzer) {
     const auto& meta = article.meta;
-    const auto& part = article.sections.at(section);
-    Xapian::Document document;
+    const FieldTokens title = analyzer.analyze(meta.title);
+    std::vector<FieldTokens> questions;
+    for (const auto& question : meta.questions) questions.push_back(analyzer.analyze(question));
 
-    FieldIndexer fields(document, analyzer);
-    fields.add(meta.title, WEIGHT_TITLE, PREFIX_TITLE);
-    for (const auto& question : meta.questions) fields.add(question, WEIGHT_QUESTION, PREFIX_QUESTION);
-    if (!part.heading.empty()) fields.add(part.heading, WEIGHT_HEADING, PREFIX_HEADING);
-    fields.add(part.text, WEIGHT_BODY, "");
+    std::vector<Xapian::Document> documents;
+    for (std::size_t section = 0; section < article.sections.size(); ++section) {
+        const auto& part = article.sections[section];
+        Xapian::Document& document = documents.emplace_back();
+        FieldIndexer fields(document);
+        fields.add(title, WEIGHT_TITLE, PREFIX_TITLE);
+        for (const auto& question : questions) fields.add(question, WEIGHT_QUESTION, "");
+        if (!part.heading.empty()) fields.add(analyzer.analyze(part.heading), WEIGHT_HEADING, "");
+        fields.add(analyzer.analyze(part.text), WEIGHT_BODY, "");
 
-    document.add_boolean_term(unique_term(meta.locale, meta.id, part.anchor));
-    document.add_boolean_term(PREFIX_ARTICLE + meta.id);
-    document.add_boolean_term(file_term(article.path));
-    document.add_boolean_term(PREFIX_LOCALE + meta.locale);
-    document.add_boolean_term(PREFIX_STATUS + (meta.draft ? "draft" : "published"));
-    for (const auto& tier : meta.tiers) document.add_boolean_term(PREFIX_TIER + tier);
-    for (const auto& tag : meta.tags) document.add_boolean_term(PREFIX_TAG + tag);
-    if (!meta.category.empty()) document.add_boolean_term(PREFIX_CATEGORY + meta.category);
-    for (const auto& route : meta.context) document.add_boolean_term(PREFIX_CONTEXT + route);
+        document.add_boolean_term(unique_term(meta.locale, meta.id, part.anchor));
+        document.add_boolean_term(PREFIX_ARTICLE + meta.id);
+        document.add_boolean_term(file_term(article.path));
+        document.add_boolean_term(PREFIX_LOCALE + meta.locale);
+        document.add_boolean_term(PREFIX_STATUS + (meta.draft ? "draft" : "published"));
+        for (const auto& tier : meta.tiers) document.add_boolean_term(PREFIX_TIER + tier);
+        for (const auto& tag : meta.tags) document.add_boolean_term(PREFIX_TAG + tag);
+        if (!meta.category.empty()) document.add_boolean_term(PREFIX_CATEGORY + meta.category);
+        for (const auto& route : meta.context) document.add_boolean_term(PREFIX_CONTEXT + route);
 
-    document.add_value(SLOT_ARTICLE, meta.id);
-    document.add_value(SLOT_FILE_HASH, article.content_hash);
-    document.add_value(SLOT_SECTION, Xapian::sortable_serialise(static_cast<double>(section)));
-    if (!meta.updated.empty()) document.add_value(SLOT_UPDATED, meta.updated);
+        document.add_value(SLOT_ARTICLE, meta.id);
+        document.add_value(SLOT_FILE_HASH, article.content_hash);
+        document.add_value(SLOT_SECTION, Xapian::sortable_serialise(static_cast<double>(section)));
+        if (!meta.updated.empty()) document.add_value(SLOT_UPDATED, meta.updated);
 
-    SectionRecord record{meta.id,   meta.locale, meta.title, part.heading, part.anchor,  article.path,
-                         part.text, part.html,   meta.category, meta.updated, meta.tags, meta.tiers,
-                         part.level, static_cast<int>(section)};
-    store_record(document, record);
-    return document;
+        SectionRecord record{meta.id,   meta.locale, meta.title,    part.heading, part.anchor, article.path,
+                             part.text, part.html,   meta.category, meta.updated, meta.tags,   meta.tiers,
+                             part.level, static_cast<int>(section)};
+        store_record(document, record);
+    }
+    return documents;
 }
 
 }  // namespace anticipa::index

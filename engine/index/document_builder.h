@@ -19,10 +19,10 @@ struct SectionRecord {
     int section = 0;
 };
 
-/// Builds the document of `article.sections[section]`: the title and questions are repeated on
-/// every section so either can match, weighted over headings and body (schema.h).
-Xapian::Document build_section_document(const article::Article& article, std::size_t section,
-                                        const analysis::Analyzer& analyzer);
+/// Builds one document per section: the title and questions are repeated on every section so
+/// either can match, weighted over headings and body (schema.h). They are analyzed once per article.
+std::vector<Xapian::Document> build_article_documents(const article::Article& article,
+                                                      const analysis::Analyzer& analyzer);
 
 /// The unique id term of a section: "Qpt:reset-password#reset-link".
 std::string unique_term(const std::string& locale, const std::string& id, const std::string& anchor);

@@ -24,6 +24,8 @@ constexpr double CORRECTION_WEIGHT = 1.0;
 /// A prefix expands to at most this many of its most frequent completions: unbounded expansion
 /// lets one short prefix cost seconds.
 constexpr Xapian::termcount MAX_PREFIX_EXPANSION = 30;
+/// Two letters match too much to be worth expanding ("co" cost 6 ms at 100k sections).
+constexpr std::size_t MIN_PREFIX_LENGTH = 3;
 
 Xapian::Query any_of(const std::vector<Xapian::Query>& parts) {
     if (parts.empty()) return Xapian::Query();
@@ -64,12 +66,18 @@ Xapian::Query QueryBuilder::word_query(const Token& word, const std::vector<Toke
 }
 
 Xapian::Query QueryBuilder::synonym_query(const std::vector<Token>& phrase, BuiltQuery& built) const {
+    // Stop words inside a phrase ("acessar a conta") would make Xapian check positions in
+    // nearly every document; the other words, near each other, say the same at a fraction.
+    std::vector<Token> words;
     for (const Token& token : phrase)
-        if (!token.stop) built.match_keys.insert(match_key_of(token));
-    if (phrase.size() == 1) return word_query(phrase.front(), phrase);
+        if (!token.stop) words.push_back(token);
+    if (words.empty()) words = phrase;
+    for (const Token& token : words) built.match_keys.insert(match_key_of(token));
+    if (words.size() == 1) return word_query(words.front(), words);
     std::vector<Xapian::Query> terms;
-    for (const Token& token : phrase) terms.emplace_back(token.term);
-    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+    for (const Token& token : words) terms.emplace_back(token.term);
+    return Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(),
+                         static_cast<Xapian::termcount>(phrase.size() + 1));
 }
 
 bool QueryBuilder::is_unknown(const Token& word) const {
@@ -89,17 +97,27 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
     const bool typing_last_word = request.prefix_last_word && !ends_with_space(request.query);
 
     std::vector<Xapian::Query> parts, corrections;
+    std::set<std::size_t> synonym_groups_used;
     std::string corrected = request.query;
     std::ptrdiff_t shift = 0;  // how much the corrections so far moved byte offsets
     for (std::size_t i = 0; i < words.size();) {
         const Token& word = words[i];
         // Synonyms are matched before stop words are dropped: "log in" holds a stop word.
         if (auto match = analyzer_.synonyms().match(words, i)) {
-            std::vector<Xapian::Query> alternatives;
-            for (const auto& phrase : analyzer_.synonyms().group(match->group)) alternatives.push_back(synonym_query(phrase, built));
-            for (std::size_t k = i; k < i + match->length; ++k)
-                if (!words[k].stop || match->length == 1) parts.push_back(word_query(words[k], tokens));
-            parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(alternatives), SYNONYM_WEIGHT);
+            for (std::size_t k = i; k < i + match->length; ++k) {
+                if (words[k].stop && match->length > 1) continue;
+                built.match_keys.insert(match_key_of(words[k]));
+                parts.push_back(word_query(words[k], tokens));
+            }
+            // The other phrasings of the group, once per query: the typed one is already in.
+            if (synonym_groups_used.insert(match->group).second) {
+                std::vector<Xapian::Query> alternatives;
+                for (const auto& phrase : analyzer_.synonyms().group(match->group))
+                    if (!analysis::SynonymTable::same_phrase(phrase, words, i, match->length))
+                        alternatives.push_back(synonym_query(phrase, built));
+                if (!alternatives.empty())
+                    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(alternatives), SYNONYM_WEIGHT);
+            }
             i += match->length;
             continue;
         }
@@ -111,7 +129,8 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
         Xapian::Query query = word_query(word, tokens);
 
         const bool is_last = i == words.size();
-        if (is_last && typing_last_word && word.kind != TokenKind::IDEOGRAPHIC && code_points(word.term) >= 2) {
+        if (is_last && typing_last_word && word.kind != TokenKind::IDEOGRAPHIC &&
+            code_points(word.term) >= MIN_PREFIX_LENGTH) {
             built.prefix = word.term;
             query = Xapian::Query(Xapian::Query::OP_OR, query,
                                   Xapian::Query(Xapian::Query::OP_WILDCARD, word.term, MAX_PREFIX_EXPANSION,

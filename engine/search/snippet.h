@@ -12,7 +12,8 @@
 namespace anticipa::search {
 
 struct SnippetOptions {
-    std::size_t max_bytes = 220;
+    std::size_t max_bytes = 220;            ///< length of the snippet
+    std::size_t max_analyzed_bytes = 3000;  ///< matches are looked for in this much of the text
 };
 
 /// The window of `text` with the most matched words, cut at word boundaries.

@@ -3,9 +3,14 @@
 
 #include <xapian.h>
 
+#include <cstdlib>
 #include <iostream>
 
 int main(int argc, char** argv) {
+    // Xapian 1.4 buffers 10000 documents before writing postings; its in-memory buffer slows down
+    // as it grows, and 2000 indexed the 100k-section bench 30% faster with 1.5 GB less memory.
+    // Only buffered writes change: a run is still published by one commit. The user's value wins.
+    setenv("XAPIAN_FLUSH_THRESHOLD", "2000", 0);
     CLI::App app{"anticipa: self-service knowledge-base search"};
     app.require_subcommand(1);
     app.set_version_flag("--version", std::string("anticipa 0.1.0 (Xapian ") + Xapian::version_string() + ")");
