@@ -30,8 +30,12 @@ LoadedSections load_sections(const std::filesystem::path& articles_dir) {
             throw std::runtime_error("generated article does not load: " + why);
         }
         const auto& meta = file.article->meta;
+        int number = 0;
         for (auto& section : file.article->sections) {
-            SectionTexts texts{meta.locale, {meta.title}};
+            SectionTexts texts{meta.locale, {meta.title}, {}};
+            texts.record = {meta.id,      meta.locale,   meta.title,   section.heading, section.anchor,
+                            file.path,    section.text,  section.html, meta.category,   meta.updated,
+                            meta.tags,    meta.tiers,    section.level, number++};
             texts.fields.insert(texts.fields.end(), meta.questions.begin(), meta.questions.end());
             if (!section.heading.empty()) texts.fields.push_back(section.heading);
             texts.fields.push_back(std::move(section.text));
@@ -61,6 +65,7 @@ double term_generator_seconds(const LoadedSections& loaded, const std::filesyste
             generator.index_text(field);
             generator.increase_termpos();
         }
+        index::store_record(document, section.record);
         db.add_document(document);
     }
     db.commit_transaction();

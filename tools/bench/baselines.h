@@ -3,6 +3,7 @@
 #pragma once
 
 #include "analysis/analyzer_set.h"
+#include "index/document_builder.h"
 
 #include <filesystem>
 #include <string>
@@ -11,10 +12,11 @@
 namespace anticipa::bench {
 
 /// The texts the indexer analyzes for one section document, in its order: title, questions,
-/// heading (if any), body.
+/// heading (if any), body; and the record it stores beside them (data and text/HTML values).
 struct SectionTexts {
     std::string locale;
     std::vector<std::string> fields;
+    index::SectionRecord record;
 };
 
 struct LoadedSections {
@@ -28,7 +30,8 @@ struct LoadedSections {
 LoadedSections load_sections(const std::filesystem::path& articles_dir);
 
 /// Seconds to index the sections with Xapian::TermGenerator (the locale's Snowball stemmer,
-/// positions, default settings) into a new database at `db_path`, committed once.
+/// positions, default settings) into a new database at `db_path`, committed once. Each document
+/// stores the same record as ours, so the two runs differ only in how text becomes terms.
 double term_generator_seconds(const LoadedSections& loaded, const std::filesystem::path& db_path,
                               analysis::AnalyzerSet& analyzers);
 
