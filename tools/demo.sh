@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on a fresh Debian 12 machine: install, build, index the sample help center in
-# articles/, then show searches a customer would make in each language.
+# articles/, show searches a customer would make in each language, then serve the search API on
+# 127.0.0.1:8080 until stopped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/build.sh
@@ -17,3 +18,8 @@ demo "cancelar suscripcion" es
 demo "perche non ricevo le notifiche" it
 demo "忘记密码怎么办" zh-TW
 demo "expor" en
+
+echo
+echo "Serving the help center's search API on http://127.0.0.1:8080 (Ctrl+C or SIGTERM stops it)"
+echo "  try: curl 'http://127.0.0.1:8080/api/v1/search?q=esqueci%20minha%20senha&locale=pt'"
+exec ./build/tools/anticipa serve --listen 127.0.0.1:8080

@@ -42,6 +42,12 @@ std::vector<std::string> Searcher::locales() const {
     return out;
 }
 
+std::vector<Searcher::LocaleRevision> Searcher::revisions() const {
+    std::vector<LocaleRevision> out;
+    for (const auto& [locale, db] : databases_) out.push_back({locale, db.get_revision(), db.get_doccount()});
+    return out;
+}
+
 void Searcher::reopen() {
     for (auto& [locale, db] : databases_) db.reopen();
     for (auto& [locale, group] : groups_) group.db.reopen();

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <map>
+#include <tuple>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -40,6 +41,14 @@ class Searcher {
     void reopen();
 
     std::vector<std::string> locales() const;
+
+    struct LocaleRevision {
+        std::string locale;
+        Xapian::rev revision = 0;
+        Xapian::doccount documents = 0;
+    };
+    /// The revision and size of each locale database as currently opened.
+    std::vector<LocaleRevision> revisions() const;
 
   private:
     struct LocaleGroup {

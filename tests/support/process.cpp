@@ -102,6 +102,14 @@ bool RunningProcess::read_error_line(std::string& line) {
     }
 }
 
+int RunningProcess::terminate() {
+    if (pid_ <= 0) return -1;
+    ::kill(pid_, SIGTERM);
+    int code = wait_for(pid_);
+    pid_ = -1;
+    return code;
+}
+
 void RunningProcess::kill_now() {
     if (pid_ <= 0) return;
     ::kill(pid_, SIGKILL);

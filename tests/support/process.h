@@ -28,6 +28,7 @@ class RunningProcess {
     /// Next line the child wrote to stderr; false at end of output.
     bool read_error_line(std::string& line);
     void kill_now();  ///< SIGKILL, then reaps it
+    int terminate();  ///< SIGTERM, waits, returns the exit code (-1 when killed by a signal)
     pid_t pid() const { return pid_; }
 
   private:

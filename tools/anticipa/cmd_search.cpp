@@ -5,6 +5,7 @@
 #include "article/help_center_config.h"
 #include "search/searcher.h"
 #include "search/snippet.h"
+#include "search_json.h"
 
 #include <nlohmann/json.hpp>
 
@@ -22,20 +23,6 @@ struct SearchArgs {
     std::string default_locale;
     bool json = false;
 };
-
-nlohmann::json to_json(const search::SearchResponse& response, const search::SearchRequest& request) {
-    nlohmann::json hits = nlohmann::json::array();
-    for (const auto& hit : response.hits) {
-        nlohmann::json highlights = nlohmann::json::array();
-        for (auto [from, to] : hit.snippet.highlights) highlights.push_back({from, to});
-        hits.push_back({{"id", hit.id}, {"locale", hit.locale}, {"title", hit.title}, {"section", hit.heading},
-                        {"anchor", hit.anchor}, {"link", hit.link}, {"score", hit.score},
-                        {"snippet", hit.snippet.text}, {"highlights", highlights},
-                        {"snippet_html", search::snippet_html(hit.snippet)}});
-    }
-    return {{"query", request.query}, {"locale", response.locale},     {"fallback", response.fallback},
-            {"did_you_mean", response.did_you_mean}, {"total", response.total}, {"results", hits}};
-}
 
 void print_text(const search::SearchResponse& response, const search::SearchRequest& request) {
     const bool color = stdout_is_terminal();
@@ -63,7 +50,7 @@ int run_search(SearchArgs& args) {
     search::Searcher searcher({args.paths.index, args.default_locale.empty() ? config.default_locale : args.default_locale},
                               analyzers);
     search::SearchResponse response = searcher.search(args.request);
-    if (args.json) std::cout << to_json(response, args.request).dump(2) << '\n';
+    if (args.json) std::cout << server::search_json(response, args.request.query).dump(2) << '\n';
     else print_text(response, args.request);
     return EXIT_CLEAN;
 }

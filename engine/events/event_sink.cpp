@@ -1,0 +1,26 @@
+#include "events/event_sink.h"
+
+namespace anticipa::events {
+
+const char* to_string(EventKind kind) {
+    switch (kind) {
+        case EventKind::SEARCH: return "search";
+        case EventKind::CLICK: return "click";
+        case EventKind::HELPFUL: return "helpful";
+        case EventKind::NOT_HELPFUL: return "not_helpful";
+        case EventKind::ESCALATE: return "escalate";
+    }
+    return "unknown";
+}
+
+void MemoryEventSink::record(Event event) {
+    std::lock_guard lock(mutex_);
+    events_.push_back(std::move(event));
+}
+
+std::vector<Event> MemoryEventSink::events() const {
+    std::lock_guard lock(mutex_);
+    return events_;
+}
+
+}  // namespace anticipa::events

@@ -1,0 +1,97 @@
+#include "search/search_service.h"
+
+#include "index/index_layout.h"
+
+#include <sys/stat.h>
+
+namespace anticipa::search {
+
+namespace {
+
+/// How often the index folder is looked at for added or replaced locale databases.
+constexpr std::chrono::milliseconds LAYOUT_CHECK_INTERVAL{200};
+
+}  // namespace
+
+SearchService::SearchService(SearcherOptions options, analysis::AnalyzerSet& analyzers)
+    : options_(std::move(options)), analyzers_(analyzers) {
+    signature_ = layout_signature();
+    last_layout_check_ = std::chrono::steady_clock::now();
+    idle_.push_back(std::make_unique<Searcher>(options_, analyzers_));
+}
+
+SearchService::~SearchService() = default;
+
+std::string SearchService::layout_signature() const {
+    // A folder replaced by a new one (rename over, or delete and rebuild) has a new inode.
+    std::string signature;
+    for (const auto& locale : index::indexed_locales(options_.index_dir)) {
+        struct stat info {};
+        std::string version_file = (index::database_path(options_.index_dir, locale) / "iamglass").string();
+        if (::stat(index::database_path(options_.index_dir, locale).c_str(), &info) != 0) continue;
+        signature += locale + ":" + std::to_string(info.st_ino);
+        if (::stat(version_file.c_str(), &info) == 0) signature += "/" + std::to_string(info.st_ino);
+        signature += " ";
+    }
+    return signature;
+}
+
+std::unique_ptr<Searcher> SearchService::borrow() {
+    std::unique_ptr<Searcher> searcher;
+    {
+        std::lock_guard lock(mutex_);
+        auto now = std::chrono::steady_clock::now();
+        if (now - last_layout_check_ >= LAYOUT_CHECK_INTERVAL) {
+            last_layout_check_ = now;
+            std::string signature = layout_signature();
+            if (signature != signature_) {
+                signature_ = signature;
+                ++generation_;
+                idle_.clear();  // opened on files that are no longer the index
+            }
+        }
+        if (!idle_.empty()) {
+            searcher = std::move(idle_.back());
+            idle_.pop_back();
+        }
+    }
+    if (!searcher) return std::make_unique<Searcher>(options_, analyzers_);
+    searcher->reopen();  // in-place commits since it was last used
+    return searcher;
+}
+
+void SearchService::give_back(std::unique_ptr<Searcher> searcher, std::uint64_t generation) {
+    std::lock_guard lock(mutex_);
+    if (generation == generation_) idle_.push_back(std::move(searcher));
+}
+
+SearchResponse SearchService::search(const SearchRequest& request) {
+    std::uint64_t generation;
+    {
+        std::lock_guard lock(mutex_);
+        generation = generation_;
+    }
+    std::unique_ptr<Searcher> searcher = borrow();
+    SearchResponse response = searcher->search(request);
+    give_back(std::move(searcher), generation);
+    return response;
+}
+
+IndexStatus SearchService::status() {
+    std::uint64_t generation;
+    {
+        std::lock_guard lock(mutex_);
+        generation = generation_;
+    }
+    std::unique_ptr<Searcher> searcher = borrow();
+    IndexStatus status;
+    status.locales = searcher->locales();
+    for (const auto& [locale, revision, documents] : searcher->revisions()) {
+        status.revision += (status.revision.empty() ? "" : " ") + locale + ":" + std::to_string(revision);
+        status.documents += documents;
+    }
+    give_back(std::move(searcher), generation);
+    return status;
+}
+
+}  // namespace anticipa::search

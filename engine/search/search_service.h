@@ -1,0 +1,51 @@
+// Search stage: many threads searching an index that `anticipa index` republishes meanwhile.
+#pragma once
+
+#include "analysis/analyzer_set.h"
+#include "search/searcher.h"
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace anticipa::search {
+
+/// What /healthz reports of the index being served.
+struct IndexStatus {
+    std::vector<std::string> locales;
+    std::string revision;       ///< per-locale Xapian revisions, "en:4 pt:4 ..."
+    std::size_t documents = 0;  ///< section documents
+};
+
+/// Thread-safe front of the Searcher. Xapian databases are not shared between threads, so each
+/// request borrows a Searcher from a pool. Before searching, the borrowed Searcher reopens its
+/// databases (cheap: one version-file read each) to serve a revision committed in place; when a
+/// locale database is added or replaced by a new folder, reopen() would keep reading the old
+/// files, so the pool is emptied and fresh Searchers are opened instead.
+class SearchService {
+  public:
+    /// Opens one Searcher to fail early: throws IndexUnusable when the index cannot be served.
+    SearchService(SearcherOptions options, analysis::AnalyzerSet& analyzers);
+    ~SearchService();
+
+    SearchResponse search(const SearchRequest& request);
+    IndexStatus status();
+
+  private:
+    class Lease;
+    std::unique_ptr<Searcher> borrow();
+    void give_back(std::unique_ptr<Searcher> searcher, std::uint64_t generation);
+    std::string layout_signature() const;  ///< locales and their folders' identities
+
+    SearcherOptions options_;
+    analysis::AnalyzerSet& analyzers_;
+    std::mutex mutex_;
+    std::vector<std::unique_ptr<Searcher>> idle_;
+    std::uint64_t generation_ = 0;
+    std::string signature_;
+    std::chrono::steady_clock::time_point last_layout_check_;
+};
+
+}  // namespace anticipa::search

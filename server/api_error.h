@@ -1,0 +1,27 @@
+// Server: engine and request problems -> HTTP status and a stable JSON error body.
+#pragma once
+
+#include <string>
+
+namespace anticipa::server {
+
+enum class ApiError {
+    INVALID_REQUEST,     ///< a field is missing or malformed
+    QUERY_TOO_LONG,
+    NOT_FOUND,
+    METHOD_NOT_ALLOWED,
+    PAYLOAD_TOO_LARGE,
+    UNSUPPORTED,         ///< a request feature the API never needs (chunked or compressed bodies, ranges)
+    ORIGIN_NOT_ALLOWED,
+    OVERLOADED,
+    INDEX_UNAVAILABLE,
+    INTERNAL,
+};
+
+int http_status(ApiError error);
+const char* error_code(ApiError error);
+
+/// {"error": {"code": "...", "message": "..."}}
+std::string error_body(ApiError error, const std::string& message);
+
+}  // namespace anticipa::server

@@ -1,0 +1,89 @@
+#include "server_config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdlib>
+#include <sstream>
+#include <stdexcept>
+
+namespace anticipa::server {
+
+namespace {
+
+std::vector<std::string> split_commas(const std::string& text) {
+    std::vector<std::string> parts;
+    std::stringstream stream(text);
+    for (std::string part; std::getline(stream, part, ',');) {
+        auto begin = part.find_first_not_of(' '), end = part.find_last_not_of(' ');
+        if (begin != std::string::npos) parts.push_back(part.substr(begin, end - begin + 1));
+    }
+    return parts;
+}
+
+void check_origins(const std::vector<std::string>& origins) {
+    for (const auto& origin : origins)
+        if (origin == "*") throw std::invalid_argument("allowed_origins may not be \"*\": list the product's origins");
+}
+
+}  // namespace
+
+void parse_listen(const std::string& listen, ServerConfig& config) {
+    auto colon = listen.rfind(':');
+    if (colon == std::string::npos || colon == 0) throw std::invalid_argument("listen must be HOST:PORT, got " + listen);
+    try {
+        int port = std::stoi(listen.substr(colon + 1));
+        if (port < 0 || port > 65535) throw std::out_of_range("port");
+        config.host = listen.substr(0, colon);
+        config.port = port;
+    } catch (const std::exception&) {
+        throw std::invalid_argument("listen must be HOST:PORT with a port from 0 to 65535, got " + listen);
+    }
+}
+
+void load_config_file(const std::filesystem::path& file, ServerConfig& config) {
+    try {
+        YAML::Node yaml = YAML::LoadFile(file.string());
+        if (yaml["listen"]) parse_listen(yaml["listen"].as<std::string>(), config);
+        if (yaml["index"]) config.index_dir = yaml["index"].as<std::string>();
+        if (yaml["locales"]) config.locales_dir = yaml["locales"].as<std::string>();
+        if (yaml["default_locale"]) config.default_locale = yaml["default_locale"].as<std::string>();
+        if (yaml["allowed_origins"]) config.allowed_origins = yaml["allowed_origins"].as<std::vector<std::string>>();
+        if (yaml["tier_secret"]) config.tier_secret = yaml["tier_secret"].as<std::string>();
+        if (yaml["threads"]) config.threads = yaml["threads"].as<std::size_t>();
+        if (yaml["max_body_bytes"]) config.max_body_bytes = yaml["max_body_bytes"].as<std::size_t>();
+        if (yaml["max_query_chars"]) config.max_query_chars = yaml["max_query_chars"].as<std::size_t>();
+        if (yaml["timeout_seconds"]) config.timeout_seconds = yaml["timeout_seconds"].as<int>();
+        check_origins(config.allowed_origins);
+    } catch (const YAML::Exception& e) {
+        throw std::runtime_error(file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+    } catch (const std::invalid_argument& e) {
+        throw std::runtime_error(file.string() + ": " + e.what());
+    }
+}
+
+void apply_environment(ServerConfig& config) {
+    auto value = [](const char* name) -> std::string {
+        const char* v = std::getenv(name);
+        return v ? v : "";
+    };
+    if (auto v = value("ANTICIPA_LISTEN"); !v.empty()) parse_listen(v, config);
+    if (auto v = value("ANTICIPA_INDEX"); !v.empty()) config.index_dir = v;
+    if (auto v = value("ANTICIPA_LOCALES"); !v.empty()) config.locales_dir = v;
+    if (auto v = value("ANTICIPA_DEFAULT_LOCALE"); !v.empty()) config.default_locale = v;
+    if (auto v = value("ANTICIPA_TIER_SECRET"); !v.empty()) config.tier_secret = v;
+    if (auto v = value("ANTICIPA_ALLOWED_ORIGINS"); !v.empty()) config.allowed_origins = split_commas(v);
+    check_origins(config.allowed_origins);
+}
+
+std::string describe(const ServerConfig& config) {
+    std::ostringstream out;
+    out << "listen " << config.host << ":" << config.port << ", index " << config.index_dir.string() << ", locales "
+        << config.locales_dir.string() << ", default locale " << config.default_locale << ", threads "
+        << config.threads << ", tier secret " << (config.tier_secret.empty() ? "(none: everyone is basic)" : "****")
+        << ", allowed origins";
+    if (config.allowed_origins.empty()) out << " (none)";
+    for (const auto& origin : config.allowed_origins) out << " " << origin;
+    return out.str();
+}
+
+}  // namespace anticipa::server

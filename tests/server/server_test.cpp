@@ -1,0 +1,253 @@
+// Server: a real HelpCenterServer on an ephemeral loopback port over a real index, driven over
+// HTTP with a client that has timeouts; stopped in the fixture's destructor.
+#include "help_center_server.h"
+#include "index/indexer.h"
+#include "support/temp_dir.h"
+#include "tier_token.h"
+
+#include <catch2/catch.hpp>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <fstream>
+#include <thread>
+
+using namespace anticipa;
+using nlohmann::json;
+
+namespace {
+
+const std::string SECRET = "test-secret";
+const std::string ALLOWED = "https://app.quillo.example";
+
+/// The sample help center copied to a temp folder, indexed, and served.
+struct ServedHelpCenter {
+    test::TempDir dir;
+    analysis::AnalyzerSet analyzers{test::source_dir() / "locales"};
+    server::ServerConfig config;
+    std::unique_ptr<search::SearchService> search;
+    events::MemoryEventSink events;
+    std::unique_ptr<server::HelpCenterServer> http;
+    std::thread thread;
+    int port = 0;
+
+    ServedHelpCenter() {
+        std::filesystem::copy(test::source_dir() / "articles", dir / "articles", std::filesystem::copy_options::recursive);
+        reindex();
+        config.port = 0;
+        config.index_dir = dir / "index";
+        config.tier_secret = SECRET;
+        config.allowed_origins = {ALLOWED};
+        config.threads = 4;
+        search = std::make_unique<search::SearchService>(search::SearcherOptions{config.index_dir, "en"}, analyzers);
+        http = std::make_unique<server::HelpCenterServer>(config, *search, events);
+        port = http->bind();
+        thread = std::thread([this] { http->run(); });
+    }
+    ~ServedHelpCenter() {
+        http->stop();
+        thread.join();
+    }
+    index::IndexSummary reindex() {
+        index::IndexOptions options;
+        options.index_dir = dir / "index";
+        options.load.root = dir / "articles";
+        return index::index_articles(options, analyzers);
+    }
+    httplib::Client client() const {
+        httplib::Client c("127.0.0.1", port);
+        c.set_connection_timeout(2, 0);
+        c.set_read_timeout(5, 0);
+        return c;
+    }
+    json get_json(const std::string& path, const httplib::Headers& headers = {}, int expected_status = 200) const {
+        auto result = client().Get(path.c_str(), headers);
+        REQUIRE(result);
+        CAPTURE(path, result->body);
+        CHECK(result->status == expected_status);
+        CHECK(result->get_header_value("Content-Type").find("charset=utf-8") != std::string::npos);
+        return json::parse(result->body);
+    }
+    std::vector<std::string> ids(const std::string& path, const httplib::Headers& headers = {}) const {
+        std::vector<std::string> out;
+        const json body = get_json(path, headers);  // the loop must not run over a destroyed temporary
+        for (const auto& hit : body["results"]) out.push_back(hit["id"]);
+        return out;
+    }
+};
+
+httplib::Headers bearer(const std::string& token) {
+    return {{"Authorization", "Bearer " + token}};
+}
+
+}  // namespace
+
+TEST_CASE("Server: search answers in the customer's language and records the search", "[server][integration]") {
+    ServedHelpCenter hc;
+    auto body = hc.get_json("/api/v1/search?q=esqueci%20minha%20senha&locale=pt");
+    REQUIRE_FALSE(body["results"].empty());
+    CHECK(body["results"][0]["id"] == "reset-password");
+    CHECK(body["search_id"].get<std::string>().size() == 32);
+    auto recorded = hc.events.events();
+    REQUIRE(recorded.size() == 1);
+    CHECK(recorded[0].search_id == body["search_id"]);
+    CHECK(recorded[0].query == "esqueci minha senha");
+    CHECK(recorded[0].shown.front() == "reset-password");
+    CHECK(recorded[0].tier == "basic");
+
+    SECTION("suggest gives titles while typing") {
+        auto suggest = hc.get_json("/api/v1/suggest?q=invo&locale=en");
+        REQUIRE_FALSE(suggest["suggestions"].empty());
+        CHECK(suggest["suggestions"][0]["id"] == "invoices");
+    }
+    SECTION("a click refers to its search") {
+        httplib::Client client = hc.client();
+        json click{{"type", "click"}, {"search_id", body["search_id"]}, {"article_id", "reset-password"}, {"rank", 1}};
+        auto result = client.Post("/api/v1/events", click.dump(), "application/json");
+        REQUIRE(result);
+        CHECK(result->status == 202);
+        auto all = hc.events.events();
+        REQUIRE(all.size() == 2);
+        CHECK(all[1].kind == events::EventKind::CLICK);
+        CHECK(all[1].rank == 1);
+    }
+}
+
+TEST_CASE("Server: bad requests get a JSON error naming the field, and the server keeps serving",
+          "[server][integration]") {
+    ServedHelpCenter hc;
+    struct Case {
+        std::string path, code, field;
+    };
+    for (const auto& c : std::vector<Case>{{"/api/v1/search?locale=en", "invalid_request", "q"},
+                                           {"/api/v1/search?q=" + std::string(10000, 'a'), "query_too_long", "q"},
+                                           {"/api/v1/search?q=%C3%28", "invalid_request", "UTF-8"},
+                                           {"/api/v1/search?q=x&locale=../../etc", "invalid_request", "locale"},
+                                           {"/api/v1/search?q=x&page=0", "invalid_request", "page"},
+                                           {"/api/v1/nothing", "not_found", "route"}}) {
+        CAPTURE(c.path.substr(0, 60));
+        auto result = hc.client().Get(c.path.c_str());
+        REQUIRE(result);
+        CHECK(result->status >= 400);
+        CHECK(result->status < 500);
+        auto body = json::parse(result->body);
+        CHECK(body["error"]["code"] == c.code);
+        CHECK(body["error"]["message"].get<std::string>().find(c.field) != std::string::npos);
+    }
+    CHECK_FALSE(hc.get_json("/api/v1/search?q=password&locale=en")["results"].empty());
+}
+
+TEST_CASE("Server: the tier comes from a signed token, inside the index query", "[server][integration]") {
+    ServedHelpCenter hc;
+    // "SCIM token" is the advanced-only single-sign-on article's subject.
+    const std::string path = "/api/v1/search?q=generate%20SCIM%20token&locale=en";
+    auto now = std::chrono::system_clock::now();
+    auto advanced = server::sign_tier_token("advanced", SECRET, std::chrono::hours(1), now);
+    auto advanced_ids = hc.ids(path, bearer(advanced));
+    REQUIRE_FALSE(advanced_ids.empty());
+    CHECK(advanced_ids.front() == "single-sign-on");
+    for (const auto& token : {std::string(), server::sign_tier_token("advanced", SECRET, std::chrono::seconds(-5), now),
+                              server::sign_tier_token("advanced", "forged", std::chrono::hours(1), now)}) {
+        auto ids = hc.ids(path, bearer(token));
+        CHECK(std::find(ids.begin(), ids.end(), "single-sign-on") == ids.end());
+    }
+    const json suggestions = hc.get_json("/api/v1/suggest?q=single%20sign&locale=en")["suggestions"];
+    for (const auto& s : suggestions) CHECK(s["id"] != "single-sign-on");
+}
+
+TEST_CASE("Server: only configured origins may call the API from a browser", "[server][integration]") {
+    ServedHelpCenter hc;
+    auto allowed = hc.client().Get("/api/v1/search?q=invoice&locale=en", {{"Origin", ALLOWED}});
+    REQUIRE(allowed);
+    CHECK(allowed->status == 200);
+    CHECK(allowed->get_header_value("Access-Control-Allow-Origin") == ALLOWED);
+
+    auto refused = hc.client().Get("/api/v1/search?q=invoice&locale=en", {{"Origin", "https://evil.example"}});
+    REQUIRE(refused);
+    CHECK(refused->status == 403);
+    CHECK_FALSE(refused->has_header("Access-Control-Allow-Origin"));
+
+    auto preflight = hc.client().Options("/api/v1/search", {{"Origin", ALLOWED}, {"Access-Control-Request-Method", "GET"}});
+    REQUIRE(preflight);
+    CHECK(preflight->status == 204);
+    CHECK(preflight->get_header_value("Access-Control-Allow-Headers").find("Authorization") != std::string::npos);
+    auto bad_preflight = hc.client().Options("/api/v1/search", {{"Origin", "https://evil.example"}});
+    REQUIRE(bad_preflight);
+    CHECK(bad_preflight->status == 403);
+}
+
+TEST_CASE("Server: requests that cpp-httplib 0.11.4 would mishandle are refused", "[server][integration]") {
+    ServedHelpCenter hc;
+    struct Case {
+        std::string name;
+        httplib::Headers headers;
+    };
+    for (const auto& c : std::vector<Case>{{"chunked body", {{"Transfer-Encoding", "chunked"}}},
+                                           {"compressed body", {{"Content-Encoding", "gzip"}}},
+                                           {"spoofed address", {{"REMOTE_ADDR", "10.0.0.1"}}}}) {
+        CAPTURE(c.name);
+        auto result = hc.client().Get("/api/v1/search?q=invoice&locale=en", c.headers);
+        REQUIRE(result);
+        CHECK(result->status == 400);
+        CHECK(json::parse(result->body)["error"]["code"].is_string());
+    }
+    SECTION("a Range header with many ranges is ignored, not multiplied") {
+        std::string ranges = "bytes=0-50";
+        for (int i = 0; i < 150; ++i) ranges += ",0-50";
+        auto plain = hc.client().Get("/api/v1/search?q=invoice&locale=en");
+        auto ranged = hc.client().Get("/api/v1/search?q=invoice&locale=en", {{"Range", ranges}});
+        REQUIRE(plain);
+        REQUIRE(ranged);
+        CHECK(ranged->status == 200);
+        CHECK(json::parse(ranged->body)["results"].size() == json::parse(plain->body)["results"].size());
+        CHECK(ranged->body.size() < plain->body.size() + 100);  // only the search id differs
+    }
+    SECTION("a body over the limit") {
+        auto result = hc.client().Post("/api/v1/events", std::string(64 * 1024, 'x'), "application/json");
+        REQUIRE(result);
+        CHECK(result->status == 413);
+    }
+    CHECK(hc.get_json("/healthz")["status"] == "ok");
+}
+
+TEST_CASE("Server: a newly published revision is served without a restart or a failed request",
+          "[server][integration]") {
+    ServedHelpCenter hc;
+    CHECK(hc.ids("/api/v1/search?q=wombat&locale=en").empty());
+    std::atomic<bool> done{false};
+    std::atomic<int> failures{0}, requests{0};
+    std::vector<std::thread> clients;
+    for (int t = 0; t < 3; ++t)
+        clients.emplace_back([&] {
+            httplib::Client client = hc.client();
+            while (!done) {
+                auto result = client.Get("/api/v1/search?q=invoice&locale=en");
+                ++requests;
+                if (!result || result->status != 200) ++failures;
+            }
+        });
+    for (int round = 0; round < 5; ++round) {
+        hc.dir.write("articles/en/new-" + std::to_string(round) + ".md",
+                     "---\ntitle: Wombat care " + std::to_string(round) + "\n---\nAn invoice for a wombat.\n");
+        REQUIRE(hc.reindex().failed == 0);
+    }
+    done = true;
+    for (auto& c : clients) c.join();
+    CHECK(requests > 0);
+    CHECK(failures == 0);
+    CHECK(hc.ids("/api/v1/search?q=wombat&locale=en").size() == 5);
+}
+
+TEST_CASE("Server: health and metrics describe the served index", "[server][integration]") {
+    ServedHelpCenter hc;
+    auto health = hc.get_json("/healthz");
+    CHECK(health["documents"].get<int>() > 300);
+    CHECK(health["revision"].get<std::string>().find("en:") != std::string::npos);
+    hc.get_json("/api/v1/search?q=zzzqqq&locale=en");
+    auto metrics = hc.client().Get("/metrics");
+    REQUIRE(metrics);
+    CHECK(metrics->body.find("anticipa_searches_without_results_total 1") != std::string::npos);
+    CHECK(metrics->body.find("anticipa_requests_total{route=\"/api/v1/search\",status=\"200\"}") != std::string::npos);
+    CHECK(metrics->body.find("anticipa_request_seconds_bucket") != std::string::npos);
+}

@@ -1,0 +1,79 @@
+// anticipa serve: answer customers over HTTP from the published index.
+#include "anticipa/cli_support.h"
+
+#include "analysis/analyzer_set.h"
+#include "events/event_sink.h"
+#include "help_center_server.h"
+#include "search/search_service.h"
+#include "server_config.h"
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <pthread.h>
+#include <thread>
+
+namespace anticipa::cli {
+
+namespace {
+
+struct ServeArgs {
+    std::string config_file;
+    std::string listen;
+    std::string index, locales;
+};
+
+int run_serve(const ServeArgs& args) {
+    server::ServerConfig config;
+    if (!args.config_file.empty()) server::load_config_file(args.config_file, config);
+    server::apply_environment(config);
+    if (!args.listen.empty()) server::parse_listen(args.listen, config);
+    if (!args.index.empty()) config.index_dir = args.index;
+    if (!args.locales.empty()) config.locales_dir = args.locales;
+
+    // SIGTERM and SIGINT are taken by one thread that stops the server gracefully: requests in
+    // flight are answered, then run() returns. Blocked here so every later thread inherits it.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    analysis::AnalyzerSet analyzers(config.locales_dir);
+    search::SearchService search({config.index_dir, config.default_locale}, analyzers);
+    events::MemoryEventSink events;  // the events store arrives with the content-plan issue
+    server::HelpCenterServer http(config, search, events);
+    const int port = http.bind();
+    std::fprintf(stderr, "anticipa serve: %s\n", server::describe(config).c_str());
+    std::fprintf(stderr, "anticipa serve: listening on http://%s:%d\n", config.host.c_str(), port);
+
+    std::thread stopper([&] {
+        int signal = 0;
+        sigwait(&stop_signals, &signal);
+        std::fprintf(stderr, "anticipa serve: signal %d, finishing requests in flight\n", signal);
+        http.stop();
+    });
+    bool ran = http.run();
+    if (stopper.joinable()) {
+        pthread_kill(stopper.native_handle(), SIGTERM);  // run() ended on its own: release the waiter
+        stopper.join();
+    }
+    std::fprintf(stderr, "anticipa serve: stopped\n");
+    return ran ? EXIT_CLEAN : EXIT_ENVIRONMENT;
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app, int& exit_code) {
+    auto args = std::make_shared<ServeArgs>();
+    CLI::App* command = app.add_subcommand("serve", "Serve the help center's search API over HTTP");
+    command->add_option("--config", args->config_file, "YAML settings (listen, allowed_origins, tier_secret, ...)")
+        ->check(CLI::ExistingFile);
+    command->add_option("--listen", args->listen, "HOST:PORT (default 127.0.0.1:8080; port 0 picks a free one)");
+    command->add_option("--index", args->index, "index folder (default: index)");
+    command->add_option("--locales", args->locales, "folder of locales/<tag>/ profiles (default: locales)");
+    command->callback([args, &exit_code] { exit_code = run_serve(*args); });
+}
+
+}  // namespace anticipa::cli
