@@ -1,0 +1,170 @@
+#include "common/locale_tag.h"
+#include "common/utf8.h"
+#include "http_responses.h"
+#include "search_json.h"
+#include "server_context.h"
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+// Server: the JSON API under /api/v1 and the operational routes (/healthz, /metrics).
+namespace anticipa::server {
+
+namespace {
+
+/// A request field that failed validation, named for the caller.
+struct FieldError {
+    ApiError error;
+    std::string message;
+};
+
+std::size_t code_points(const std::string& text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+bool origin_allowed(const ServerConfig& config, const std::string& origin) {
+    return std::find(config.allowed_origins.begin(), config.allowed_origins.end(), origin) !=
+           config.allowed_origins.end();
+}
+
+
+std::optional<FieldError> read_query(const httplib::Request& request, const ServerConfig& config,
+                                     search::SearchRequest& out) {
+    const std::string q = request.get_param_value("q");
+    if (find_invalid_utf8(q) != std::string::npos) return FieldError{ApiError::INVALID_REQUEST, "q is not valid UTF-8"};
+    if (q.find_first_not_of(" \t\r\n") == std::string::npos)
+        return FieldError{ApiError::INVALID_REQUEST, "q is required: the words to search for"};
+    if (code_points(q) > config.max_query_chars)
+        return FieldError{ApiError::QUERY_TOO_LONG,
+                          "q is longer than " + std::to_string(config.max_query_chars) + " characters"};
+    out.query = q;
+    std::string locale = request.has_param("locale") ? request.get_param_value("locale") : config.default_locale;
+    auto canonical = canonical_locale(locale);
+    if (!canonical || !is_known_language(*canonical))
+        return FieldError{ApiError::INVALID_REQUEST, "locale must be a language tag like pt or zh-TW"};
+    out.locale = *canonical;
+    out.tier = request_tier(request, config);
+    return std::nullopt;
+}
+
+
+void answer_search(ServerContext& context, const search::SearchRequest& query, const char* source,
+                   httplib::Response& response, std::size_t page) {
+    search::SearchResponse found = context.search.search(query);
+    context.metrics.count_search(found.total > 0);
+    events::Event event;
+    event.kind = events::EventKind::SEARCH;
+    event.search_id = new_search_id();
+    event.source = source;
+    event.locale = query.locale;
+    event.tier = query.tier;
+    event.query = query.query;
+    event.results = found.total;
+    event.fallback = found.fallback;
+    for (const auto& hit : found.hits) event.shown.push_back(hit.id);
+    nlohmann::json body = search_json(found, query.query);
+    body["search_id"] = event.search_id;
+    body["page"] = page;
+    context.events.record(std::move(event));
+    send_json(response, body);
+}
+
+void search_route(ServerContext& context, const httplib::Request& request, httplib::Response& response) {
+    search::SearchRequest query;
+    if (auto problem = read_query(request, context.config, query)) return send_error(response, problem->error, problem->message);
+    if (request.has_param("category")) query.category = request.get_param_value("category");
+    for (std::size_t i = 0; i < request.get_param_value_count("tag"); ++i)
+        query.tags.push_back(request.get_param_value("tag", i));
+    std::size_t page = 1;
+    if (request.has_param("page")) {
+        try {
+            page = std::stoul(request.get_param_value("page"));
+        } catch (const std::exception&) {
+            page = 0;
+        }
+        if (page < 1 || page > 100) return send_error(response, ApiError::INVALID_REQUEST, "page must be 1 to 100");
+    }
+    query.offset = (page - 1) * query.limit;
+    answer_search(context, query, "search", response, page);
+}
+
+void suggest_route(ServerContext& context, const httplib::Request& request, httplib::Response& response) {
+    search::SearchRequest query;
+    if (auto problem = read_query(request, context.config, query)) return send_error(response, problem->error, problem->message);
+    query.limit = 5;
+    query.with_snippets = false;
+    search::SearchResponse found = context.search.search(query);
+    nlohmann::json suggestions = nlohmann::json::array();
+    for (const auto& hit : found.hits)
+        suggestions.push_back({{"id", hit.id}, {"title", hit.title}, {"link", hit.link}, {"locale", hit.locale}});
+    send_json(response, {{"query", query.query}, {"suggestions", suggestions}});
+}
+
+void events_route(ServerContext& context, const httplib::Request& request, httplib::Response& response) {
+    auto body = nlohmann::json::parse(request.body, nullptr, false);
+    if (!body.is_object()) return send_error(response, ApiError::INVALID_REQUEST, "the body must be a JSON object");
+    static const std::map<std::string, events::EventKind> kinds{{"click", events::EventKind::CLICK},
+                                                                {"helpful", events::EventKind::HELPFUL},
+                                                                {"not_helpful", events::EventKind::NOT_HELPFUL},
+                                                                {"escalate", events::EventKind::ESCALATE}};
+    auto text = [&](const char* field) {
+        return body.contains(field) && body[field].is_string() ? body[field].get<std::string>() : std::string();
+    };
+    auto kind = kinds.find(text("type"));
+    if (kind == kinds.end())
+        return send_error(response, ApiError::INVALID_REQUEST, "type must be click, helpful, not_helpful or escalate");
+    events::Event event;
+    event.kind = kind->second;
+    event.search_id = text("search_id");
+    event.article_id = text("article_id");
+    event.locale = text("locale");
+    event.comment = text("comment").substr(0, 2000);
+    event.channel = text("channel");
+    event.tier = request_tier(request, context.config);
+    if (body.contains("rank") && body["rank"].is_number_integer()) event.rank = body["rank"].get<int>();
+    if (event.search_id.empty() && event.article_id.empty())
+        return send_error(response, ApiError::INVALID_REQUEST, "search_id or article_id is required");
+    for (const std::string* field : {&event.search_id, &event.article_id, &event.locale, &event.channel, &event.comment})
+        if (find_invalid_utf8(*field) != std::string::npos)
+            return send_error(response, ApiError::INVALID_REQUEST, "text fields must be valid UTF-8");
+    context.events.record(std::move(event));
+    send_json(response, {{"accepted", true}}, 202);
+}
+
+void preflight_route(ServerContext& context, const httplib::Request& request, httplib::Response& response) {
+    if (!origin_allowed(context.config, request.get_header_value("Origin")))
+        return send_error(response, ApiError::ORIGIN_NOT_ALLOWED, "this origin may not call the API");
+    response.status = 204;
+    response.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+    response.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type");
+    response.set_header("Access-Control-Max-Age", "600");
+}
+
+void health_route(ServerContext& context, httplib::Response& response) {
+    search::IndexStatus status = context.search.status();
+    send_json(response, {{"status", "ok"}, {"revision", status.revision}, {"documents", status.documents},
+                         {"locales", status.locales}});
+}
+
+void metrics_route(ServerContext& context, httplib::Response& response) {
+    search::IndexStatus status = context.search.status();
+    response.set_content(context.metrics.render(status.revision, status.documents), "text/plain; version=0.0.4; charset=utf-8");
+}
+
+}  // namespace
+
+void register_api_routes(httplib::Server& http, ServerContext& context) {
+    http.Get("/api/v1/search", [&context](const auto& rq, auto& rs) { search_route(context, rq, rs); });
+    http.Get("/api/v1/suggest", [&context](const auto& rq, auto& rs) { suggest_route(context, rq, rs); });
+    http.Post("/api/v1/events", [&context](const auto& rq, auto& rs) { events_route(context, rq, rs); });
+    http.Options(R"(/api/v1/.*)", [&context](const auto& rq, auto& rs) { preflight_route(context, rq, rs); });
+    http.Get("/healthz", [&context](const auto&, auto& rs) { health_route(context, rs); });
+    http.Get("/metrics", [&context](const auto&, auto& rs) { metrics_route(context, rs); });
+}
+
+}  // namespace anticipa::server

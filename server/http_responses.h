@@ -1,0 +1,21 @@
+// Server: writing responses — JSON bodies and JSON errors with their status.
+#pragma once
+
+#include "api_error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace httplib {
+class Response;
+}
+
+namespace anticipa::server {
+
+/// The error's status and {"error": {"code", "message"}}; Retry-After on OVERLOADED.
+void send_error(httplib::Response& response, ApiError error, const std::string& message);
+
+void send_json(httplib::Response& response, const nlohmann::json& body, int status = 200);
+
+}  // namespace anticipa::server
