@@ -65,33 +65,47 @@ void SearchService::give_back(std::unique_ptr<Searcher> searcher, std::uint64_t 
     if (generation == generation_) idle_.push_back(std::move(searcher));
 }
 
-SearchResponse SearchService::search(const SearchRequest& request) {
+template <typename Read>
+auto SearchService::with_searcher(Read read) -> decltype(read(std::declval<Searcher&>())) {
     std::uint64_t generation;
     {
         std::lock_guard lock(mutex_);
         generation = generation_;
     }
     std::unique_ptr<Searcher> searcher = borrow();
-    SearchResponse response = searcher->search(request);
+    auto result = read(*searcher);
     give_back(std::move(searcher), generation);
-    return response;
+    return result;
+}
+
+SearchResponse SearchService::search(const SearchRequest& request) {
+    return with_searcher([&](Searcher& searcher) { return searcher.search(request); });
+}
+
+std::optional<ArticleView> SearchService::article(const std::string& locale, const std::string& id,
+                                                  const std::string& tier) {
+    return with_searcher([&](Searcher& searcher) { return searcher.article(locale, id, tier); });
+}
+
+std::vector<ArticleSummary> SearchService::articles_for_route(const std::string& route, const std::string& locale,
+                                                              const std::string& tier, std::size_t limit) {
+    return with_searcher([&](Searcher& searcher) { return searcher.articles_for_route(route, locale, tier, limit); });
+}
+
+std::vector<ArticleSummary> SearchService::all_articles(const std::string& locale, const std::string& tier) {
+    return with_searcher([&](Searcher& searcher) { return searcher.all_articles(locale, tier); });
 }
 
 IndexStatus SearchService::status() {
-    std::uint64_t generation;
-    {
-        std::lock_guard lock(mutex_);
-        generation = generation_;
-    }
-    std::unique_ptr<Searcher> searcher = borrow();
-    IndexStatus status;
-    status.locales = searcher->locales();
-    for (const auto& [locale, revision, documents] : searcher->revisions()) {
-        status.revision += (status.revision.empty() ? "" : " ") + locale + ":" + std::to_string(revision);
-        status.documents += documents;
-    }
-    give_back(std::move(searcher), generation);
-    return status;
+    return with_searcher([](Searcher& searcher) {
+        IndexStatus status;
+        status.locales = searcher.locales();
+        for (const auto& [locale, revision, documents] : searcher.revisions()) {
+            status.revision += (status.revision.empty() ? "" : " ") + locale + ":" + std::to_string(revision);
+            status.documents += documents;
+        }
+        return status;
+    });
 }
 
 }  // namespace anticipa::search

@@ -33,8 +33,16 @@ class SearchService {
     SearchResponse search(const SearchRequest& request);
     IndexStatus status();
 
+    // The Searcher's reads, from any thread (see Searcher for what each returns).
+    std::optional<ArticleView> article(const std::string& locale, const std::string& id, const std::string& tier);
+    std::vector<ArticleSummary> articles_for_route(const std::string& route, const std::string& locale,
+                                                   const std::string& tier, std::size_t limit);
+    std::vector<ArticleSummary> all_articles(const std::string& locale, const std::string& tier);
+
   private:
-    class Lease;
+    /// Runs `read` with a borrowed Searcher and gives it back.
+    template <typename Read>
+    auto with_searcher(Read read) -> decltype(read(std::declval<Searcher&>()));
     std::unique_ptr<Searcher> borrow();
     void give_back(std::unique_ptr<Searcher> searcher, std::uint64_t generation);
     std::string layout_signature() const;  ///< locales and their folders' identities

@@ -42,6 +42,41 @@ std::vector<std::string> Searcher::locales() const {
     return out;
 }
 
+std::optional<ArticleView> Searcher::article(const std::string& locale, const std::string& id,
+                                             const std::string& tier) {
+    auto canonical = canonical_locale(locale);
+    if (!canonical || !databases_.count(*canonical)) return std::nullopt;
+    auto view = read_article(databases_.at(*canonical), id, tier);
+    if (!view) return view;
+    for (const auto& [other, db] : databases_) {
+        if (other == *canonical) continue;
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(PREFIX_ARTICLE + id),
+                                        Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(PREFIX_TIER + tier),
+                                                      Xapian::Query(PREFIX_STATUS + "published"))));
+        if (!enquire.get_mset(0, 1).empty()) view->translations.push_back(other);
+    }
+    return view;
+}
+
+std::vector<ArticleSummary> Searcher::articles_for_route(const std::string& route, const std::string& locale,
+                                                         const std::string& tier, std::size_t limit) {
+    const std::string requested = canonical_locale(locale).value_or(options_.default_locale);
+    for (const std::string& candidate : {requested, options_.default_locale}) {
+        const LocaleGroup* group = group_for(candidate);
+        if (!group) continue;
+        auto list = list_articles(group->db, route_filter(route), tier, limit);
+        if (!list.empty()) return list;
+    }
+    return {};
+}
+
+std::vector<ArticleSummary> Searcher::all_articles(const std::string& locale, const std::string& tier) {
+    const LocaleGroup* group = group_for(canonical_locale(locale).value_or(options_.default_locale));
+    if (!group) return {};
+    return list_articles(group->db, Xapian::Query::MatchAll, tier, 10000);
+}
+
 std::vector<Searcher::LocaleRevision> Searcher::revisions() const {
     std::vector<LocaleRevision> out;
     for (const auto& [locale, db] : databases_) out.push_back({locale, db.get_revision(), db.get_doccount()});

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "analysis/analyzer_set.h"
+#include "search/article_reader.h"
 #include "search/search_types.h"
 
 #include <xapian.h>
@@ -41,6 +42,17 @@ class Searcher {
     void reopen();
 
     std::vector<std::string> locales() const;
+
+    /// The article in exactly this locale (with the other locales it exists in for this tier).
+    std::optional<ArticleView> article(const std::string& locale, const std::string& id, const std::string& tier);
+
+    /// Articles whose `context:` names the route (or a parent of it), in the locale's language,
+    /// else in the default locale.
+    std::vector<ArticleSummary> articles_for_route(const std::string& route, const std::string& locale,
+                                                   const std::string& tier, std::size_t limit);
+
+    /// Every article of the locale's language open to the tier (home page, categories).
+    std::vector<ArticleSummary> all_articles(const std::string& locale, const std::string& tier);
 
     struct LocaleRevision {
         std::string locale;
