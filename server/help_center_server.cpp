@@ -10,7 +10,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 namespace anticipa::server {
 
@@ -18,6 +23,63 @@ namespace {
 
 /// Set when a request reaches the guard; the same worker thread logs it when it is answered.
 thread_local std::chrono::steady_clock::time_point request_started = std::chrono::steady_clock::now();
+
+/// Set on the thread that answers a connection the queue had no room for.
+thread_local bool shedding_load = false;
+
+/// cpp-httplib's ThreadPool queues without limit, so a burst (or slow clients holding every
+/// worker) makes every later request wait longer and longer. This pool keeps at most `max_queued`
+/// connections waiting; the ones past that go to one extra thread that answers them 503 with
+/// Retry-After straight away (the guard sees `shedding_load`), which costs microseconds each.
+class BoundedTaskQueue : public httplib::TaskQueue {
+  public:
+    BoundedTaskQueue(std::size_t threads, std::size_t max_queued) : max_queued_(max_queued) {
+        for (std::size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { work(jobs_, false); });
+        workers_.emplace_back([this] { work(shed_, true); });
+    }
+    ~BoundedTaskQueue() override { shutdown(); }
+
+    void enqueue(std::function<void()> job) override {
+        {
+            std::lock_guard lock(mutex_);
+            (jobs_.size() < max_queued_ ? jobs_ : shed_).push_back(std::move(job));
+        }
+        ready_.notify_all();
+    }
+
+    void shutdown() override {
+        {
+            std::lock_guard lock(mutex_);
+            if (stopping_) return;
+            stopping_ = true;
+        }
+        ready_.notify_all();
+        for (auto& worker : workers_) worker.join();
+    }
+
+  private:
+    void work(std::deque<std::function<void()>>& queue, bool shed) {
+        shedding_load = shed;
+        for (;;) {
+            std::function<void()> job;
+            {
+                std::unique_lock lock(mutex_);
+                ready_.wait(lock, [&] { return stopping_ || !queue.empty(); });
+                if (queue.empty()) return;  // stopping, and nothing left to answer
+                job = std::move(queue.front());
+                queue.pop_front();
+            }
+            job();
+        }
+    }
+
+    const std::size_t max_queued_;
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::deque<std::function<void()>> jobs_, shed_;
+    std::vector<std::thread> workers_;
+    bool stopping_ = false;
+};
 
 }  // namespace
 
@@ -42,6 +104,7 @@ struct HelpCenterServer::Impl {
             send_error(response, error, message);
             return httplib::Server::HandlerResponse::Handled;
         };
+        if (shedding_load) return refuse(ApiError::OVERLOADED, "the server is busy; retry in a second");
         if (request.has_header("Transfer-Encoding"))
             return refuse(ApiError::UNSUPPORTED, "chunked request bodies are not accepted; send Content-Length");
         if (request.has_header("Content-Encoding"))
@@ -81,7 +144,7 @@ struct HelpCenterServer::Impl {
     }
 
     void install_protections() {
-        http.new_task_queue = [this] { return new httplib::ThreadPool(config.threads); };
+        http.new_task_queue = [this] { return new BoundedTaskQueue(config.threads, config.max_queued); };
         http.set_payload_max_length(config.max_body_bytes);
         http.set_read_timeout(config.timeout_seconds, 0);
         http.set_write_timeout(config.timeout_seconds, 0);

@@ -50,6 +50,7 @@ void load_config_file(const std::filesystem::path& file, ServerConfig& config) {
         if (yaml["allowed_origins"]) config.allowed_origins = yaml["allowed_origins"].as<std::vector<std::string>>();
         if (yaml["tier_secret"]) config.tier_secret = yaml["tier_secret"].as<std::string>();
         if (yaml["threads"]) config.threads = yaml["threads"].as<std::size_t>();
+        if (yaml["max_queued"]) config.max_queued = yaml["max_queued"].as<std::size_t>();
         if (yaml["max_body_bytes"]) config.max_body_bytes = yaml["max_body_bytes"].as<std::size_t>();
         if (yaml["max_query_chars"]) config.max_query_chars = yaml["max_query_chars"].as<std::size_t>();
         if (yaml["timeout_seconds"]) config.timeout_seconds = yaml["timeout_seconds"].as<int>();

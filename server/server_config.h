@@ -17,6 +17,7 @@ struct ServerConfig {
     std::vector<std::string> allowed_origins;  ///< may embed the widget; never "*"
     std::string tier_secret;                   ///< HS256 key of the tier tokens
     std::size_t threads = 8;
+    std::size_t max_queued = 64;  ///< connections waiting for a thread; past this: 503 + Retry-After
     std::size_t max_body_bytes = 16 * 1024;
     std::size_t max_query_chars = 256;
     int timeout_seconds = 5;  ///< read and write

@@ -9,7 +9,13 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <functional>
 #include <fstream>
 #include <thread>
 
@@ -32,7 +38,7 @@ struct ServedHelpCenter {
     std::thread thread;
     int port = 0;
 
-    ServedHelpCenter() {
+    explicit ServedHelpCenter(const std::function<void(server::ServerConfig&)>& adjust = {}) {
         std::filesystem::copy(test::source_dir() / "articles", dir / "articles", std::filesystem::copy_options::recursive);
         reindex();
         config.port = 0;
@@ -40,6 +46,7 @@ struct ServedHelpCenter {
         config.tier_secret = SECRET;
         config.allowed_origins = {ALLOWED};
         config.threads = 4;
+        if (adjust) adjust(config);
         search = std::make_unique<search::SearchService>(search::SearcherOptions{config.index_dir, "en"}, analyzers);
         http = std::make_unique<server::HelpCenterServer>(config, *search, events);
         port = http->bind();
@@ -250,4 +257,71 @@ TEST_CASE("Server: health and metrics describe the served index", "[server][inte
     CHECK(metrics->body.find("anticipa_searches_without_results_total 1") != std::string::npos);
     CHECK(metrics->body.find("anticipa_requests_total{route=\"/api/v1/search\",status=\"200\"}") != std::string::npos);
     CHECK(metrics->body.find("anticipa_request_seconds_bucket") != std::string::npos);
+}
+
+namespace {
+
+/// A client that connects and then sends nothing, holding a server thread until its read timeout.
+class SilentConnection {
+  public:
+    explicit SilentConnection(int port) : fd_(socket(AF_INET, SOCK_STREAM, 0)) {
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(static_cast<uint16_t>(port));
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        connected_ = connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    }
+    ~SilentConnection() { close(fd_); }
+    bool connected() const { return connected_; }
+
+  private:
+    int fd_;
+    bool connected_ = false;
+};
+
+}  // namespace
+
+TEST_CASE("Server: slow clients cannot queue requests without bound; the overflow gets 503", "[server][integration]") {
+    ServedHelpCenter hc([](server::ServerConfig& config) {
+        config.threads = 1;
+        config.max_queued = 1;
+        config.timeout_seconds = 2;
+    });
+    {
+        SilentConnection holds_the_worker(hc.port), fills_the_queue(hc.port);
+        REQUIRE(holds_the_worker.connected());
+        REQUIRE(fills_the_queue.connected());
+        // Once the server has taken both silent connections, the next request has no room: wait
+        // for that (at most 3 s; on a loaded machine accepting can take a moment).
+        int status = 0;
+        std::string retry_after, body;
+        for (int attempt = 0; attempt < 30 && status != 503; ++attempt) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            auto shed = hc.client().Get("/api/v1/search?q=invoice&locale=en");
+            REQUIRE(shed);
+            status = shed->status;
+            retry_after = shed->get_header_value("Retry-After");
+            body = shed->body;
+        }
+        CHECK(status == 503);
+        CHECK(retry_after == "1");
+        CHECK(json::parse(body)["error"]["code"] == "overloaded");
+    }
+    // Once the silent clients time out, the worker answers again.
+    std::this_thread::sleep_for(std::chrono::milliseconds(4500));
+    auto served = hc.client().Get("/api/v1/search?q=invoice&locale=en");
+    REQUIRE(served);
+    CHECK(served->status == 200);
+}
+
+TEST_CASE("Server: request text never reaches a response header", "[server][integration]") {
+    ServedHelpCenter hc;
+    // A CR LF smuggled into the Origin cannot become a header line: origins are only ever
+    // copied from the allow list.
+    auto result = hc.client().Get("/api/v1/search?q=invoice&locale=en",
+                                  {{"Origin", ALLOWED + "%0d%0aSet-Cookie: stolen=1"}});
+    REQUIRE(result);
+    CHECK(result->status == 403);
+    CHECK_FALSE(result->has_header("Set-Cookie"));
+    CHECK_FALSE(result->has_header("Access-Control-Allow-Origin"));
 }

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Load benchmark: searches per second and latency of `anticipa serve` under wrk, beside nginx
+# serving a static JSON file of the same size on the same machine (the ceiling for an HTTP
+# answer of that size here). Everything stays on 127.0.0.1 and stops by itself.
+#
+#   tools/loadbench.sh [--sections N] [--duration SECONDS]
+#
+# Without --sections it serves the sample help center (articles/); with it, a generated one of N
+# sections (written by `anticipa bench --keep`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sections=""
+duration=10
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --sections) sections="$2"; shift 2 ;;
+        --duration) duration="$2"; shift 2 ;;
+        *) echo "usage: $0 [--sections N] [--duration SECONDS]" >&2; exit 2 ;;
+    esac
+done
+command -v wrk >/dev/null && command -v nginx >/dev/null || {
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk nginx-light >/dev/null
+}
+[ -x build/tools/anticipa ] || tools/build.sh
+
+work=$(mktemp -d /tmp/anticipa-load-XXXXXX)
+cleanup() {
+    [ -n "${server_pid:-}" ] && kill "$server_pid" 2>/dev/null || true
+    [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [ -n "$sections" ]; then
+    ./build/tools/anticipa bench --sections "$sections" --queries 10 --work "$work/bench" --keep >/dev/null
+    index="$work/bench/$sections-sections/index"
+    label="$sections generated sections"
+else
+    ./build/tools/anticipa index --index "$work/index" >/dev/null
+    index="$work/index"
+    label="the sample help center"
+fi
+
+port=18480; static_port=18481
+./build/tools/anticipa serve --index "$index" --listen "127.0.0.1:$port" 2>"$work/serve.log" &
+server_pid=$!
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+
+# Queries a customer would type, in the five locales, rotated by a wrk script.
+cat > "$work/queries.lua" <<'LUA'
+local queries = {
+  "/api/v1/search?q=reset%20password&locale=en", "/api/v1/search?q=invoice%20tax%20id&locale=en",
+  "/api/v1/search?q=cancel%20subscription&locale=en", "/api/v1/search?q=sync%20not%20working&locale=en",
+  "/api/v1/search?q=esqueci%20minha%20senha&locale=pt", "/api/v1/search?q=nao%20consigo%20entrar&locale=pt",
+  "/api/v1/search?q=cancelar%20suscripcion&locale=es", "/api/v1/search?q=factura%20empresa&locale=es",
+  "/api/v1/search?q=notifiche%20email&locale=it", "/api/v1/search?q=esportare%20dati&locale=it",
+  "/api/v1/search?q=%E5%BF%98%E8%A8%98%E5%AF%86%E7%A2%BC&locale=zh-TW", "/api/v1/search?q=%E7%99%BC%E7%A5%A8&locale=zh-TW",
+}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", queries[(i % #queries) + 1])
+end
+LUA
+
+# The static ceiling: nginx serving one search answer of typical size as a file.
+mkdir -p "$work/static"
+curl -s "http://127.0.0.1:$port/api/v1/search?q=reset%20password&locale=en" > "$work/static/answer.json"
+cat > "$work/nginx.conf" <<CONF
+worker_processes 2;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$static_port;
+    location / { root $work/static; default_type application/json; }
+  }
+}
+CONF
+nginx -c "$work/nginx.conf" -p "$work"
+sleep 0.3
+
+run() {  # name url-or-script connections
+    local out
+    if [ "$1" = anticipa ]; then
+        out=$(wrk -t2 -c"$3" -d"${duration}s" --latency -s "$work/queries.lua" "http://127.0.0.1:$port" 2>&1)
+    else
+        out=$(wrk -t2 -c"$3" -d"${duration}s" --latency "http://127.0.0.1:$static_port/answer.json" 2>&1)
+    fi
+    local rps p50 p99 errors
+    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+    p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+    errors=$(grep -E "Non-2xx|Socket errors" <<<"$out" | tr '\n' ' ')
+    printf "| %-8s | %3s | %10s | %8s | %8s | %s\n" "$1" "$3" "$rps" "$p50" "$p99" "${errors:-none}"
+    eval "rps_$1_$3=$rps"
+}
+
+echo "Load on $label: 2 wrk threads, ${duration}s per run, answer of $(wc -c < "$work/static/answer.json") bytes"
+echo "| server   | con | requests/s |      p50 |      p99 | errors"
+for connections in 16 64; do
+    run anticipa search "$connections"
+    run nginx static "$connections"
+done
+for connections in 16 64; do
+    eval "a=\$rps_anticipa_$connections; n=\$rps_nginx_$connections"
+    awk -v a="$a" -v n="$n" -v c="$connections" 'BEGIN { printf "ratio anticipa/nginx at %s connections: %.2f\n", c, a / n }'
+done
