@@ -1,8 +1,215 @@
-// Server: page routes (being written).
+// Server pages: the help center rendered on the server (home, search, article, feedback),
+// usable without JavaScript; the contact step is in contact_page.cpp.
+#include "common/locale_tag.h"
+#include "common/utf8.h"
+#include "pages/locale_negotiation.h"
+#include "pages/page_site.h"
 #include "server_context.h"
+
+#include <httplib.h>
+
+#include <memory>
+
+namespace anticipa::server::pages {
+
+namespace {
+
+/// The first URL segment of every page: a language tag, never a dot (so /widget.js and the
+/// like stay with their own routes).
+constexpr const char* LOCALE = "([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)";
+
+std::size_t code_points(const std::string& text) {
+    std::size_t count = 0;
+    for (unsigned char c : text) count += (c & 0xC0) != 0x80;
+    return count;
+}
+
+void root_route(const PageSite& site, const httplib::Request& request, httplib::Response& response) {
+    const std::string& fallback = site.context.config.default_locale;
+    auto offered = site.offered_locales();
+    std::string locale = negotiate_locale(request.get_header_value("Accept-Language"), offered, fallback);
+    send_redirect(response, 302, "/" + locale + "/");
+}
+
+void home_route(const PageSite& site, const std::string& locale, const httplib::Request& request,
+                httplib::Response& response) {
+    const auto articles = site.context.search.all_articles(locale, page_tier(request, site.context.config));
+    std::string body = "<h1>" + site.html(locale, "home.title") + "</h1>\n";
+    // all_articles is sorted by category, then title: one list per run of a category.
+    for (std::size_t at = 0; at < articles.size();) {
+        std::size_t end = at;
+        while (end < articles.size() && articles[end].category == articles[at].category) ++end;
+        body += "<section><h2 id=\"" + escape_html(articles[at].category) + "\">" +
+                escape_html(site.category_name(locale, articles[at].category)) + "</h2>\n<ul class=\"articles\">\n";
+        for (; at < end; ++at)
+            body += "<li><a href=\"" + article_link(locale, articles[at].locale, articles[at].id) + "\">" +
+                    escape_html(articles[at].title) + "</a></li>\n";
+        body += "</ul></section>\n";
+    }
+    send_html(response, 200, site.page(locale, site.text(locale, "home.title"), body));
+}
+
+/// One page of results; the query is recorded as a search event like the API's.
+void search_route(const PageSite& site, const std::string& locale, const httplib::Request& request,
+                  httplib::Response& response) {
+    const std::string q = request.get_param_value("q");
+    if (find_invalid_utf8(q) != std::string::npos)
+        return site.send_message(response, 400, locale, "error.bad_request", "search.invalid");
+    if (code_points(q) > site.context.config.max_query_chars)
+        return site.send_message(response, 400, locale, "error.bad_request", "search.too_long");
+    const std::string title = site.text(locale, "search.title", {{"query", q}});
+    if (q.find_first_not_of(" \t\r\n") == std::string::npos) {
+        const std::string body = "<h1>" + site.html(locale, "search.button") + "</h1>\n<p>" +
+                                 site.html(locale, "search.empty") + "</p>";
+        return send_html(response, 200, site.page(locale, site.text(locale, "search.button"), body));
+    }
+    search::SearchRequest query;
+    query.query = q;
+    query.locale = locale;
+    query.tier = page_tier(request, site.context.config);
+    search::SearchResponse found = site.context.search.search(query);
+    site.context.metrics.count_search(found.total > 0);
+
+    events::Event event;
+    event.kind = events::EventKind::SEARCH;
+    event.search_id = new_search_id();
+    event.source = "page";
+    event.locale = locale;
+    event.tier = query.tier;
+    event.query = q;
+    event.results = found.total;
+    event.fallback = found.fallback;
+    for (const auto& hit : found.hits) event.shown.push_back(hit.id);
+    site.context.events.record(std::move(event));
+
+    const std::string root = "/" + escape_html(locale) + "/";
+    std::string body = "<h1>" + escape_html(title) + "</h1>\n";
+    body += "<p class=\"count\">" + site.html(locale, "search.results", {{"count", std::int64_t(found.total)}}) + "</p>\n";
+    if (!found.did_you_mean.empty())
+        body += "<p class=\"did-you-mean\">" + site.html(locale, "search.did_you_mean") + " <a href=\"" + root +
+                "search?q=" + url_encode(found.did_you_mean) + "\">" + escape_html(found.did_you_mean) + "</a></p>\n";
+    if (found.fallback)
+        body += "<p class=\"notice\">" +
+                site.html(locale, "search.fallback", {{"language", PageSite::display_name(found.locale, locale)}}) +
+                "</p>\n";
+    if (found.hits.empty())
+        body += "<p>" + site.html(locale, "search.none") + " <a href=\"" + root + "contact?subject=" + url_encode(q) +
+                "\">" + site.html(locale, "nav.contact") + "</a></p>\n";
+    body += render_hits(locale, found);
+    send_html(response, 200, site.page(locale, title, body, q));
+}
+
+/// The article in the page's locale, else in another region of its language (zh-CN -> zh-TW).
+std::optional<search::ArticleView> find_article(const PageSite& site, const std::string& locale, const std::string& id,
+                                                const std::string& tier) {
+    if (auto view = site.context.search.article(locale, id, tier)) return view;
+    for (const auto& other : site.context.search.status().locales)
+        if (other != locale && language_of(other) == language_of(locale))
+            if (auto view = site.context.search.article(other, id, tier)) return view;
+    return std::nullopt;
+}
+
+std::string feedback_html(const PageSite& site, const std::string& locale, const std::string& id, bool thanked) {
+    std::string html = "<section class=\"feedback\" id=\"feedback\">\n";
+    if (thanked) return html + "<p class=\"notice\">" + site.html(locale, "feedback.thanks") + "</p>\n</section>\n";
+    const std::string action = "/" + escape_html(locale) + "/articles/" + escape_html(id) + "/feedback";
+    html += "<h2>" + site.html(locale, "feedback.question") + "</h2>\n";
+    html += "<form method=\"post\" action=\"" + action + "\"><input type=\"hidden\" name=\"vote\" value=\"yes\">"
+            "<button type=\"submit\">" + site.html(locale, "feedback.yes") + "</button></form>\n";
+    html += "<form method=\"post\" action=\"" + action + "\"><input type=\"hidden\" name=\"vote\" value=\"no\">"
+            "<label for=\"comment\">" + site.html(locale, "feedback.comment") + "</label>"
+            "<textarea id=\"comment\" name=\"comment\" rows=\"3\" maxlength=\"2000\"></textarea>"
+            "<button type=\"submit\">" + site.html(locale, "feedback.no") + "</button></form>\n";
+    return html + "</section>\n";
+}
+
+void article_route(const PageSite& site, const std::string& locale, const std::string& id,
+                   const httplib::Request& request, httplib::Response& response) {
+    if (!valid_article_id(id)) return site.send_not_found(response, locale);
+    auto view = find_article(site, locale, id, page_tier(request, site.context.config));
+    if (!view) return site.send_not_found(response, locale);
+
+    std::string body = "<article lang=\"" + escape_html(view->locale) + "\">\n<h1>" + escape_html(view->title) + "</h1>\n";
+    if (!view->updated.empty())
+        body += "<p><small>" + site.html(locale, "article.updated", {{"date", view->updated}}) + "</small></p>\n";
+    std::string toc;
+    for (const auto& section : view->sections)
+        if (!section.anchor.empty() && section.level == 2)
+            toc += "<li><a href=\"#" + escape_html(section.anchor) + "\">" + escape_html(section.heading) + "</a></li>\n";
+    if (!toc.empty())
+        body += "<nav class=\"toc\"><strong>" + site.html(locale, "article.contents") + "</strong>\n<ul>\n" + toc +
+                "</ul></nav>\n";
+    // Section HTML is cmark's safe output with the heading's id="anchor" already in place.
+    for (const auto& section : view->sections) body += "<section>\n" + section.html + "</section>\n";
+    body += "</article>\n";
+
+    // A zh-CN page shows the zh-TW article: offer the zh-TW page too.
+    std::vector<std::string> others = view->translations;
+    if (view->locale != locale) others.insert(others.begin(), view->locale);
+    std::string translations;
+    for (const auto& other : others) {
+        if (!site.page_locale(other)) continue;
+        translations += "<li><a href=\"/" + escape_html(other) + "/articles/" + escape_html(id) + "\" hreflang=\"" +
+                        escape_html(other) + "\" lang=\"" + escape_html(other) + "\">" +
+                        escape_html(PageSite::native_name(other)) + "</a></li>\n";
+    }
+    if (!translations.empty())
+        body += "<nav class=\"translations\"><h2>" + site.html(locale, "article.translations") + "</h2>\n<ul>\n" +
+                translations + "</ul></nav>\n";
+    body += feedback_html(site, locale, id, request.get_param_value("feedback") == "thanks");
+    send_html(response, 200, site.page(locale, view->title, body));
+}
+
+/// "Was this helpful?" from a plain form: record the vote, then back to the article (303, so a
+/// reload does not post again) with the thank-you shown.
+void feedback_route(const PageSite& site, const std::string& locale, const std::string& id,
+                    const httplib::Request& request, httplib::Response& response) {
+    if (!valid_article_id(id)) return site.send_not_found(response, locale);
+    const std::string tier = page_tier(request, site.context.config);
+    if (!find_article(site, locale, id, tier)) return site.send_not_found(response, locale);
+    const std::string vote = request.get_param_value("vote");
+    std::string comment = request.get_param_value("comment").substr(0, 2000);
+    if ((vote != "yes" && vote != "no") || find_invalid_utf8(comment) != std::string::npos)
+        return site.send_message(response, 400, locale, "error.bad_request", "feedback.invalid");
+    events::Event event;
+    event.kind = vote == "yes" ? events::EventKind::HELPFUL : events::EventKind::NOT_HELPFUL;
+    event.source = "page";
+    event.article_id = id;
+    event.locale = locale;
+    event.tier = tier;
+    event.comment = std::move(comment);
+    site.context.events.record(std::move(event));
+    send_redirect(response, 303, "/" + locale + "/articles/" + id + "?feedback=thanks#feedback");
+}
+
+}  // namespace
+
+}  // namespace anticipa::server::pages
 
 namespace anticipa::server {
 
-void register_page_routes(httplib::Server&, ServerContext&) {}
+void register_page_routes(httplib::Server& http, ServerContext& context) {
+    using namespace pages;
+    // The routes share one site (UI strings read once here); it lives as long as the handlers.
+    auto site = std::make_shared<const PageSite>(context);
+    const std::string locale = LOCALE;
+    http.Get("/", [site](const auto& rq, auto& rs) { root_route(*site, rq, rs); });
+    http.Get("/" + locale, [site](const httplib::Request& rq, httplib::Response& rs) {
+        auto found = site->page_locale(rq.matches[1]);
+        if (!found) return site->send_not_found(rs, site->context.config.default_locale);
+        send_redirect(rs, 301, "/" + *found + "/");
+    });
+    http.Get("/" + locale + "/", with_locale(site, home_route));
+    http.Get("/" + locale + "/search", with_locale(site, search_route));
+    http.Get("/" + locale + "/articles/(.+)",
+             with_locale(site, [](const PageSite& s, const std::string& l, const auto& rq, auto& rs) {
+                 article_route(s, l, rq.matches[2], rq, rs);
+             }));
+    http.Post("/" + locale + "/articles/(.+)/feedback",
+              with_locale(site, [](const PageSite& s, const std::string& l, const auto& rq, auto& rs) {
+                  feedback_route(s, l, rq.matches[2], rq, rs);
+              }));
+    register_contact_routes(http, site, locale);
+}
 
 }  // namespace anticipa::server

@@ -1,0 +1,43 @@
+// Server pages: text -> safe HTML, and one page body -> the whole document in the shared layout.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace httplib {
+class Response;
+}
+
+namespace anticipa::server::pages {
+
+/// Escapes &, <, >, " and ' so request text is inert in element content and quoted attributes.
+std::string escape_html(std::string_view text);
+
+/// Percent-encodes everything but unreserved characters (for query values in links).
+std::string url_encode(std::string_view text);
+
+/// What the layout needs besides the body: every label already in the page's language.
+struct PageFrame {
+    std::string locale;        ///< the lang attribute and the prefix of the header links
+    std::string title;         ///< plain text
+    std::string site_name;     ///< plain text
+    std::string search_label;  ///< plain text (placeholder and label of the search box)
+    std::string search_button; ///< plain text
+    std::string contact_label; ///< plain text
+    std::string query;         ///< request text shown back in the search box
+    std::string body;          ///< HTML, already safe
+};
+
+/// The whole document: viewport meta, the small inline stylesheet, header with a search form
+/// that works without JavaScript, the body, and a footer link to the contact step.
+std::string render_page(const PageFrame& frame);
+
+/// Sets the status and the HTML body (text/html; charset=utf-8) and keeps shared caches out,
+/// since pages depend on the customer's tier.
+void send_html(httplib::Response& response, int status, const std::string& html);
+
+/// A redirect with a short HTML body (browsers without redirects, and httplib's error handler,
+/// which would otherwise fill an empty body).
+void send_redirect(httplib::Response& response, int status, const std::string& location);
+
+}  // namespace anticipa::server::pages
