@@ -7,11 +7,15 @@ packages=(
   build-essential cmake ninja-build pkg-config git python3 python3-yaml curl
   libxapian-dev xapian-tools libicu-dev libcmark-dev libcpp-httplib-dev
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libssl-dev catch2
+  chromium nodejs npm
 )
 
 missing=()
 for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" && continue
+  # A NodeSource nodejs ships npm itself and conflicts with Debian's npm package.
+  [ "$p" = npm ] && command -v npm >/dev/null && continue
+  missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

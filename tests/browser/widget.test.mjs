@@ -1,0 +1,160 @@
+// Browser test: widget.js in headless Chromium on a product page of another origin, against a
+// real `anticipa serve` over a fresh index of the sample articles. Run by CTest:
+//   node widget.test.mjs <anticipa binary> <source dir>
+// Exit 0 passed, 1 failed, 77 skipped (Chromium or node_modules missing; CTest reports a skip).
+import { spawn, spawnSync } from "node:child_process";
+import { createHmac } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SKIP = 77;
+const [anticipa, sourceDir] = process.argv.slice(2);
+if (!anticipa || !sourceDir) {
+  console.error("usage: node widget.test.mjs <anticipa binary> <source dir>");
+  process.exit(2);
+}
+if (!existsSync(CHROMIUM)) {
+  console.log(`skipped: ${CHROMIUM} is not installed (apt-get install chromium)`);
+  process.exit(SKIP);
+}
+let chromium;
+try {
+  ({ chromium } = await import("playwright-core"));
+} catch {
+  console.log("skipped: playwright-core is not installed (npm ci in tests/browser)");
+  process.exit(SKIP);
+}
+
+const SECRET = "browser-test-secret";
+const base64url = (text) => Buffer.from(text).toString("base64url");
+/// An HS256 tier token, as the customer's product would sign it.
+function tierToken(tier) {
+  const head = base64url(JSON.stringify({ alg: "HS256", typ: "JWT" }));
+  const claims = base64url(JSON.stringify({ tier, exp: Math.floor(Date.now() / 1000) + 3600 }));
+  const signature = createHmac("sha256", SECRET).update(`${head}.${claims}`).digest("base64url");
+  return `${head}.${claims}.${signature}`;
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(`check failed: ${message}`);
+  console.log(`ok - ${message}`);
+}
+
+/// Starts `anticipa serve` on a free port and resolves with its origin once it listens.
+function startServer(indexDir, allowedOrigin) {
+  const child = spawn(anticipa, ["serve", "--listen", "127.0.0.1:0", "--index", indexDir,
+    "--locales", join(sourceDir, "locales")], {
+    env: { ...process.env, ANTICIPA_ALLOWED_ORIGINS: allowedOrigin, ANTICIPA_TIER_SECRET: SECRET },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  return new Promise((resolve, reject) => {
+    let log = "";
+    const timer = setTimeout(() => reject(new Error(`anticipa serve did not start:\n${log}`)), 20000);
+    child.stderr.on("data", (chunk) => {
+      log += chunk;
+      const listening = /listening on (http:\/\/[\d.]+:\d+)/.exec(log);
+      if (listening) {
+        clearTimeout(timer);
+        resolve({ child, origin: listening[1] });
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`anticipa serve exited with ${code}:\n${log}`)));
+  });
+}
+
+/// The customer's product: one page on its own origin that embeds the widget with a script tag.
+function startProductPage() {
+  let widgetTag = "";
+  const server = createServer((request, response) => {
+    response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    response.end(`<!doctype html><html lang="pt"><head><title>Quillo · Segurança</title></head>
+<body><h1>Configurações de segurança</h1>${widgetTag}</body></html>`);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => {
+    resolve({ server, origin: `http://127.0.0.1:${server.address().port}`, setWidget: (tag) => { widgetTag = tag; } });
+  }));
+}
+
+const work = mkdtempSync(join(tmpdir(), "anticipa-browser-"));
+let served, product, browser;
+try {
+  const indexDir = join(work, "index");
+  const indexed = spawnSync(anticipa, ["index", "--articles", join(sourceDir, "articles"), "--index", indexDir,
+    "--locales", join(sourceDir, "locales")], { encoding: "utf8" });
+  if (indexed.status !== 0) throw new Error(`anticipa index failed:\n${indexed.stderr}`);
+
+  product = await startProductPage();
+  served = await startServer(indexDir, product.origin);
+  product.setWidget(`<script src="${served.origin}/widget.js" data-server="${served.origin}" data-locale="pt"
+    data-route="/settings/security/sso" data-token="${tierToken("advanced")}" async></script>`);
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+      "--disable-component-update", "--no-first-run"],
+  });
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
+  await page.goto(product.origin, { waitUntil: "load" });
+
+  const button = page.locator(".anticipa-button");
+  await button.waitFor({ timeout: 10000 });
+  await button.click();
+  check(await button.getAttribute("aria-expanded") === "true", "the help button opens the panel");
+
+  // Before anything is typed: the route's articles, with the advanced-only one the token allows.
+  await page.locator(".anticipa-link").first().waitFor({ timeout: 10000 });
+  const contextual = await page.locator(".anticipa-link").evaluateAll((links) => links.map((a) => a.href));
+  check(contextual.some((href) => href.endsWith("/pt/articles/single-sign-on")),
+    "contextual articles for data-route come first, for the token's tier");
+  check(contextual.some((href) => href.endsWith("/pt/articles/two-factor")), "the parent route's articles too");
+
+  // Search as you type: suggestions, then full results with highlighted snippets.
+  await page.locator(".anticipa-input").pressSequentially("esqueci minha senha", { delay: 30 });
+  await page.locator(".anticipa-snippet mark").first().waitFor({ timeout: 10000 });
+  const first = page.locator(".anticipa-link").first();
+  const href = await first.getAttribute("href");
+  check(href.startsWith(`${served.origin}/pt/articles/reset-password`), `the first result is reset-password (${href})`);
+
+  // A click on a result is recorded with the search id and its rank.
+  const clickEvent = page.waitForRequest((request) => request.url().endsWith("/api/v1/events") &&
+    request.method() === "POST", { timeout: 10000 });
+  await page.context().route(`${served.origin}/pt/articles/**`, (route) => route.fulfill({ status: 200, body: "article" }));
+  await first.click({ modifiers: [] });
+  const event = JSON.parse((await clickEvent).postData());
+  check(event.type === "click" && event.rank === 1 && /^[0-9a-f]{32}$/.test(event.search_id),
+    "a click event carries the search id and rank 1");
+
+  await page.bringToFront();
+  await page.locator(".anticipa-input").focus();
+  await page.keyboard.press("Escape");
+  check(await page.locator(".anticipa-panel").isHidden(), "Escape closes the panel");
+  check(await page.evaluate(() => document.activeElement.className) === "anticipa-button",
+    "focus returns to the help button");
+  check(errors.length === 0, `no script errors (${errors.join("; ")})`);
+
+  // The article page itself, rendered by the server: section anchors, then "Was this helpful?".
+  const article = await browser.newPage();  // a fresh context: no stubbed routes
+  await article.goto(`${served.origin}/pt/articles/reset-password`, { waitUntil: "load" });
+  check(await article.locator("h1").first().textContent() !== "", "the article page has its title");
+  check(await article.locator("#reset-link").count() === 1, "sections keep their anchors (#reset-link)");
+  await Promise.all([
+    article.waitForURL(/feedback=thanks/, { timeout: 10000 }),
+    article.locator("form:has(input[name=vote][value=yes]) button").click(),
+  ]);
+  check((await article.content()).includes("Obrigado pela sua opini"), "the helpful vote is thanked, in Portuguese");
+  console.log("passed");
+} catch (error) {
+  console.error(error.stack || error.message);
+  process.exitCode = 1;
+} finally {
+  if (browser) await browser.close();
+  if (served) served.child.kill("SIGTERM");
+  if (product) product.server.close();
+  rmSync(work, { recursive: true, force: true });
+}
