@@ -16,7 +16,7 @@ struct ServerConfig {
     std::string default_locale = "en";
     std::vector<std::string> allowed_origins;  ///< may embed the widget; never "*"
     std::string tier_secret;                   ///< HS256 key of the tier tokens
-    std::size_t threads = 8;
+    std::size_t threads = 64;  ///< a keep-alive connection holds one while it is open
     std::size_t max_queued = 64;  ///< connections waiting for a thread; past this: 503 + Retry-After
     std::size_t max_body_bytes = 16 * 1024;
     std::size_t max_query_chars = 256;

@@ -67,6 +67,7 @@ LUA
 
 # The static ceiling: nginx serving one search answer of typical size as a file.
 mkdir -p "$work/static"
+chmod 755 "$work" "$work/static"  # nginx's workers run as another user
 curl -s "http://127.0.0.1:$port/api/v1/search?q=reset%20password&locale=en" > "$work/static/answer.json"
 cat > "$work/nginx.conf" <<CONF
 worker_processes 2;
@@ -95,7 +96,7 @@ run() {  # name url-or-script connections
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     p50=$(awk '$1=="50%" {print $2}' <<<"$out")
     p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-    errors=$(grep -E "Non-2xx|Socket errors" <<<"$out" | tr '\n' ' ')
+    errors=$(grep -E "Non-2xx|Socket errors" <<<"$out" | tr '\n' ' ' || true)
     printf "| %-8s | %3s | %10s | %8s | %8s | %s\n" "$1" "$3" "$rps" "$p50" "$p99" "${errors:-none}"
     eval "rps_$1_$3=$rps"
 }

@@ -4,6 +4,8 @@
 
 #include "events/event.h"
 
+#include <cstdint>
+#include <deque>
 #include <mutex>
 #include <vector>
 
@@ -16,15 +18,20 @@ class EventSink {
     virtual void record(Event event) = 0;
 };
 
-/// Keeps events in memory: for tests, and for a server started without an events store.
+/// Keeps the latest events in memory: for tests, and for a server started without an events
+/// store. Bounded, so a long-running server does not grow with its traffic; the oldest go first.
 class MemoryEventSink : public EventSink {
   public:
+    explicit MemoryEventSink(std::size_t capacity = 100000) : capacity_(capacity) {}
     void record(Event event) override;
-    std::vector<Event> events() const;  ///< a copy, in the order they were recorded
+    std::vector<Event> events() const;  ///< a copy, oldest first
+    std::uint64_t dropped() const;      ///< events pushed out by newer ones
 
   private:
     mutable std::mutex mutex_;
-    std::vector<Event> events_;
+    std::size_t capacity_;
+    std::deque<Event> events_;
+    std::uint64_t dropped_ = 0;
 };
 
 }  // namespace anticipa::events

@@ -13,8 +13,8 @@ constexpr std::chrono::milliseconds LAYOUT_CHECK_INTERVAL{200};
 
 }  // namespace
 
-SearchService::SearchService(SearcherOptions options, analysis::AnalyzerSet& analyzers)
-    : options_(std::move(options)), analyzers_(analyzers) {
+SearchService::SearchService(SearcherOptions options, analysis::AnalyzerSet& analyzers, std::size_t cache_entries)
+    : options_(std::move(options)), analyzers_(analyzers), cache_capacity_(cache_entries) {
     signature_ = layout_signature();
     last_layout_check_ = std::chrono::steady_clock::now();
     idle_.push_back(std::make_unique<Searcher>(options_, analyzers_));
@@ -78,8 +78,51 @@ auto SearchService::with_searcher(Read read) -> decltype(read(std::declval<Searc
     return result;
 }
 
+namespace {
+
+/// Every request field that can change the answer, after the revisions being read.
+std::string cache_key(const std::vector<Searcher::LocaleRevision>& revisions, const SearchRequest& r) {
+    std::string key;
+    for (const auto& revision : revisions) key += revision.locale + ":" + std::to_string(revision.revision) + " ";
+    key += "|" + r.locale + "|" + r.tier + "|" + r.category + "|" + std::to_string(r.offset) + "|" +
+           std::to_string(r.limit) + "|" + (r.prefix_last_word ? "p" : "") + (r.fallback_to_default ? "f" : "") +
+           (r.include_drafts ? "d" : "") + (r.with_snippets ? "s" : "") + "|";
+    for (const auto& tag : r.tags) key += tag + ",";
+    return key + "|" + r.query;
+}
+
+}  // namespace
+
 SearchResponse SearchService::search(const SearchRequest& request) {
-    return with_searcher([&](Searcher& searcher) { return searcher.search(request); });
+    return with_searcher([&](Searcher& searcher) {
+        const std::string key = cache_key(searcher.revisions(), request);
+        {
+            std::lock_guard lock(mutex_);
+            auto found = cache_.find(key);
+            if (found != cache_.end()) {
+                ++cache_stats_.hits;
+                cache_order_.splice(cache_order_.begin(), cache_order_, found->second);
+                return found->second->second;
+            }
+            ++cache_stats_.misses;
+        }
+        SearchResponse response = searcher.search(request);
+        if (cache_capacity_ == 0) return response;
+        std::lock_guard lock(mutex_);
+        if (cache_.count(key)) return response;  // another thread answered it meanwhile
+        cache_order_.emplace_front(key, response);
+        cache_[key] = cache_order_.begin();
+        if (cache_.size() > cache_capacity_) {
+            cache_.erase(cache_order_.back().first);
+            cache_order_.pop_back();
+        }
+        return response;
+    });
+}
+
+SearchService::CacheStats SearchService::cache_stats() {
+    std::lock_guard lock(mutex_);
+    return cache_stats_;
 }
 
 std::optional<ArticleView> SearchService::article(const std::string& locale, const std::string& id,

@@ -5,7 +5,9 @@
 #include "search/searcher.h"
 
 #include <chrono>
+#include <list>
 #include <memory>
+#include <unordered_map>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -27,10 +29,17 @@ struct IndexStatus {
 class SearchService {
   public:
     /// Opens one Searcher to fail early: throws IndexUnusable when the index cannot be served.
-    SearchService(SearcherOptions options, analysis::AnalyzerSet& analyzers);
+    SearchService(SearcherOptions options, analysis::AnalyzerSet& analyzers, std::size_t cache_entries = 2048);
     ~SearchService();
 
+    /// Answers repeated requests from a cache keyed by the request and the exact revisions the
+    /// borrowed Searcher sees, so a newly published revision is never answered from the cache.
     SearchResponse search(const SearchRequest& request);
+
+    struct CacheStats {
+        std::uint64_t hits = 0, misses = 0;
+    };
+    CacheStats cache_stats();
     IndexStatus status();
 
     // The Searcher's reads, from any thread (see Searcher for what each returns).
@@ -50,6 +59,11 @@ class SearchService {
     SearcherOptions options_;
     analysis::AnalyzerSet& analyzers_;
     std::mutex mutex_;
+    /// Least recently used first out; the map points into the list.
+    std::size_t cache_capacity_;
+    std::list<std::pair<std::string, SearchResponse>> cache_order_;
+    std::unordered_map<std::string, std::list<std::pair<std::string, SearchResponse>>::iterator> cache_;
+    CacheStats cache_stats_;
     std::vector<std::unique_ptr<Searcher>> idle_;
     std::uint64_t generation_ = 0;
     std::string signature_;

@@ -1,0 +1,51 @@
+// Search stage: the result cache answers repeats and never serves an old revision; the in-memory
+// events sink stays bounded.
+#include "events/event_sink.h"
+#include "index/indexer.h"
+#include "search/search_service.h"
+#include "support/temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+using namespace anticipa;
+
+TEST_CASE("SearchService: repeated requests come from the cache, new revisions never do", "[search][integration]") {
+    test::TempDir dir;
+    dir.write("articles/en/a.md", "---\ntitle: Otters\n---\nThe otter swims.\n");
+    analysis::AnalyzerSet analyzers(test::source_dir() / "locales");
+    index::IndexOptions options;
+    options.index_dir = dir / "index";
+    options.load.root = dir / "articles";
+    index::index_articles(options, analyzers);
+    search::SearchService service({options.index_dir, "en"}, analyzers);
+
+    search::SearchRequest request;
+    request.query = "otter";
+    request.locale = "en";
+    CHECK(service.search(request).hits.size() == 1);
+    CHECK(service.search(request).hits.size() == 1);
+    CHECK(service.cache_stats().hits == 1);
+
+    request.tier = "advanced";  // another tier is another answer
+    service.search(request);
+    CHECK(service.cache_stats().misses == 2);
+
+    dir.write("articles/en/b.md", "---\ntitle: More otters\n---\nAnother otter.\n");
+    index::index_articles(options, analyzers);
+    request.tier = "basic";
+    CHECK(service.search(request).hits.size() == 2);  // the new revision, not the cached answer
+}
+
+TEST_CASE("MemoryEventSink: keeps the latest events up to its capacity", "[events][unit]") {
+    events::MemoryEventSink sink(3);
+    for (int i = 0; i < 5; ++i) {
+        events::Event event;
+        event.query = std::to_string(i);
+        sink.record(event);
+    }
+    auto kept = sink.events();
+    REQUIRE(kept.size() == 3);
+    CHECK(kept.front().query == "2");
+    CHECK(kept.back().query == "4");
+    CHECK(sink.dropped() == 2);
+}
