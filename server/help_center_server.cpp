@@ -31,6 +31,8 @@ thread_local bool shedding_load = false;
 /// worker) makes every later request wait longer and longer. This pool keeps at most `max_queued`
 /// connections waiting; the ones past that go to one extra thread that answers them 503 with
 /// Retry-After straight away (the guard sees `shedding_load`), which costs microseconds each.
+/// Limit: httplib reads a request before any handler runs, so a client that sends nothing holds
+/// the shedding thread too, up to the read timeout, delaying the 503s queued behind it.
 class BoundedTaskQueue : public httplib::TaskQueue {
   public:
     BoundedTaskQueue(std::size_t threads, std::size_t max_queued) : max_queued_(max_queued) {

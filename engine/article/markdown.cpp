@@ -1,6 +1,7 @@
 #include "article/markdown.h"
 
 #include "article/slug.h"
+#include "common/html_escape.h"
 
 #include <cmark.h>
 
@@ -22,20 +23,6 @@ struct CharDeleter {
 std::string render_html(cmark_node* node) {
     std::unique_ptr<char, CharDeleter> html(cmark_render_html(node, CMARK_OPT_DEFAULT));
     return html ? std::string(html.get()) : std::string();
-}
-
-std::string escape_attribute(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '"': out += "&quot;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            default: out += c;
-        }
-    }
-    return out;
 }
 
 bool ends_block(cmark_node_type type) {
@@ -120,7 +107,7 @@ MarkdownBody parse_markdown(std::string_view body, int first_line) {
             std::string open = "<h" + std::to_string(current.level) + ">";
             if (html.starts_with(open))
                 html.replace(0, open.size(), "<h" + std::to_string(current.level) + " id=\"" +
-                                                 escape_attribute(current.anchor) + "\">");
+                                                 escape_html(current.anchor) + "\">");
             current.html += html;
             continue;
         }

@@ -1,5 +1,6 @@
 #include "search/snippet.h"
 
+#include "common/html_escape.h"
 #include "search/query_builder.h"
 
 namespace anticipa::search {
@@ -81,28 +82,14 @@ std::string snippet_marked(const Snippet& snippet, const std::string& open, cons
 }
 
 std::string snippet_html(const Snippet& snippet) {
-    auto escape = [](std::string_view text) {
-        std::string out;
-        for (char c : text) {
-            switch (c) {
-                case '&': out += "&amp;"; break;
-                case '<': out += "&lt;"; break;
-                case '>': out += "&gt;"; break;
-                case '"': out += "&quot;"; break;
-                case '\'': out += "&#39;"; break;
-                default: out += c;
-            }
-        }
-        return out;
-    };
     std::string out;
     std::size_t at = 0;
     std::string_view text = snippet.text;
     for (auto [from, to] : snippet.highlights) {
-        out += escape(text.substr(at, from - at)) + "<mark>" + escape(text.substr(from, to - from)) + "</mark>";
+        out += escape_html(text.substr(at, from - at)) + "<mark>" + escape_html(text.substr(from, to - from)) + "</mark>";
         at = to;
     }
-    return out + escape(text.substr(at));
+    return out + escape_html(text.substr(at));
 }
 
 }  // namespace anticipa::search

@@ -1,6 +1,8 @@
 // Server pages: text -> safe HTML, and one page body -> the whole document in the shared layout.
 #pragma once
 
+#include "common/html_escape.h"
+
 #include <string>
 #include <string_view>
 
@@ -10,8 +12,8 @@ class Response;
 
 namespace anticipa::server::pages {
 
-/// Escapes &, <, >, " and ' so request text is inert in element content and quoted attributes.
-std::string escape_html(std::string_view text);
+/// The engine's escaping (& < > " '), the same the snippets use.
+using anticipa::escape_html;
 
 /// Percent-encodes everything but unreserved characters (for query values in links).
 std::string url_encode(std::string_view text);

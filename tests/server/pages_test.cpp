@@ -4,7 +4,7 @@
 #include "index/indexer.h"
 #include "pages/locale_negotiation.h"
 #include "pages/ui_messages.h"
-#include "support/temp_dir.h"
+#include "support/served_help_center.h"
 #include "tier_token.h"
 
 #include <catch2/catch.hpp>
@@ -18,42 +18,9 @@ namespace {
 
 const std::string SECRET = "pages-secret";
 
-struct ServedPages {
-    test::TempDir dir;
-    analysis::AnalyzerSet analyzers{test::source_dir() / "locales"};
-    server::ServerConfig config;
-    std::unique_ptr<search::SearchService> search;
-    events::MemoryEventSink events;
-    std::unique_ptr<server::HelpCenterServer> http;
-    std::thread thread;
-    int port = 0;
+struct ServedPages : test::ServedHelpCenter {
+    ServedPages() : test::ServedHelpCenter({.tier_secret = SECRET, .allowed_origins = {}}) {}
 
-    ServedPages() {
-        std::filesystem::copy(test::source_dir() / "articles", dir / "articles", std::filesystem::copy_options::recursive);
-        index::IndexOptions options;
-        options.index_dir = dir / "index";
-        options.load.root = dir / "articles";
-        index::index_articles(options, analyzers);
-        config.port = 0;
-        config.index_dir = dir / "index";
-        config.locales_dir = test::source_dir() / "locales";
-        config.tier_secret = SECRET;
-        config.threads = 4;
-        search = std::make_unique<search::SearchService>(search::SearcherOptions{config.index_dir, "en"}, analyzers);
-        http = std::make_unique<server::HelpCenterServer>(config, *search, events);
-        port = http->bind();
-        thread = std::thread([this] { http->run(); });
-    }
-    ~ServedPages() {
-        http->stop();
-        thread.join();
-    }
-    httplib::Client client() const {
-        httplib::Client c("127.0.0.1", port);
-        c.set_connection_timeout(2, 0);
-        c.set_read_timeout(5, 0);
-        return c;
-    }
     /// The response of a GET, checked to be HTML with a charset.
     httplib::Response get(const std::string& path, const httplib::Headers& headers = {}) const {
         auto result = client().Get(path.c_str(), headers);

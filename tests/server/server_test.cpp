@@ -2,7 +2,7 @@
 // HTTP with a client that has timeouts; stopped in the fixture's destructor.
 #include "help_center_server.h"
 #include "index/indexer.h"
-#include "support/temp_dir.h"
+#include "support/served_help_center.h"
 #include "tier_token.h"
 
 #include <catch2/catch.hpp>
@@ -27,47 +27,11 @@ namespace {
 const std::string SECRET = "test-secret";
 const std::string ALLOWED = "https://app.quillo.example";
 
-/// The sample help center copied to a temp folder, indexed, and served.
-struct ServedHelpCenter {
-    test::TempDir dir;
-    analysis::AnalyzerSet analyzers{test::source_dir() / "locales"};
-    server::ServerConfig config;
-    std::unique_ptr<search::SearchService> search;
-    events::MemoryEventSink events;
-    std::unique_ptr<server::HelpCenterServer> http;
-    std::thread thread;
-    int port = 0;
+/// The sample help center, served (see support/served_help_center.h), with JSON helpers.
+struct ServedHelpCenter : test::ServedHelpCenter {
+    explicit ServedHelpCenter(const std::function<void(server::ServerConfig&)>& adjust = {})
+        : test::ServedHelpCenter({.tier_secret = SECRET, .allowed_origins = {ALLOWED}, .adjust = adjust}) {}
 
-    explicit ServedHelpCenter(const std::function<void(server::ServerConfig&)>& adjust = {}) {
-        std::filesystem::copy(test::source_dir() / "articles", dir / "articles", std::filesystem::copy_options::recursive);
-        reindex();
-        config.port = 0;
-        config.index_dir = dir / "index";
-        config.tier_secret = SECRET;
-        config.allowed_origins = {ALLOWED};
-        config.threads = 4;
-        if (adjust) adjust(config);
-        search = std::make_unique<search::SearchService>(search::SearcherOptions{config.index_dir, "en"}, analyzers);
-        http = std::make_unique<server::HelpCenterServer>(config, *search, events);
-        port = http->bind();
-        thread = std::thread([this] { http->run(); });
-    }
-    ~ServedHelpCenter() {
-        http->stop();
-        thread.join();
-    }
-    index::IndexSummary reindex() {
-        index::IndexOptions options;
-        options.index_dir = dir / "index";
-        options.load.root = dir / "articles";
-        return index::index_articles(options, analyzers);
-    }
-    httplib::Client client() const {
-        httplib::Client c("127.0.0.1", port);
-        c.set_connection_timeout(2, 0);
-        c.set_read_timeout(5, 0);
-        return c;
-    }
     json get_json(const std::string& path, const httplib::Headers& headers = {}, int expected_status = 200) const {
         auto result = client().Get(path.c_str(), headers);
         REQUIRE(result);
@@ -288,8 +252,12 @@ TEST_CASE("Server: slow clients cannot queue requests without bound; the overflo
         config.timeout_seconds = 2;
     });
     {
-        SilentConnection holds_the_worker(hc.port), fills_the_queue(hc.port);
+        // The first silent client must be on the worker before the second arrives, or the
+        // second would be the one past the queue's bound.
+        SilentConnection holds_the_worker(hc.port);
         REQUIRE(holds_the_worker.connected());
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        SilentConnection fills_the_queue(hc.port);
         REQUIRE(fills_the_queue.connected());
         // Once the server has taken both silent connections, the next request has no room: wait
         // for that (at most 3 s; on a loaded machine accepting can take a moment).

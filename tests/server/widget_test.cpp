@@ -2,7 +2,7 @@
 // real HelpCenterServer over a real index, driven over HTTP on an ephemeral loopback port.
 #include "help_center_server.h"
 #include "index/indexer.h"
-#include "support/temp_dir.h"
+#include "support/served_help_center.h"
 #include "tier_token.h"
 
 #include <catch2/catch.hpp>
@@ -19,43 +19,10 @@ namespace {
 
 const std::string SECRET = "widget-test-secret";
 
-/// The sample help center copied to a temp folder, indexed, and served.
-struct WidgetServer {
-    test::TempDir dir;
-    analysis::AnalyzerSet analyzers{test::source_dir() / "locales"};
-    server::ServerConfig config;
-    std::unique_ptr<search::SearchService> search;
-    events::MemoryEventSink events;
-    std::unique_ptr<server::HelpCenterServer> http;
-    std::thread thread;
-    int port = 0;
+/// The sample help center, served (see support/served_help_center.h), with JSON helpers.
+struct WidgetServer : test::ServedHelpCenter {
+    WidgetServer() : test::ServedHelpCenter({.tier_secret = SECRET}) {}
 
-    WidgetServer() {
-        std::filesystem::copy(test::source_dir() / "articles", dir / "articles", std::filesystem::copy_options::recursive);
-        index::IndexOptions options;
-        options.index_dir = dir / "index";
-        options.load.root = dir / "articles";
-        index::index_articles(options, analyzers);
-        config.port = 0;
-        config.index_dir = dir / "index";
-        config.tier_secret = SECRET;
-        config.allowed_origins = {"https://app.quillo.example"};
-        config.threads = 4;
-        search = std::make_unique<search::SearchService>(search::SearcherOptions{config.index_dir, "en"}, analyzers);
-        http = std::make_unique<server::HelpCenterServer>(config, *search, events);
-        port = http->bind();
-        thread = std::thread([this] { http->run(); });
-    }
-    ~WidgetServer() {
-        http->stop();
-        thread.join();
-    }
-    httplib::Client client() const {
-        httplib::Client c("127.0.0.1", port);
-        c.set_connection_timeout(2, 0);
-        c.set_read_timeout(5, 0);
-        return c;
-    }
     json get_json(const std::string& path, int expected_status = 200, const httplib::Headers& headers = {}) const {
         auto result = client().Get(path.c_str(), headers);
         REQUIRE(result);
