@@ -293,3 +293,44 @@ TEST_CASE("Server: request text never reaches a response header", "[server][inte
     CHECK_FALSE(result->has_header("Set-Cookie"));
     CHECK_FALSE(result->has_header("Access-Control-Allow-Origin"));
 }
+
+TEST_CASE("Server: a word only an advanced article has leaks through no read path for the basic tier",
+          "[server][integration][tiers]") {
+    // "Okta" appears in the sample help center only in the advanced-tier single-sign-on article.
+    ServedHelpCenter hc;
+    const auto advanced = bearer(server::sign_tier_token("advanced", SECRET, std::chrono::hours(1)));
+    auto mentions_sso = [](const std::string& body) { return body.find("single-sign-on") != std::string::npos; };
+    struct Read {
+        std::string name, path, post_body;
+    };
+    const std::vector<Read> reads{
+        {"search", "/api/v1/search?q=okta&locale=en", ""},
+        {"search with a typo", "/api/v1/search?q=oktaa%20setup&locale=en", ""},
+        {"suggest", "/api/v1/suggest?q=okt&locale=en", ""},
+        {"context", "/api/v1/context?route=/settings/security/sso&locale=en", ""},
+        {"article", "/api/v1/articles/en/single-sign-on", ""},
+        {"deflect", "/api/v1/deflect", R"({"subject": "Okta login", "body": "connect okta", "locale": "en"})"},
+        {"search page", "/en/search?q=okta", ""},
+        {"article page", "/en/articles/single-sign-on", ""},
+    };
+    for (const auto& read : reads) {
+        CAPTURE(read.name);
+        auto get = [&](const httplib::Headers& headers) {
+            return read.post_body.empty() ? hc.client().Get(read.path.c_str(), headers)
+                                          : hc.client().Post(read.path.c_str(), headers, read.post_body, "application/json");
+        };
+        auto basic = get({});
+        REQUIRE(basic);
+        if (read.name.starts_with("article")) {
+            CHECK(basic->status == 404);  // the same answer as for an article that does not exist
+        } else {
+            CHECK_FALSE(mentions_sso(basic->body));
+        }
+        if (read.name == "search") CHECK(json::parse(basic->body)["total"] == 0);
+        if (read.name == "search with a typo") CHECK(json::parse(basic->body)["did_you_mean"] == "");
+        if (read.name == "context") continue;  // the route check below covers the advanced side
+        auto allowed = get(advanced);
+        REQUIRE(allowed);
+        CHECK(mentions_sso(allowed->body));
+    }
+}
