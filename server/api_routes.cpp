@@ -1,6 +1,6 @@
-#include "common/locale_tag.h"
 #include "common/utf8.h"
 #include "http_responses.h"
+#include "request_fields.h"
 #include "search_json.h"
 #include "server_context.h"
 
@@ -22,11 +22,6 @@ struct FieldError {
     std::string message;
 };
 
-std::size_t code_points(const std::string& text) {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 bool origin_allowed(const ServerConfig& config, const std::string& origin) {
     return std::find(config.allowed_origins.begin(), config.allowed_origins.end(), origin) !=
            config.allowed_origins.end();
@@ -39,13 +34,13 @@ std::optional<FieldError> read_query(const httplib::Request& request, const Serv
     if (find_invalid_utf8(q) != std::string::npos) return FieldError{ApiError::INVALID_REQUEST, "q is not valid UTF-8"};
     if (q.find_first_not_of(" \t\r\n") == std::string::npos)
         return FieldError{ApiError::INVALID_REQUEST, "q is required: the words to search for"};
-    if (code_points(q) > config.max_query_chars)
+    if (count_code_points(q) > config.max_query_chars)
         return FieldError{ApiError::QUERY_TOO_LONG,
                           "q is longer than " + std::to_string(config.max_query_chars) + " characters"};
     out.query = q;
     std::string locale = request.has_param("locale") ? request.get_param_value("locale") : config.default_locale;
-    auto canonical = canonical_locale(locale);
-    if (!canonical || !is_known_language(*canonical))
+    auto canonical = known_locale(locale);
+    if (!canonical)
         return FieldError{ApiError::INVALID_REQUEST, "locale must be a language tag like pt or zh-TW"};
     out.locale = *canonical;
     out.tier = request_tier(request, config);

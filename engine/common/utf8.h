@@ -14,6 +14,9 @@ std::size_t find_invalid_utf8(std::string_view text);
 /// Xapian never sees stray bytes (it would index them as Latin-1 characters).
 std::string repair_utf8(std::string_view text);
 
+/// Characters (code points) in valid UTF-8 text: what a length limit on a query counts.
+std::size_t count_code_points(std::string_view text);
+
 /// 1-based line number of a byte offset.
 int line_of_offset(std::string_view text, std::size_t offset);
 

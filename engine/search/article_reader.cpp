@@ -10,14 +10,10 @@ namespace anticipa::search {
 
 using namespace anticipa::index;
 
-namespace {
-
 Xapian::Query visible_to(const std::string& tier) {
     return Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(PREFIX_TIER + tier),
                          Xapian::Query(PREFIX_STATUS + "published"));
 }
-
-}  // namespace
 
 std::optional<ArticleView> read_article(const Xapian::Database& db, const std::string& id, const std::string& tier) {
     Xapian::Enquire enquire(db);

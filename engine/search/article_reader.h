@@ -28,6 +28,10 @@ struct ArticleSummary {
     std::string link;  ///< "articles/<locale>/<id>"
 };
 
+/// Published and open to `tier`: the filter every read path applies inside Xapian, so hidden
+/// articles never leave the index.
+Xapian::Query visible_to(const std::string& tier);
+
 /// Reads every section of one article, or nothing when it does not exist, is a draft, or is
 /// not open to `tier`.
 std::optional<ArticleView> read_article(const Xapian::Database& db, const std::string& id, const std::string& tier);

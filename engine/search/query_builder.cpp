@@ -1,6 +1,8 @@
 #include "search/query_builder.h"
 
+#include "common/utf8.h"
 #include "index/schema.h"
+#include "search/article_reader.h"
 
 #include <algorithm>
 #include <cctype>
@@ -31,12 +33,6 @@ Xapian::Query any_of(const std::vector<Xapian::Query>& parts) {
     if (parts.empty()) return Xapian::Query();
     if (parts.size() == 1) return parts.front();
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
-}
-
-std::size_t code_points(const std::string& text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
 }
 
 bool ends_with_space(const std::string& text) {
@@ -130,7 +126,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
 
         const bool is_last = i == words.size();
         if (is_last && typing_last_word && word.kind != TokenKind::IDEOGRAPHIC &&
-            code_points(word.term) >= MIN_PREFIX_LENGTH) {
+            count_code_points(word.term) >= MIN_PREFIX_LENGTH) {
             built.prefix = word.term;
             query = Xapian::Query(Xapian::Query::OP_OR, query,
                                   Xapian::Query(Xapian::Query::OP_WILDCARD, word.term, MAX_PREFIX_EXPANSION,
@@ -142,7 +138,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
             }
         }
         if (!word.stop && is_unknown(word)) {
-            const unsigned max_edits = code_points(word.term) >= 6 ? 2 : 1;
+            const unsigned max_edits = count_code_points(word.term) >= 6 ? 2 : 1;
             std::string suggestion = db_.get_spelling_suggestion(word.term, max_edits);
             if (!suggestion.empty()) {
                 auto suggested = analyzer_.analyze(suggestion);
@@ -166,8 +162,9 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
         built.corrected_text = any_of(corrections);
     }
 
-    std::vector<Xapian::Query> filters{Xapian::Query(PREFIX_TIER + request.tier)};
-    if (!request.include_drafts) filters.emplace_back(PREFIX_STATUS + "published");
+    // Writers previewing drafts see any status; everyone else only what visible_to() allows.
+    std::vector<Xapian::Query> filters{request.include_drafts ? Xapian::Query(PREFIX_TIER + request.tier)
+                                                              : visible_to(request.tier)};
     for (const auto& tag : request.tags) filters.emplace_back(PREFIX_TAG + tag);
     if (!request.category.empty()) filters.emplace_back(PREFIX_CATEGORY + request.category);
     built.filter = Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());

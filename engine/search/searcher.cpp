@@ -51,9 +51,7 @@ std::optional<ArticleView> Searcher::article(const std::string& locale, const st
     for (const auto& [other, db] : databases_) {
         if (other == *canonical) continue;
         Xapian::Enquire enquire(db);
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(PREFIX_ARTICLE + id),
-                                        Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(PREFIX_TIER + tier),
-                                                      Xapian::Query(PREFIX_STATUS + "published"))));
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(PREFIX_ARTICLE + id), visible_to(tier)));
         if (!enquire.get_mset(0, 1).empty()) view->translations.push_back(other);
     }
     return view;

@@ -113,15 +113,6 @@ std::string page_tier(const httplib::Request& request, const ServerConfig& confi
     return request_tier(request, config);
 }
 
-bool valid_article_id(const std::string& id) {
-    if (id.empty() || id.size() > 200 || id.front() == '/' || id.back() == '/') return false;
-    if (id.find("..") != std::string::npos || id.find("//") != std::string::npos) return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-               c == '/' || c == '-';
-    });
-}
-
 std::string article_link(const std::string& page_locale, const std::string& article_locale, const std::string& id) {
     const std::string& in = language_of(page_locale) == language_of(article_locale) ? page_locale : article_locale;
     return "/" + escape_html(in) + "/articles/" + escape_html(id);

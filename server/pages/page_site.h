@@ -4,6 +4,7 @@
 
 #include "pages/html_writer.h"
 #include "pages/ui_messages.h"
+#include "request_fields.h"
 #include "server_context.h"
 
 #include <httplib.h>
@@ -65,9 +66,6 @@ std::string page_tier(const httplib::Request& request, const ServerConfig& confi
 
 /// The value of one cookie in a Cookie header ("" when absent).
 std::string cookie_value(const std::string& header, const std::string& name);
-
-/// Article ids are `[A-Za-z0-9._/-]`, at most 200 bytes, with no `..` and no leading or doubled `/`.
-bool valid_article_id(const std::string& id);
 
 /// The hits as a list of links to the article sections, with highlighted snippets.
 std::string render_hits(const std::string& locale, const search::SearchResponse& found);

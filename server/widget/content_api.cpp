@@ -1,8 +1,8 @@
 #include "widget/content_api.h"
 
-#include "common/locale_tag.h"
 #include "common/utf8.h"
 #include "http_responses.h"
+#include "request_fields.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -22,12 +22,6 @@ constexpr std::size_t MAX_TICKET_FIELD_CHARS = 4000;
 constexpr std::size_t TICKET_HEAD_CHARS = 300;
 constexpr std::size_t CONTEXT_LIMIT = 5;
 constexpr std::size_t DEFLECT_LIMIT = 5;
-constexpr std::size_t MAX_ID_CHARS = 200;
-
-std::size_t code_points(const std::string& text) {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 /// The first `limit` code points of valid UTF-8 text, cut back to the last space when there is
 /// one, so a word is not searched half-typed: ("reset my password please", 14) -> "reset my".
@@ -43,27 +37,10 @@ std::string head_of(const std::string& text, std::size_t limit) {
 
 bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
-/// The canonical locale of a request value, or nullopt when it is not a known language tag.
-std::optional<std::string> known_locale(const std::string& value) {
-    auto canonical = canonical_locale(value);
-    if (!canonical || !is_known_language(*canonical)) return std::nullopt;
-    return canonical;
-}
-
 const char* const LOCALE_MESSAGE = "locale must be a language tag like pt or zh-TW";
 
 /// The help-center page of an article, as the pages serve it: "/pt/articles/two-factor".
 std::string page_link(const std::string& locale, const std::string& id) { return "/" + locale + "/articles/" + id; }
-
-/// Article ids are folder-like names from the help center: letters, digits, '.', '_', '-' and
-/// '/', never "..", never absolute ("billing/invoices" yes, "../etc/passwd" no).
-bool valid_article_id(const std::string& id) {
-    if (id.empty() || id.size() > MAX_ID_CHARS || id.front() == '/' || id.find("..") != std::string::npos) return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-               c == '-' || c == '/';
-    });
-}
 
 // ---- deflection ---------------------------------------------------------------------------
 
@@ -78,7 +55,7 @@ std::optional<std::string> read_ticket(const nlohmann::json& body, const std::st
         if (!body[field].is_string()) return std::string(field) + " must be a string";
         const std::string text = body[field].get<std::string>();
         if (find_invalid_utf8(text) != std::string::npos) return std::string(field) + " is not valid UTF-8";
-        if (code_points(text) > MAX_TICKET_FIELD_CHARS)
+        if (count_code_points(text) > MAX_TICKET_FIELD_CHARS)
             return std::string(field) + " is longer than " + std::to_string(MAX_TICKET_FIELD_CHARS) + " characters";
     }
     auto text = [&](const char* field) { return body.value(field, nlohmann::json()).is_string() ? body[field].get<std::string>() : ""; };
@@ -150,7 +127,7 @@ void context_route(ServerContext& context, const httplib::Request& request, http
         return send_error(response, ApiError::INVALID_REQUEST, "route is required: the product page's path, like /settings/security");
     if (route.front() != '/')
         return send_error(response, ApiError::INVALID_REQUEST, "route must start with '/', like /settings/security");
-    if (code_points(route) > MAX_ROUTE_CHARS)
+    if (count_code_points(route) > MAX_ROUTE_CHARS)
         return send_error(response, ApiError::INVALID_REQUEST,
                           "route is longer than " + std::to_string(MAX_ROUTE_CHARS) + " characters");
     auto locale = known_locale(request.has_param("locale") ? request.get_param_value("locale") : context.config.default_locale);
