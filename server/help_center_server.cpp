@@ -177,11 +177,12 @@ struct HelpCenterServer::Impl {
         });
     }
 
-    /// One JSON line per request, and the request metrics. Routes are labelled by their path only
-    /// when they exist, so random paths cannot grow the metrics without bound.
+    /// One JSON line per request, and the request metrics.
     void log_access(const httplib::Request& request, const httplib::Response& response) {
         const auto latency = std::chrono::steady_clock::now() - request_started;
-        const std::string route = request.matches.empty() ? "other" : request.path;
+        // Pattern routes match any id; a miss is labelled "other" so made-up paths cannot add
+        // series (existing articles are bounded by the index).
+        const std::string route = request.matches.empty() || response.status == 404 ? "other" : request.path;
         metrics.observe_request(route, response.status, latency);
         nlohmann::json line{{"remote", request.remote_addr},
                             {"method", request.method},

@@ -216,11 +216,15 @@ TEST_CASE("Server: health and metrics describe the served index", "[server][inte
     CHECK(health["documents"].get<int>() > 300);
     CHECK(health["revision"].get<std::string>().find("en:") != std::string::npos);
     hc.get_json("/api/v1/search?q=zzzqqq&locale=en");
+    for (const char* made_up : {"/api/v1/articles/en/no-such-1", "/en/articles/no-such-2", "/random/path"})
+        REQUIRE(hc.client().Get(made_up));
     auto metrics = hc.client().Get("/metrics");
     REQUIRE(metrics);
     CHECK(metrics->body.find("anticipa_searches_without_results_total 1") != std::string::npos);
     CHECK(metrics->body.find("anticipa_requests_total{route=\"/api/v1/search\",status=\"200\"}") != std::string::npos);
     CHECK(metrics->body.find("anticipa_request_seconds_bucket") != std::string::npos);
+    CHECK(metrics->body.find("no-such") == std::string::npos);  // misses do not become series
+    CHECK(metrics->body.find("route=\"other\",status=\"404\"} 3") != std::string::npos);
 }
 
 namespace {
