@@ -32,4 +32,9 @@ std::uint64_t MemoryEventSink::dropped() const {
     return dropped_;
 }
 
+SinkStats MemoryEventSink::stats() const {
+    std::lock_guard lock(mutex_);
+    return {events_.size() + dropped_, 0, dropped_};
+}
+
 }  // namespace anticipa::events

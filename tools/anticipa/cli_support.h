@@ -42,5 +42,6 @@ void add_search_command(CLI::App& app, int& exit_code);
 void add_eval_command(CLI::App& app, int& exit_code);
 void add_bench_command(CLI::App& app, int& exit_code);
 void add_serve_command(CLI::App& app, int& exit_code);
+void add_gaps_command(CLI::App& app, int& exit_code);
 
 }  // namespace anticipa::cli

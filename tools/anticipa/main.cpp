@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     anticipa::cli::add_eval_command(app, exit_code);
     anticipa::cli::add_bench_command(app, exit_code);
     anticipa::cli::add_serve_command(app, exit_code);
+    anticipa::cli::add_gaps_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
