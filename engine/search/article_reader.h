@@ -25,7 +25,7 @@ struct ArticleView {
 /// One line of a list: enough to link to the article.
 struct ArticleSummary {
     std::string id, locale, title, category;
-    std::string link;  ///< "articles/<locale>/<id>"
+    std::string link;  ///< the help-center page: "/<locale>/articles/<id>"
 };
 
 /// Published and open to `tier`: the filter every read path applies inside Xapian, so hidden

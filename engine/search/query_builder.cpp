@@ -93,6 +93,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
     const bool typing_last_word = request.prefix_last_word && !ends_with_space(request.query);
 
     std::vector<Xapian::Query> parts, corrections;
+    std::vector<Xapian::Query> required;  // every_word: one query per word that is not a stop word
     std::set<std::size_t> synonym_groups_used;
     std::string corrected = request.query;
     std::ptrdiff_t shift = 0;  // how much the corrections so far moved byte offsets
@@ -104,6 +105,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
                 if (words[k].stop && match->length > 1) continue;
                 built.match_keys.insert(match_key_of(words[k]));
                 parts.push_back(word_query(words[k], tokens));
+                if (!words[k].stop) required.push_back(parts.back());
             }
             // The other phrasings of the group, once per query: the typed one is already in.
             if (synonym_groups_used.insert(match->group).second) {
@@ -134,10 +136,12 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
             auto completion = db_.allterms_begin(word.term);
             if (completion != db_.allterms_end(word.term)) {  // a word being typed is not a typo
                 parts.push_back(query);
+                if (!word.stop) required.push_back(query);
                 continue;
             }
         }
-        if (!word.stop && is_unknown(word)) {
+        if (!word.stop) required.push_back(query);
+        if (!word.stop && !request.every_word && is_unknown(word)) {
             const unsigned max_edits = count_code_points(word.term) >= 6 ? 2 : 1;
             std::string suggestion = db_.get_spelling_suggestion(word.term, max_edits);
             if (!suggestion.empty()) {
@@ -156,7 +160,9 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
         if (word.stop && !only_stop_words) query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, STOP_WORD_WEIGHT);
         parts.push_back(query);
     }
-    built.text = any_of(parts);
+    built.text = request.every_word && !required.empty()
+                     ? Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end())
+                     : any_of(parts);
     if (!corrections.empty()) {
         built.corrected = corrected;
         built.corrected_text = any_of(corrections);

@@ -36,8 +36,8 @@ std::string SearchService::layout_signature() const {
     return signature;
 }
 
-std::unique_ptr<Searcher> SearchService::borrow() {
-    std::unique_ptr<Searcher> searcher;
+SearchService::Borrowed SearchService::borrow() {
+    Borrowed borrowed;
     {
         std::lock_guard lock(mutex_);
         auto now = std::chrono::steady_clock::now();
@@ -50,14 +50,22 @@ std::unique_ptr<Searcher> SearchService::borrow() {
                 idle_.clear();  // opened on files that are no longer the index
             }
         }
+        borrowed.generation = generation_;
         if (!idle_.empty()) {
-            searcher = std::move(idle_.back());
+            borrowed.searcher = std::move(idle_.back());
             idle_.pop_back();
         }
     }
-    if (!searcher) return std::make_unique<Searcher>(options_, analyzers_);
-    searcher->reopen();  // in-place commits since it was last used
-    return searcher;
+    if (borrowed.searcher) {
+        try {
+            borrowed.searcher->reopen();  // in-place commits since it was last used
+            return borrowed;
+        } catch (const Xapian::Error&) {
+            // Its folder was swapped before the next layout check noticed: open the current one.
+        }
+    }
+    borrowed.searcher = std::make_unique<Searcher>(options_, analyzers_);
+    return borrowed;
 }
 
 void SearchService::give_back(std::unique_ptr<Searcher> searcher, std::uint64_t generation) {
@@ -66,27 +74,24 @@ void SearchService::give_back(std::unique_ptr<Searcher> searcher, std::uint64_t 
 }
 
 template <typename Read>
-auto SearchService::with_searcher(Read read) -> decltype(read(std::declval<Searcher&>())) {
-    std::uint64_t generation;
-    {
-        std::lock_guard lock(mutex_);
-        generation = generation_;
-    }
-    std::unique_ptr<Searcher> searcher = borrow();
-    auto result = read(*searcher);
-    give_back(std::move(searcher), generation);
+auto SearchService::with_searcher(Read read) -> decltype(read(std::declval<Searcher&>(), std::uint64_t{})) {
+    Borrowed borrowed = borrow();
+    auto result = read(*borrowed.searcher, borrowed.generation);
+    give_back(std::move(borrowed.searcher), borrowed.generation);
     return result;
 }
 
 namespace {
 
-/// Every request field that can change the answer, after the revisions being read.
-std::string cache_key(const std::vector<Searcher::LocaleRevision>& revisions, const SearchRequest& r) {
-    std::string key;
+/// Every request field that can change the answer, after the layout generation and the revisions
+/// being read: a replaced folder can restart at the revision the old one had.
+std::string cache_key(std::uint64_t generation, const std::vector<Searcher::LocaleRevision>& revisions,
+                      const SearchRequest& r) {
+    std::string key = std::to_string(generation) + "#";
     for (const auto& revision : revisions) key += revision.locale + ":" + std::to_string(revision.revision) + " ";
     key += "|" + r.locale + "|" + r.tier + "|" + r.category + "|" + std::to_string(r.offset) + "|" +
            std::to_string(r.limit) + "|" + (r.prefix_last_word ? "p" : "") + (r.fallback_to_default ? "f" : "") +
-           (r.include_drafts ? "d" : "") + (r.with_snippets ? "s" : "") + "|";
+           (r.include_drafts ? "d" : "") + (r.with_snippets ? "s" : "") + (r.every_word ? "e" : "") + "|";
     for (const auto& tag : r.tags) key += tag + ",";
     return key + "|" + r.query;
 }
@@ -94,8 +99,8 @@ std::string cache_key(const std::vector<Searcher::LocaleRevision>& revisions, co
 }  // namespace
 
 SearchResponse SearchService::search(const SearchRequest& request) {
-    return with_searcher([&](Searcher& searcher) {
-        const std::string key = cache_key(searcher.revisions(), request);
+    return with_searcher([&](Searcher& searcher, std::uint64_t generation) {
+        const std::string key = cache_key(generation, searcher.revisions(), request);
         {
             std::lock_guard lock(mutex_);
             auto found = cache_.find(key);
@@ -127,20 +132,20 @@ SearchService::CacheStats SearchService::cache_stats() {
 
 std::optional<ArticleView> SearchService::article(const std::string& locale, const std::string& id,
                                                   const std::string& tier) {
-    return with_searcher([&](Searcher& searcher) { return searcher.article(locale, id, tier); });
+    return with_searcher([&](Searcher& searcher, std::uint64_t) { return searcher.article(locale, id, tier); });
 }
 
 std::vector<ArticleSummary> SearchService::articles_for_route(const std::string& route, const std::string& locale,
                                                               const std::string& tier, std::size_t limit) {
-    return with_searcher([&](Searcher& searcher) { return searcher.articles_for_route(route, locale, tier, limit); });
+    return with_searcher([&](Searcher& searcher, std::uint64_t) { return searcher.articles_for_route(route, locale, tier, limit); });
 }
 
 std::vector<ArticleSummary> SearchService::all_articles(const std::string& locale, const std::string& tier) {
-    return with_searcher([&](Searcher& searcher) { return searcher.all_articles(locale, tier); });
+    return with_searcher([&](Searcher& searcher, std::uint64_t) { return searcher.all_articles(locale, tier); });
 }
 
 IndexStatus SearchService::status() {
-    return with_searcher([](Searcher& searcher) {
+    return with_searcher([](Searcher& searcher, std::uint64_t) {
         IndexStatus status;
         status.locales = searcher.locales();
         for (const auto& [locale, revision, documents] : searcher.revisions()) {

@@ -50,9 +50,15 @@ class SearchService {
 
   private:
     /// Runs `read` with a borrowed Searcher and gives it back.
+    /// `read(searcher, generation)`: the generation numbers the index layout the searcher was
+    /// opened on (a replaced locale folder starts a new one).
     template <typename Read>
-    auto with_searcher(Read read) -> decltype(read(std::declval<Searcher&>()));
-    std::unique_ptr<Searcher> borrow();
+    auto with_searcher(Read read) -> decltype(read(std::declval<Searcher&>(), std::uint64_t{}));
+    struct Borrowed {
+        std::unique_ptr<Searcher> searcher;
+        std::uint64_t generation = 0;
+    };
+    Borrowed borrow();
     void give_back(std::unique_ptr<Searcher> searcher, std::uint64_t generation);
     std::string layout_signature() const;  ///< locales and their folders' identities
 

@@ -20,6 +20,9 @@ struct SearchRequest {
     bool fallback_to_default = true;  ///< no match in the locale -> try the default locale
     bool include_drafts = false;    ///< writers previewing; never for customers
     bool with_snippets = true;      ///< off for evaluation runs, which only need the ranking
+    /// What the words themselves match: every word that is not a stop word must match, and no
+    /// spelling correction is tried. For counting (why a search missed), not for customers.
+    bool every_word = false;
 };
 
 /// A piece of a section's text with the byte ranges of the matched words; each renderer (terminal,
@@ -31,7 +34,7 @@ struct Snippet {
 
 struct SearchHit {
     std::string id, locale, title, heading, anchor;
-    std::string link;  ///< "articles/<locale>/<id>#<anchor>"
+    std::string link;  ///< the help-center page of the section: "/<locale>/articles/<id>#<anchor>"
     std::string path;  ///< source file below the articles folder
     Snippet snippet;
     double score = 0;

@@ -14,7 +14,7 @@ using namespace anticipa::index;
 namespace {
 
 std::string deep_link(const SectionRecord& record) {
-    std::string link = "articles/" + record.locale + "/" + record.id;
+    std::string link = "/" + record.locale + "/articles/" + record.id;
     if (!record.anchor.empty()) link += "#" + record.anchor;
     return link;
 }

@@ -62,7 +62,7 @@ TEST_CASE("Indexer: articles of each locale become searchable sections", "[index
 
     auto en = hc.search("sign-in page", "en");
     REQUIRE(en.hits.size() == 1);
-    CHECK(en.hits[0].link == "articles/en/reset-password#link");
+    CHECK(en.hits[0].link == "/en/articles/reset-password#link");
     CHECK(en.hits[0].heading == "Send a link");
     CHECK(hc.ids("senhas", "pt") == std::vector<std::string>{"reset-password"});
 }
