@@ -20,6 +20,7 @@ struct ArticleMeta {
     std::string updated;                 ///< YYYY-MM-DD or empty
     std::string source_revision;         ///< translations: the source article's revision translated
     bool translate = true;               ///< false for a topic of one market only (Pix, SDI e-invoices)
+    std::string gap;                     ///< the question group this article closes (`anticipa gaps --verify`)
 };
 
 /// One part of the article: the text before the first heading, then one per heading.

@@ -14,7 +14,8 @@ namespace anticipa::article {
 namespace {
 
 constexpr std::array KNOWN_KEYS{"id",      "title",     "locale",  "tags",    "category",        "tiers",
-                                "status",  "questions", "context", "updated", "source_revision", "translate"};
+                                "status",  "questions", "context", "updated", "source_revision", "translate",
+                                "gap"};
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
@@ -160,6 +161,10 @@ void read_key(MetaReader& reader, const std::string& key, const YAML::Node& valu
         if (flag != "true" && flag != "false")
             reader.error(value, "invalid_type", "`translate` must be true or false");
         meta.translate = flag != "false";
+    } else if (key == "gap") {
+        // The key of the question group from `anticipa gaps` ("en:password reset"); `--verify`
+        // replays that group's logged phrasings to keep the gap closed.
+        reader.scalar(value, "gap", meta.gap);
     }
 }
 

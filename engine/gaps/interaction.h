@@ -25,7 +25,8 @@ enum class Outcome {
 enum class GapKind {
     NONE,         ///< resolved, or results were shown and simply not chosen
     WRITING,      ///< nothing matched in any locale or tier: an article is missing
-    TRANSLATION,  ///< matched only in another locale: a translation is missing
+    TRANSLATION,  ///< matched only in another locale (or was answered from the default locale,
+                  ///< resolved or not): a translation is missing
     ENTITLEMENT,  ///< matched only above the customer's tier
 };
 
@@ -39,8 +40,10 @@ struct Interaction {
     std::string route;
     std::string query;   ///< the last query of a search-as-you-type session
     std::size_t results = 0;
+    bool fallback = false;  ///< answered from the default locale: nothing in the customer's own
     std::vector<std::string> shown;
     std::vector<std::string> clicked;      ///< article ids opened, in order
+    std::vector<std::string> helpful;      ///< article ids voted up
     std::vector<std::string> not_helpful;  ///< article ids voted down
     std::vector<std::string> comments;
     bool escalated = false;

@@ -1,2 +1,224 @@
-// Placeholder: being written.
-namespace anticipa::gaps {}
+#include "gaps/question_grouping.h"
+
+#include "analysis/normalizer.h"
+#include "common/locale_tag.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace anticipa::gaps {
+
+namespace {
+
+using analysis::Token;
+
+/// The form two words are compared by: the stem of the accent-free word when it had accents,
+/// so "configuração" and "configuracao" are one term (the index matches them the same way).
+const std::string& term_of(const Token& token) {
+    return token.folded_stem.empty() ? token.stem : token.folded_stem;
+}
+
+/// Each synonym phrase replaced by the first phrase of its group ("recover password" -> "reset
+/// password", "passcode" -> "password"), stop words of that phrase left out.
+std::vector<Token> fold_synonyms(const analysis::SynonymTable& synonyms, const std::vector<Token>& words) {
+    std::vector<Token> out;
+    for (std::size_t at = 0; at < words.size();) {
+        auto match = synonyms.match(words, at);
+        if (!match) {
+            out.push_back(words[at++]);
+            continue;
+        }
+        for (const Token& token : synonyms.group(match->group).front())
+            if (!token.stop) out.push_back(token);
+        at += match->length;
+    }
+    return out;
+}
+
+/// Analyzed terms of a query, sorted and unique. Synonyms are folded twice: with the stop words
+/// (so "do not disturb" and "sign in" still match) and again without them (so "reset my
+/// password" meets "reset password"). Stop words are dropped unless the query is nothing else
+/// ("how do I" is still a question, if a vague one).
+std::vector<std::string> analyzed_terms(const analysis::Analyzer& analyzer, std::string_view query) {
+    std::vector<Token> words;
+    for (Token& token : analyzer.analyze(query))
+        if (token.kind != analysis::TokenKind::NGRAM) words.push_back(std::move(token));  // bigrams repeat their word
+
+    std::vector<Token> folded = fold_synonyms(analyzer.synonyms(), words);
+    std::vector<Token> content;
+    for (const Token& token : folded)
+        if (!token.stop) content.push_back(token);
+    if (!content.empty()) folded = fold_synonyms(analyzer.synonyms(), content);
+
+    std::vector<std::string> terms;
+    for (const Token& token : folded) terms.push_back(term_of(token));
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    return terms;
+}
+
+std::vector<std::size_t> code_point_starts(const std::string& text) {
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+    return starts;
+}
+
+std::u32string code_points(const std::string& text) {
+    std::u32string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        char32_t value = length == 1 ? lead : lead & (0x3F >> (length - 1));
+        for (std::size_t k = 1; k < length && i + k < text.size(); ++k)
+            value = (value << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        out.push_back(value);
+        i += length;
+    }
+    return out;
+}
+
+/// True when one insertion, deletion, substitution or swap of neighbours turns a into b.
+bool within_one_edit(const std::u32string& a, const std::u32string& b) {
+    if (a == b) return true;
+    const std::u32string& longer = a.size() >= b.size() ? a : b;
+    const std::u32string& shorter = a.size() >= b.size() ? b : a;
+    if (longer.size() - shorter.size() > 1) return false;
+    std::size_t first = 0;
+    while (first < shorter.size() && longer[first] == shorter[first]) ++first;
+    if (longer.size() != shorter.size())  // one extra letter at `first`
+        return longer.compare(first + 1, std::u32string::npos, shorter, first) == 0;
+    if (longer.compare(first + 1, std::u32string::npos, shorter, first + 1) == 0) return true;  // substitution
+    return first + 1 < longer.size() && longer[first] == shorter[first + 1] && longer[first + 1] == shorter[first] &&
+           longer.compare(first + 2, std::u32string::npos, shorter, first + 2) == 0;
+}
+
+/// True when the shorter is the start of the longer, a few letters short: stems of one word
+/// that the stemmer leaves apart ("redefin" of redefinir, "redefinica" of redefinição).
+bool stem_prefix(const std::u32string& a, const std::u32string& b, const MergeOptions& options) {
+    const std::u32string& longer = a.size() >= b.size() ? a : b;
+    const std::u32string& shorter = a.size() >= b.size() ? b : a;
+    return longer.size() - shorter.size() <= options.max_suffix && longer.compare(0, shorter.size(), shorter) == 0;
+}
+
+bool same_term(const std::string& a, const std::string& b, const MergeOptions& options) {
+    if (a == b) return true;
+    const std::u32string left = code_points(a), right = code_points(b);
+    if (std::min(left.size(), right.size()) < options.fuzzy_min_length) return false;
+    return within_one_edit(left, right) || stem_prefix(left, right, options);
+}
+
+/// Strings two terms share when same_term may hold: the term and each of its one-letter
+/// deletions ("reset" and "resset" share "reset"; "pasword" and "password" share "pasword"),
+/// and its first letters (a stem and its longer form). Short terms only match exactly, so they
+/// get their exact form alone.
+std::vector<std::string> signatures(const std::string& term, const MergeOptions& options) {
+    std::vector<std::string> out{"=" + term};
+    const auto starts = code_point_starts(term);
+    if (starts.size() < options.fuzzy_min_length) return out;
+    const std::size_t prefix_end = starts.size() > options.fuzzy_min_length ? starts[options.fuzzy_min_length] : term.size();
+    out.push_back("^" + term.substr(0, prefix_end));
+    out.push_back("~" + term);
+    for (std::size_t k = 0; k < starts.size(); ++k) {
+        const std::size_t end = k + 1 < starts.size() ? starts[k + 1] : term.size();
+        out.push_back("~" + term.substr(0, starts[k]) + term.substr(end));
+    }
+    return out;
+}
+
+}  // namespace
+
+QuestionKey question_key(analysis::AnalyzerSet& analyzers, const std::string& locale, std::string_view query) {
+    QuestionKey result;
+    result.language = locale.empty() ? "und" : language_of(locale);
+    result.terms = analyzed_terms(analyzers.for_locale(locale.empty() ? "und" : locale), query);
+    if (result.terms.empty()) {
+        // Punctuation or symbols only ("???", "@#!"): a group of its own rather than one for all.
+        std::string text(query);
+        text.erase(0, text.find_first_not_of(" \t\r\n"));
+        text.erase(text.find_last_not_of(" \t\r\n") + 1);
+        if (!text.empty()) result.terms.push_back(analysis::normalize_word(text));
+    }
+    result.key = result.language + ":";
+    for (std::size_t i = 0; i < result.terms.size(); ++i) result.key += (i ? " " : "") + result.terms[i];
+    return result;
+}
+
+double term_overlap(const std::vector<std::string>& a, const std::vector<std::string>& b, const MergeOptions& options) {
+    if (a.empty() && b.empty()) return 1.0;
+    std::vector<bool> used(b.size(), false);
+    std::vector<bool> matched(a.size(), false);
+    std::size_t common = 0;
+    // Exact matches first, so a fuzzy pairing never takes a term another one matches exactly.
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        auto found = std::lower_bound(b.begin(), b.end(), a[i]);
+        if (found == b.end() || *found != a[i] || used[found - b.begin()]) continue;
+        used[found - b.begin()] = true;
+        matched[i] = true;
+        ++common;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (matched[i]) continue;
+        for (std::size_t j = 0; j < b.size(); ++j)
+            if (!used[j] && same_term(a[i], b[j], options)) {
+                used[j] = true;
+                ++common;
+                break;
+            }
+    }
+    return double(common) / double(a.size() + b.size() - common);
+}
+
+std::unordered_map<std::string, std::string> merge_similar_keys(std::vector<KeyVolume> keys, const MergeOptions& options) {
+    // The same key may come more than once (this period and the one before): add them up.
+    std::map<std::string, KeyVolume> unique;
+    for (KeyVolume& entry : keys) {
+        auto [slot, fresh] = unique.try_emplace(entry.question.key, entry);
+        if (!fresh) slot->second.searches += entry.searches;
+    }
+    std::vector<const KeyVolume*> order;
+    for (const auto& [key, entry] : unique) order.push_back(&entry);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const KeyVolume* a, const KeyVolume* b) { return a->searches > b->searches; });
+
+    std::unordered_map<std::string, std::string> merged_into;
+    std::vector<const KeyVolume*> leaders;
+    std::unordered_map<std::string, std::vector<std::size_t>> leaders_by_signature;  ///< "<language>\t<signature>"
+    for (const KeyVolume* entry : order) {
+        const QuestionKey& question = entry->question;
+        std::set<std::size_t> candidates;  // ordered: the larger leader wins a tie
+        for (const std::string& term : question.terms)
+            for (const std::string& signature : signatures(term, options)) {
+                auto found = leaders_by_signature.find(question.language + "\t" + signature);
+                if (found != leaders_by_signature.end()) candidates.insert(found->second.begin(), found->second.end());
+            }
+        const std::size_t size = question.terms.size();
+        std::optional<std::size_t> best;
+        double best_overlap = 0.0;
+        for (std::size_t candidate : candidates) {
+            const auto& terms = leaders[candidate]->question.terms;
+            // Jaccard >= t needs the smaller set to be at least t times the larger one.
+            if (double(std::min(size, terms.size())) < options.min_overlap * double(std::max(size, terms.size())))
+                continue;
+            const double overlap = term_overlap(question.terms, terms, options);
+            if (overlap >= options.min_overlap && overlap > best_overlap) {
+                best = candidate;
+                best_overlap = overlap;
+            }
+        }
+        if (best) {
+            merged_into[question.key] = leaders[*best]->question.key;
+            continue;
+        }
+        merged_into[question.key] = question.key;
+        for (const std::string& term : question.terms)
+            for (const std::string& signature : signatures(term, options))
+                leaders_by_signature[question.language + "\t" + signature].push_back(leaders.size());
+        leaders.push_back(entry);
+    }
+    return merged_into;
+}
+
+}  // namespace anticipa::gaps

@@ -1,1 +1,136 @@
-// Placeholder: being written.
+// End to end: `anticipa gaps` run as a support lead runs it, on an events store written by the
+// real SQLite store.
+#include "events/event_store.h"
+#include "support/process.h"
+#include "support/temp_dir.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+using namespace anticipa;
+using test::TempDir;
+
+namespace {
+
+using Clock = std::chrono::system_clock;
+
+const Clock::time_point MONDAY = std::chrono::sys_days{std::chrono::year{2026} / 11 / 2};
+
+events::Event search(const std::string& id, const std::string& query, const std::string& locale, std::size_t results,
+                     Clock::time_point at) {
+    events::Event event;
+    event.kind = events::EventKind::SEARCH;
+    event.search_id = id;
+    event.source = "search";
+    event.locale = locale;
+    event.tier = "standard";
+    event.query = query;
+    event.results = results;
+    if (results > 0) event.shown = {"reset-password"};
+    event.at = at;
+    return event;
+}
+
+events::Event click(const std::string& id, Clock::time_point at) {
+    events::Event event;
+    event.kind = events::EventKind::CLICK;
+    event.search_id = id;
+    event.article_id = "reset-password";
+    event.at = at;
+    return event;
+}
+
+/// This week: "reset password" 3 times unanswered (one typo), "invoice" once answered; the week
+/// before: "reset password" once unanswered.
+void write_events(const std::filesystem::path& db) {
+    events::SqliteEventStore store({.path = db});
+    using std::chrono::hours;
+    store.record(search("p1", "reset password", "en", 2, MONDAY - hours(48)));
+    store.record(search("c1", "reset password", "en", 0, MONDAY + hours(10)));
+    store.record(search("c2", "resetting passwords", "en", 2, MONDAY + hours(20)));
+    store.record(search("c3", "resset pasword", "en", 0, MONDAY + hours(30)));
+    store.record(search("c4", "invoice", "en", 2, MONDAY + hours(40)));
+    store.record(click("c4", MONDAY + hours(40) + std::chrono::minutes(1)));
+    store.record(search("c5", "如何重設密碼", "zh-TW", 0, MONDAY + hours(50)));
+    store.flush();
+}
+
+test::ProcessResult gaps(const TempDir& dir, std::vector<std::string> extra) {
+    std::vector<std::string> args{test::anticipa_binary(), "gaps", "--events", (dir / "events.db").string(),
+                                  "--locales", (test::source_dir() / "locales").string(),
+                                  "--articles", (dir / "no-articles").string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return test::run_process(args);
+}
+
+}  // namespace
+
+TEST_CASE("anticipa gaps: the JSON report of a week read from the events store", "[gaps][e2e]") {
+    TempDir dir;
+    write_events(dir / "events.db");
+    auto result = gaps(dir, {"--since", "2026-11-02", "--until", "2026-11-09", "--format", "json"});
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    auto report = nlohmann::json::parse(result.out);
+    CHECK(report["since"] == "2026-11-02T00:00:00Z");
+    CHECK(report["until"] == "2026-11-09T00:00:00Z");
+    CHECK(report["searches"] == 5);
+    CHECK(report["unresolved"] == 4);
+    CHECK(report["previous"]["searches"] == 1);
+    REQUIRE(report["gaps"].size() == 2);
+    CHECK(report["gaps"][0]["key"] == "en:password reset");
+    CHECK(report["gaps"][0]["unresolved"] == 3);
+    CHECK(report["gaps"][0]["no_results"] == 2);
+    CHECK(report["gaps"][0]["no_click"] == 1);
+    CHECK(report["gaps"][0]["previous_unresolved"] == 1);
+    CHECK(report["gaps"][0]["phrasings"].size() == 3);
+    CHECK(report["gaps"][1]["locales"]["zh-TW"] == 1);
+    CHECK(report["top_questions"].size() == 3);
+
+    SECTION("--locale keeps one language, --since as a duration counts back from --until") {
+        auto zh = gaps(dir, {"--since", "7d", "--until", "2026-11-09", "--locale", "zh", "--format", "json"});
+        INFO(zh.err);
+        REQUIRE(zh.exit_code == 0);
+        auto only = nlohmann::json::parse(zh.out);
+        CHECK(only["searches"] == 1);
+        CHECK(only["locale"] == "zh");
+        CHECK(only["since"] == "2026-11-02T00:00:00Z");
+    }
+    SECTION("Markdown and CSV go to --out") {
+        auto md = gaps(dir, {"--since", "2026-11-02", "--until", "2026-11-09", "--out", (dir / "plan.md").string()});
+        INFO(md.err);
+        REQUIRE(md.exit_code == 0);
+        CHECK(test::read_file(dir / "plan.md").find("## What to write next") != std::string::npos);
+        auto csv = gaps(dir, {"--since", "2026-11-02", "--until", "2026-11-09", "--format", "csv", "-o",
+                              (dir / "plan.csv").string()});
+        REQUIRE(csv.exit_code == 0);
+        CHECK(test::read_file(dir / "plan.csv").find("1,en:password reset,reset password,3,3,") != std::string::npos);
+    }
+}
+
+TEST_CASE("anticipa gaps: bad values and a missing store are usage errors naming what is wrong", "[gaps][e2e]") {
+    TempDir dir;
+    write_events(dir / "events.db");
+    for (const char* since : {"yesterday", "7x", "0d", "2026-13-01"}) {
+        CAPTURE(since);
+        auto result = gaps(dir, {"--since", since});
+        CHECK(result.exit_code == 2);
+        CHECK(result.err.find("--since") != std::string::npos);
+        CHECK(result.err.find(since) != std::string::npos);
+    }
+    auto until = gaps(dir, {"--until", "tomorrow"});
+    CHECK(until.exit_code == 2);
+    CHECK(until.err.find("--until") != std::string::npos);
+
+    auto format = gaps(dir, {"--format", "xlsx"});
+    CHECK(format.exit_code == 2);
+    CHECK(format.err.find("xlsx") != std::string::npos);
+
+    auto missing = test::run_process({test::anticipa_binary(), "gaps", "--events", (dir / "nowhere.db").string()});
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err.find("nowhere.db") != std::string::npos);
+}

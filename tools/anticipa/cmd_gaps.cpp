@@ -1,6 +1,241 @@
-// Placeholder: being written.
+// anticipa gaps: what customers could not find, grouped into the questions behind their words,
+// as the content plan (Markdown, CSV, JSON or HTML); draft articles for the top gaps; and a check
+// that closed gaps stay closed.
 #include "anticipa/cli_support.h"
 
+#include "analysis/analyzer_set.h"
+#include "article/help_center_config.h"
+#include "check/collection_checker.h"
+#include "common/locale_tag.h"
+#include "events/event_store.h"
+#include "gaps/draft_scaffold.h"
+#include "gaps/event_log_report.h"
+#include "gaps/gap_verification.h"
+#include "gaps/gaps_report.h"
+#include "gaps/report_writers.h"
+#include "search/search_service.h"
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <regex>
+
 namespace anticipa::cli {
-void add_gaps_command(CLI::App&, int&) {}
+
+namespace {
+
+using Clock = std::chrono::system_clock;
+
+struct GapsArgs {
+    CommonPaths paths;
+    std::filesystem::path events = events::default_events_path();
+    std::string since = "7d";
+    std::string until = "now";
+    std::string locale;
+    std::string format = "md";
+    std::filesystem::path out;
+    std::size_t top = 20;
+    std::filesystem::path scaffold;
+    bool verify = false;
+    int session_window_minutes = 30;
+};
+
+/// A usage error: the message names the flag and its value, the exit code is 2.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// "2026-11-15" (midnight UTC) or "2026-11-15T08:30:00Z".
+std::optional<Clock::time_point> parse_utc(const std::string& text) {
+    static const std::regex pattern(R"((\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?Z?)?)");
+    std::smatch m;
+    if (!std::regex_match(text, m, pattern)) return std::nullopt;
+    const std::chrono::year_month_day date{std::chrono::year(std::stoi(m[1])), std::chrono::month(std::stoul(m[2])),
+                                           std::chrono::day(std::stoul(m[3]))};
+    if (!date.ok()) return std::nullopt;
+    const int hours = m[4].matched ? std::stoi(m[4]) : 0, minutes = m[5].matched ? std::stoi(m[5]) : 0;
+    const int seconds = m[6].matched ? std::stoi(m[6]) : 0;
+    if (hours > 23 || minutes > 59 || seconds > 59) return std::nullopt;
+    return std::chrono::sys_days(date) + std::chrono::hours(hours) + std::chrono::minutes(minutes) +
+           std::chrono::seconds(seconds);
+}
+
+/// "7d", "24h", "2w" back from `until`, or a date.
+std::optional<Clock::time_point> parse_since(const std::string& text, Clock::time_point until) {
+    static const std::regex duration(R"((\d{1,5})([hdw]))");
+    std::smatch m;
+    if (!std::regex_match(text, m, duration)) return parse_utc(text);
+    const long count = std::stol(m[1]);
+    if (count == 0) return std::nullopt;
+    const std::chrono::hours unit = m[2] == "h" ? std::chrono::hours(1) : m[2] == "d" ? std::chrono::hours(24)
+                                                                                     : std::chrono::hours(24 * 7);
+    return until - count * unit;
+}
+
+struct Period {
+    Clock::time_point since, until;
+};
+
+Period period_of(const GapsArgs& args, Clock::time_point now) {
+    std::optional<Clock::time_point> until = args.until == "now" ? std::optional(now) : parse_utc(args.until);
+    if (!until)
+        throw UsageError("--until `" + args.until + "` is neither `now` nor a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)");
+    std::optional<Clock::time_point> since = parse_since(args.since, *until);
+    if (!since)
+        throw UsageError("--since `" + args.since + "` is neither a duration (7d, 24h, 2w) nor a date (YYYY-MM-DD)");
+    if (*since >= *until) throw UsageError("--since `" + args.since + "` is not before --until `" + args.until + "`");
+    return {*since, *until};
+}
+
+/// The two problems a content plan cares about, from the same checks `anticipa check` runs.
+std::vector<Problem> translation_problems(const std::filesystem::path& articles) {
+    if (!std::filesystem::is_directory(articles)) return {};
+    const article::HelpCenterConfig config = article::load_help_center_config(articles);
+    check::CheckOptions options;
+    options.load.root = articles;
+    options.load.max_article_bytes = config.max_article_bytes;
+    options.load.parse_budget = config.parse_budget;
+    options.source_locale = config.source_locale;
+    options.locales = config.locales;
+    std::vector<Problem> kept;
+    for (Problem& problem : check::check_articles(options).problems)
+        if (problem.code == "stale_translation" || problem.code == "missing_translation") kept.push_back(std::move(problem));
+    return kept;
+}
+
+/// Opened before the events are read, so a bad --out fails in a second, not after a million events.
+std::unique_ptr<std::ofstream> open_output(const std::filesystem::path& out) {
+    if (out.empty()) return nullptr;
+    auto file = std::make_unique<std::ofstream>(out, std::ios::binary | std::ios::trunc);
+    if (!*file) throw UsageError("--out `" + out.string() + "` cannot be written");
+    return file;
+}
+
+void write_output(const GapsArgs& args, std::ofstream* file, const std::string& text) {
+    if (!file) {
+        std::cout << text << std::flush;
+        return;
+    }
+    *file << text;
+    file->close();
+    if (!*file) throw std::runtime_error("cannot write the report to " + args.out.string());
+}
+
+void scaffold(const GapsArgs& args, const gaps::GapsReport& report) {
+    const gaps::ScaffoldResult result = gaps::scaffold_drafts(report, args.scaffold, args.top);
+    // With the report on stdout, the list goes to stderr so the report stays parseable.
+    std::ostream& list = args.out.empty() ? std::cerr : std::cout;
+    for (const auto& path : result.written) list << "wrote " << path.generic_string() << '\n';
+    for (const auto& reason : result.skipped) list << "skipped " << reason << '\n';
+}
+
+int run_report(const GapsArgs& args, gaps::ReportFormat format, const Period& period) {
+    auto output = open_output(args.out);
+    analysis::AnalyzerSet analyzers(args.paths.locales);
+    gaps::ReportOptions options{.since = period.since, .until = period.until, .locale = args.locale, .top = args.top};
+    gaps::GapsReport report =
+        gaps::report_from_event_log(args.events, analyzers, options, std::chrono::minutes(args.session_window_minutes));
+    report.stale_translations = translation_problems(args.paths.articles);
+    write_output(args, output.get(), gaps::write_report(report, format));
+    if (!args.out.empty())
+        std::cerr << "anticipa gaps: " << report.searches << " searches, " << report.unresolved << " unresolved; wrote "
+                  << args.out.string() << '\n';
+    if (!args.scaffold.empty()) scaffold(args, report);
+    return EXIT_CLEAN;
+}
+
+/// Replays every closed gap's logged phrasings through the current index: exit 1 if one fails.
+int run_verify(const GapsArgs& args) {
+    gaps::FoldOptions fold;
+    fold.session_window = std::chrono::minutes(args.session_window_minutes);
+    gaps::InteractionFolder folder(fold);
+    events::for_each_event(args.events, Clock::time_point{}, fold.now + fold.session_window,
+                           [&](events::Event&& event) { folder.add(std::move(event)); });
+    analysis::AnalyzerSet analyzers(args.paths.locales);
+    // Every group the log knows, with every phrasing: the checks look gaps up by key.
+    gaps::ReportOptions options;
+    options.until = fold.now;
+    options.top = options.phrasings = std::numeric_limits<std::size_t>::max();
+    const gaps::GapsReport logged = gaps::build_gaps_report(folder.finish(), {}, analyzers, options);
+
+    const article::HelpCenterConfig config = article::load_help_center_config(args.paths.articles);
+    search::SearchService search({args.paths.index, config.default_locale}, analyzers);
+    const auto checks = gaps::verify_closed_gaps(logged.top_questions, search, {args.paths.articles, 3});
+    std::size_t failed = 0;
+    for (const gaps::GapCheck& check : checks) {
+        if (check.phrasings == 0) {  // expired by retention, or a mistyped key: say so, do not fail
+            std::cout << "SKIP " << check.article_id << " (" << check.locale << ") closes " << check.gap_key
+                      << ": no logged phrasings of that gap to replay\n";
+            continue;
+        }
+        std::cout << (check.passed() ? "PASS " : "FAIL ") << check.article_id << " (" << check.locale << ") closes "
+                  << check.gap_key << ": " << check.phrasings - check.failing.size() << " of " << check.phrasings
+                  << " phrasings find it in the top 3\n";
+        for (const std::string& phrasing : check.failing) std::cout << "       misses: \"" << phrasing << "\"\n";
+        if (!check.passed()) ++failed;
+    }
+    if (checks.empty()) std::cout << "no published article names a gap (front matter `gap:`): nothing to verify\n";
+    else std::cout << checks.size() - failed << " of " << checks.size() << " closed gaps still closed\n";
+    return failed > 0 ? EXIT_INPUT_FAILED : EXIT_CLEAN;
+}
+
+int run_gaps(GapsArgs args) {
+    try {
+        const gaps::ReportFormat format = gaps::parse_report_format(args.format);
+        if (!args.locale.empty()) {
+            auto canonical = canonical_locale(args.locale);
+            if (!canonical) throw UsageError("--locale `" + args.locale + "` is not a language tag like pt or zh-TW");
+            args.locale = *canonical;
+        }
+        const Period period = period_of(args, Clock::now());
+        if (!std::filesystem::exists(args.paths.locales))
+            std::cerr << "anticipa gaps: warning: no locales folder at " << args.paths.locales.string()
+                      << "; grouping without the stop words and synonyms of locales/\n";
+        return args.verify ? run_verify(args) : run_report(args, format, period);
+    } catch (const std::invalid_argument& e) {  // parse_report_format
+        std::cerr << "anticipa gaps: --format: " << e.what() << '\n';
+    } catch (const UsageError& e) {
+        std::cerr << "anticipa gaps: " << e.what() << '\n';
+    } catch (const std::runtime_error& e) {  // the events store, locales/, articles/: each names its file
+        std::cerr << "anticipa gaps: " << e.what() << '\n';
+    }
+    return EXIT_ENVIRONMENT;
+}
+
+}  // namespace
+
+void add_gaps_command(CLI::App& app, int& exit_code) {
+    auto args = std::make_shared<GapsArgs>();
+    CLI::App* command = app.add_subcommand(
+        "gaps", "The content plan: unresolved searches grouped into questions, ranked, with trends");
+    command->add_option("--events", args->events, "the events store `anticipa serve` writes (env ANTICIPA_EVENTS)")
+        ->capture_default_str();
+    command->add_option("--since", args->since, "start of the period: a duration back from --until (7d, 24h, 2w) or a "
+                                                "date (YYYY-MM-DD, UTC)")
+        ->capture_default_str();
+    command->add_option("--until", args->until, "end of the period: now, or a date (exclusive)")->capture_default_str();
+    command->add_option("--locale,-l", args->locale, "only customers of this locale (pt, or zh for zh-TW and zh-CN)");
+    command->add_option("--format", args->format, "md, csv, json or html")->capture_default_str();
+    command->add_option("--out,-o", args->out, "write the report to this file instead of stdout");
+    command->add_option("--top,-n", args->top, "groups per list, and drafts with --scaffold")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 10000));
+    add_index_option(*command, args->paths);
+    add_locales_option(*command, args->paths);
+    add_articles_option(*command, args->paths);
+    command->add_option("--session-window", args->session_window_minutes,
+                        "minutes a search may wait for its click before it counts as unanswered")
+        ->check(CLI::Range(0, 24 * 60))
+        ->capture_default_str();
+    command->add_option("--scaffold", args->scaffold, "write a draft article for each of the top gaps under DIR");
+    command->add_flag("--verify", args->verify,
+                      "replay the logged phrasings of every closed gap (articles with `gap:`) against the index; "
+                      "exit 1 if one fails");
+    command->callback([args, &exit_code] { exit_code = run_gaps(*args); });
+}
+
 }  // namespace anticipa::cli

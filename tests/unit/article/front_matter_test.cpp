@@ -59,6 +59,7 @@ TEST_CASE("FrontMatter: absent keys take their defaults from the context", "[art
     CHECK(fm.meta.category.empty());
     CHECK(fm.meta.updated.empty());
     CHECK(fm.meta.source_revision.empty());
+    CHECK(fm.meta.gap.empty());
     CHECK(fm.body == "Corpo do artigo.\n");
     CHECK(fm.body_first_line == 4);
 }
@@ -325,6 +326,25 @@ TEST_CASE("FrontMatter: status is published or draft", "[article][unit]") {
         FrontMatter fm = parse_front_matter("---\ntitle: Senha\nstatus: " + c.status + "\n---\n", pt_context());
         CHECK(summary(fm.problems) == "error " + c.code + " @3");
         CHECK_FALSE(fm.meta.draft);
+    }
+}
+
+TEST_CASE("FrontMatter: gap names the question group an article closes", "[article][unit]") {
+    SECTION("a group key is read as written, colon and all") {
+        FrontMatter fm =
+            parse_front_matter("---\ntitle: Senha\ngap: \"pt:redefin senh\"\n---\n", pt_context());
+        CHECK(fm.problems.empty());
+        CHECK(fm.meta.gap == "pt:redefin senh");
+    }
+    SECTION("a list is not a group key") {
+        FrontMatter fm = parse_front_matter("---\ntitle: Senha\ngap: [a, b]\n---\n", pt_context());
+        CHECK(summary(fm.problems) == "error invalid_type @3");
+        CHECK(fm.meta.gap.empty());
+    }
+    SECTION("a near miss is pointed at gap") {
+        FrontMatter fm = parse_front_matter("---\ntitle: Senha\ngaps: x\n---\n", pt_context());
+        REQUIRE(fm.problems.size() == 1);
+        CHECK_THAT(fm.problems[0].message, Catch::Contains("did you mean `gap`?"));
     }
 }
 
