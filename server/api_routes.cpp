@@ -1,4 +1,5 @@
 #include "common/utf8.h"
+#include "event_recording.h"
 #include "http_responses.h"
 #include "request_fields.h"
 #include "search_json.h"
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 // Server: the JSON API under /api/v1 and the operational routes (/healthz, /metrics).
 namespace anticipa::server {
@@ -48,20 +50,11 @@ std::optional<FieldError> read_query(const httplib::Request& request, const Serv
 }
 
 
-void answer_search(ServerContext& context, const search::SearchRequest& query, const char* source,
-                   httplib::Response& response, std::size_t page) {
+void answer_search(ServerContext& context, const httplib::Request& request, const EventContext& where,
+                   const search::SearchRequest& query, httplib::Response& response, std::size_t page) {
     search::SearchResponse found = context.search.search(query);
     context.metrics.count_search(found.total > 0);
-    events::Event event;
-    event.kind = events::EventKind::SEARCH;
-    event.search_id = new_search_id();
-    event.source = source;
-    event.locale = query.locale;
-    event.tier = query.tier;
-    event.query = query.query;
-    event.results = found.total;
-    event.fallback = found.fallback;
-    for (const auto& hit : found.hits) event.shown.push_back(hit.id);
+    events::Event event = search_event(context, request, where, query, found, "search");
     nlohmann::json body = search_json(found, query.query);
     body["search_id"] = event.search_id;
     body["page"] = page;
@@ -72,6 +65,8 @@ void answer_search(ServerContext& context, const search::SearchRequest& query, c
 void search_route(ServerContext& context, const httplib::Request& request, httplib::Response& response) {
     search::SearchRequest query;
     if (auto problem = read_query(request, context.config, query)) return send_error(response, problem->error, problem->message);
+    EventContext where;
+    if (auto problem = read_event_context(request, where)) return send_error(response, ApiError::INVALID_REQUEST, *problem);
     if (request.has_param("category")) query.category = request.get_param_value("category");
     for (std::size_t i = 0; i < request.get_param_value_count("tag"); ++i)
         query.tags.push_back(request.get_param_value("tag", i));
@@ -85,19 +80,26 @@ void search_route(ServerContext& context, const httplib::Request& request, httpl
         if (page < 1 || page > 100) return send_error(response, ApiError::INVALID_REQUEST, "page must be 1 to 100");
     }
     query.offset = (page - 1) * query.limit;
-    answer_search(context, query, "search", response, page);
+    answer_search(context, request, where, query, response, page);
 }
 
 void suggest_route(ServerContext& context, const httplib::Request& request, httplib::Response& response) {
     search::SearchRequest query;
     if (auto problem = read_query(request, context.config, query)) return send_error(response, problem->error, problem->message);
+    EventContext where;
+    if (auto problem = read_event_context(request, where)) return send_error(response, ApiError::INVALID_REQUEST, *problem);
     query.limit = 5;
     query.with_snippets = false;
     search::SearchResponse found = context.search.search(query);
+    // Every keystroke is recorded; the gaps report counts one session's keystrokes as one search
+    // (its last query), and a click on a suggestion refers to this keystroke's search id.
+    events::Event event = search_event(context, request, where, query, found, "suggest");
     nlohmann::json suggestions = nlohmann::json::array();
     for (const auto& hit : found.hits)
         suggestions.push_back({{"id", hit.id}, {"title", hit.title}, {"link", hit.link}, {"locale", hit.locale}});
-    send_json(response, {{"query", query.query}, {"suggestions", suggestions}});
+    nlohmann::json body{{"query", query.query}, {"search_id", event.search_id}, {"suggestions", suggestions}};
+    context.events.record(std::move(event));
+    send_json(response, body);
 }
 
 void events_route(ServerContext& context, const httplib::Request& request, httplib::Response& response) {
@@ -120,7 +122,15 @@ void events_route(ServerContext& context, const httplib::Request& request, httpl
     event.locale = text("locale");
     event.comment = text("comment").substr(0, 2000);
     event.channel = text("channel");
+    event.source = text("source");
+    event.route = route_path(text("route"));
     event.tier = request_tier(request, context.config);
+    event.client = client_of(context.config, request);
+    static const std::set<std::string> sources{"", "search", "suggest", "deflect", "context", "page"};
+    if (!sources.count(event.source))
+        return send_error(response, ApiError::INVALID_REQUEST, "source must be search, suggest, deflect, context or page");
+    if (!event.route.empty() && !valid_route(event.route))
+        return send_error(response, ApiError::INVALID_REQUEST, "route must be a path starting with '/', at most 200 bytes");
     if (body.contains("rank") && body["rank"].is_number_integer()) event.rank = body["rank"].get<int>();
     if (event.search_id.empty() && event.article_id.empty())
         return send_error(response, ApiError::INVALID_REQUEST, "search_id or article_id is required");
@@ -148,7 +158,10 @@ void health_route(ServerContext& context, httplib::Response& response) {
 
 void metrics_route(ServerContext& context, httplib::Response& response) {
     search::IndexStatus status = context.search.status();
-    response.set_content(context.metrics.render(status.revision, status.documents), "text/plain; version=0.0.4; charset=utf-8");
+    const events::SinkStats sink = context.events.stats();
+    response.set_content(context.metrics.render(status.revision, status.documents) +
+                             Metrics::render_events(sink.accepted, sink.written, sink.dropped),
+                         "text/plain; version=0.0.4; charset=utf-8");
 }
 
 }  // namespace

@@ -91,7 +91,8 @@ struct HelpCenterServer::Impl {
     events::EventSink& events;
     httplib::Server http;
     Metrics metrics;
-    ServerContext context{config, search, events, metrics};  ///< the routes keep a reference to it
+    ContactOutbox outbox{config.contact_outbox};
+    ServerContext context{config, search, events, metrics, outbox};  ///< the routes keep a reference to it
 
     Impl(const ServerConfig& c, search::SearchService& s, events::EventSink& e) : config(c), search(s), events(e) {}
 
@@ -141,6 +142,7 @@ struct HelpCenterServer::Impl {
 
     void install_routes() {
         register_api_routes(http, context);
+        register_admin_routes(http, context);
         register_page_routes(http, context);
         register_widget_routes(http, context);
     }
@@ -168,7 +170,18 @@ struct HelpCenterServer::Impl {
             else send_error(response, ApiError::INVALID_REQUEST, "malformed request");
         });
         // An exception's text never reaches the client (0.11.4 would put it in a header).
-        http.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
+        // The exception's text is for the log only: it can quote paths and request text, and
+        // cpp-httplib would otherwise copy it into a response header.
+        http.set_exception_handler([](const httplib::Request& request, httplib::Response& response, std::exception_ptr failure) {
+            std::string what = "unknown exception";
+            try {
+                if (failure) std::rethrow_exception(failure);
+            } catch (const std::exception& e) {
+                what = e.what();
+            } catch (...) {  // Xapian's errors are not std::exceptions; the route is still logged
+            }
+            std::fprintf(stderr, "anticipa serve: %s %s failed: %s\n", request.method.c_str(), request.path.c_str(),
+                         what.c_str());
             response.headers.clear();
             send_error(response, ApiError::INTERNAL, "the server failed to answer; it is logged");
         });

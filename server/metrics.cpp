@@ -50,4 +50,18 @@ std::string Metrics::render(const std::string& index_revision, std::size_t docum
     return out.str();
 }
 
+std::string Metrics::render_events(std::uint64_t accepted, std::uint64_t written, std::uint64_t dropped) {
+    std::ostringstream out;
+    out << "# HELP anticipa_events_accepted_total Events taken by the events store (journaled).\n"
+           "# TYPE anticipa_events_accepted_total counter\n"
+        << "anticipa_events_accepted_total " << accepted << "\n"
+        << "# HELP anticipa_events_written_total Events written to the events database.\n"
+           "# TYPE anticipa_events_written_total counter\n"
+        << "anticipa_events_written_total " << written << "\n"
+        << "# HELP anticipa_events_dropped_total Events dropped because the store could not keep up.\n"
+           "# TYPE anticipa_events_dropped_total counter\n"
+        << "anticipa_events_dropped_total " << dropped << "\n";
+    return out.str();
+}
+
 }  // namespace anticipa::server

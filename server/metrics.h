@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <string>
@@ -15,6 +16,9 @@ class Metrics {
     void count_search(bool had_results);
     /// Prometheus exposition format; `index_revision` and `documents` describe the served index.
     std::string render(const std::string& index_revision, std::size_t documents) const;
+    /// The events sink's counters, appended to render()'s text: a store that cannot keep up
+    /// drops events instead of slowing searches, and this is where that shows.
+    static std::string render_events(std::uint64_t accepted, std::uint64_t written, std::uint64_t dropped);
 
   private:
     static const std::vector<double>& buckets();

@@ -15,4 +15,18 @@ std::optional<std::string> known_locale(const std::string& value);
 /// "../etc/passwd" no), at most 200 characters.
 bool valid_article_id(const std::string& id);
 
+/// A search id as new_search_id() makes them: 32 lowercase hex digits.
+bool valid_search_id(const std::string& id);
+
+/// A search-as-you-type session id as the widget makes them: 1 to 64 letters, digits, '-' or '_'.
+bool valid_session_id(const std::string& id);
+
+/// A product page route as the widget reports it: starts with '/', valid UTF-8, at most 200 bytes,
+/// no control characters ("/billing/invoices").
+bool valid_route(const std::string& route);
+
+/// The route without its query string or fragment, which can carry personal data (?email=...)
+/// and would split one page into many in the report.
+std::string route_path(const std::string& route);
+
 }  // namespace anticipa::server

@@ -25,7 +25,56 @@ void check_origins(const std::vector<std::string>& origins) {
         if (origin == "*") throw std::invalid_argument("allowed_origins may not be \"*\": list the product's origins");
 }
 
+ClientAddressPolicy parse_client_address(const std::string& value) {
+    if (value == "full") return ClientAddressPolicy::FULL;
+    if (value == "hashed") return ClientAddressPolicy::HASHED;
+    if (value == "none") return ClientAddressPolicy::NONE;
+    throw std::invalid_argument("events.client_address must be full, hashed or none, got " + value);
+}
+
+void read_events_settings(const YAML::Node& events, ServerConfig& config) {
+    if (events["path"]) config.events_path = events["path"].as<std::string>();
+    if (events["retention_days"]) config.events_retention_days = events["retention_days"].as<int>();
+    if (events["client_address"]) config.client_address = parse_client_address(events["client_address"].as<std::string>());
+    if (events["client_hash_key"]) config.client_hash_key = events["client_hash_key"].as<std::string>();
+    if (config.events_retention_days < 0) throw std::invalid_argument("events.retention_days must be 0 or more");
+}
+
+/// escalation: {basic: {forum_url: ...}, standard: {contact_form: true}, advanced: {...}}; a tier
+/// that is listed replaces its defaults entirely, so "advanced: {}" really means self-service.
+void read_escalation(const YAML::Node& tiers, ServerConfig& config) {
+    if (!tiers.IsMap()) throw std::invalid_argument("escalation must map tiers (basic, standard, advanced) to options");
+    for (const auto& entry : tiers) {
+        const std::string tier = entry.first.as<std::string>();
+        if (tier != "basic" && tier != "standard" && tier != "advanced")
+            throw std::invalid_argument("escalation." + tier + ": the tiers are basic, standard and advanced");
+        EscalationOptions options;
+        const YAML::Node& node = entry.second;
+        if (node.IsMap()) {
+            for (const auto& key : node) {
+                const std::string name = key.first.as<std::string>();
+                if (name == "contact_form") options.contact_form = key.second.as<bool>();
+                else if (name == "representative") options.representative = key.second.as<std::string>();
+                else if (name == "phone") options.phone = key.second.as<std::string>();
+                else if (name == "forum_url") options.forum_url = key.second.as<std::string>();
+                else
+                    throw std::invalid_argument("escalation." + tier + "." + name +
+                                                ": known options are contact_form, representative, phone, forum_url");
+            }
+        } else if (!node.IsNull()) {
+            throw std::invalid_argument("escalation." + tier + " must be a map of options");
+        }
+        config.escalation[tier] = options;
+    }
+}
+
 }  // namespace
+
+const EscalationOptions& escalation_for(const ServerConfig& config, const std::string& tier) {
+    static const EscalationOptions self_service_only;
+    auto found = config.escalation.find(tier);
+    return found == config.escalation.end() ? self_service_only : found->second;
+}
 
 void parse_listen(const std::string& listen, ServerConfig& config) {
     auto colon = listen.rfind(':');
@@ -54,6 +103,10 @@ void load_config_file(const std::filesystem::path& file, ServerConfig& config) {
         if (yaml["max_body_bytes"]) config.max_body_bytes = yaml["max_body_bytes"].as<std::size_t>();
         if (yaml["max_query_chars"]) config.max_query_chars = yaml["max_query_chars"].as<std::size_t>();
         if (yaml["timeout_seconds"]) config.timeout_seconds = yaml["timeout_seconds"].as<int>();
+        if (yaml["events"]) read_events_settings(yaml["events"], config);
+        if (yaml["admin_token"]) config.admin_token = yaml["admin_token"].as<std::string>();
+        if (yaml["contact_outbox"]) config.contact_outbox = yaml["contact_outbox"].as<std::string>();
+        if (yaml["escalation"]) read_escalation(yaml["escalation"], config);
         check_origins(config.allowed_origins);
     } catch (const YAML::Exception& e) {
         throw std::runtime_error(file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
@@ -73,6 +126,8 @@ void apply_environment(ServerConfig& config) {
     if (auto v = value("ANTICIPA_DEFAULT_LOCALE"); !v.empty()) config.default_locale = v;
     if (auto v = value("ANTICIPA_TIER_SECRET"); !v.empty()) config.tier_secret = v;
     if (auto v = value("ANTICIPA_ALLOWED_ORIGINS"); !v.empty()) config.allowed_origins = split_commas(v);
+    if (auto v = value("ANTICIPA_EVENTS"); !v.empty()) config.events_path = v;
+    if (auto v = value("ANTICIPA_ADMIN_TOKEN"); !v.empty()) config.admin_token = v;
     check_origins(config.allowed_origins);
 }
 
@@ -84,6 +139,11 @@ std::string describe(const ServerConfig& config) {
         << ", allowed origins";
     if (config.allowed_origins.empty()) out << " (none)";
     for (const auto& origin : config.allowed_origins) out << " " << origin;
+    static const char* const policies[] = {"full", "hashed", "none"};
+    out << ", events " << (config.events_path.empty() ? "(default)" : config.events_path.string()) << " (client address "
+        << policies[static_cast<int>(config.client_address)] << ", kept "
+        << (config.events_retention_days ? std::to_string(config.events_retention_days) + " days" : "forever")
+        << "), admin page " << (config.admin_token.empty() ? "off" : "on");
     return out.str();
 }
 

@@ -3,10 +3,24 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
 namespace anticipa::server {
+
+/// What the contact step offers a tier after deflection. A tier with none of these is
+/// self-service only (the help center, and the forum when there is one).
+struct EscalationOptions {
+    bool contact_form = false;   ///< a message to the support team, answered by e-mail
+    std::string representative;  ///< a named representative, shown with the phone line
+    std::string phone;           ///< e.g. "+1 555 0100"
+    std::string forum_url;       ///< the community forum, when the product has one
+};
+
+/// How the events store keeps the client's address: the address itself, a keyed hash of it
+/// (tells repeat customers apart without keeping who they are), or nothing.
+enum class ClientAddressPolicy { FULL, HASHED, NONE };
 
 struct ServerConfig {
     std::string host = "127.0.0.1";  ///< loopback unless told otherwise
@@ -21,7 +35,24 @@ struct ServerConfig {
     std::size_t max_body_bytes = 16 * 1024;
     std::size_t max_query_chars = 256;
     int timeout_seconds = 5;  ///< read and write
+
+    std::filesystem::path events_path;  ///< empty: events::default_events_path(), shared with `anticipa gaps`
+    int events_retention_days = 180;    ///< older events are deleted; 0 keeps them all
+    ClientAddressPolicy client_address = ClientAddressPolicy::HASHED;
+    std::string client_hash_key;  ///< key of the address hash; empty: derived from tier_secret
+    std::string admin_token;      ///< opens /admin (the live gaps report); empty: /admin is off
+
+    /// By tier: basic, standard, advanced. The defaults are the product's documented plans.
+    std::map<std::string, EscalationOptions> escalation{
+        {"basic", {}},
+        {"standard", {true, "", "", ""}},
+        {"advanced", {true, "your account's support representative", "", ""}},
+    };
+    std::filesystem::path contact_outbox = "contact-outbox.jsonl";  ///< messages for the ticketing system, one JSON per line
 };
+
+/// The escalation options of a tier (a tier the configuration does not name has none).
+const EscalationOptions& escalation_for(const ServerConfig& config, const std::string& tier);
 
 /// Reads a YAML file of the keys above (listen: "host:port"). Throws std::runtime_error naming
 /// the file and line on a bad value.

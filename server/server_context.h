@@ -1,6 +1,7 @@
 // Server: what every route handler may use, handed to each route file's register function.
 #pragma once
 
+#include "contact_outbox.h"
 #include "events/event_sink.h"
 #include "metrics.h"
 #include "search/search_service.h"
@@ -21,6 +22,7 @@ struct ServerContext {
     search::SearchService& search;
     events::EventSink& events;
     Metrics& metrics;
+    ContactOutbox& outbox;  ///< contact-form messages for the ticketing system
 };
 
 /// The customer's tier from the request's `Authorization: Bearer` token (basic without one).
@@ -33,5 +35,6 @@ std::string new_search_id();
 void register_api_routes(httplib::Server& http, ServerContext& context);     ///< api_routes.cpp
 void register_page_routes(httplib::Server& http, ServerContext& context);    ///< pages/page_routes.cpp
 void register_widget_routes(httplib::Server& http, ServerContext& context);  ///< widget/widget_routes.cpp
+void register_admin_routes(httplib::Server& http, ServerContext& context);   ///< admin_routes.cpp
 
 }  // namespace anticipa::server

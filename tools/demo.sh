@@ -22,4 +22,6 @@ demo "expor" en
 echo
 echo "Serving the help center's search API on http://127.0.0.1:8080 (Ctrl+C or SIGTERM stops it)"
 echo "  try: curl 'http://127.0.0.1:8080/api/v1/search?q=esqueci%20minha%20senha&locale=pt'"
-exec ./build/tools/anticipa serve --listen 127.0.0.1:8080
+echo "  then: ./build/tools/anticipa-traffic --server http://127.0.0.1:8080 --tier-secret demo-tier-secret-change-me"
+echo "        ./build/tools/anticipa gaps            (the content plan; also http://127.0.0.1:8080/admin, token demo-admin-token)"
+exec ./build/tools/anticipa serve --config tools/demo-serve.yaml

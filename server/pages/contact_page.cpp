@@ -2,6 +2,7 @@
 // then the escalation options of their tier (basic: self-service; standard: a contact form;
 // advanced: a named representative and a phone line).
 #include "common/utf8.h"
+#include "event_recording.h"
 #include "pages/page_site.h"
 
 #include <httplib.h>
@@ -21,8 +22,9 @@ std::string subject_form(const PageSite& site, const std::string& locale, const 
 }
 
 /// Deflection: what the help center already says about the subject, recorded like a search.
-std::string deflection(const PageSite& site, const std::string& locale, const std::string& tier,
-                       const std::string& subject) {
+/// `search_id` receives the id of that search, which the escalation then refers to.
+std::string deflection(const PageSite& site, const httplib::Request& request, const std::string& locale,
+                       const std::string& tier, const std::string& subject, std::string& search_id) {
     search::SearchRequest query;
     query.query = subject;
     query.locale = locale;
@@ -30,26 +32,20 @@ std::string deflection(const PageSite& site, const std::string& locale, const st
     query.limit = 5;
     query.prefix_last_word = false;
     search::SearchResponse found = site.context.search.search(query);
-    events::Event event;
-    event.kind = events::EventKind::SEARCH;
-    event.search_id = new_search_id();
-    event.source = "deflect";
-    event.locale = locale;
-    event.tier = tier;
-    event.query = subject;
-    event.results = found.total;
-    event.fallback = found.fallback;
-    for (const auto& hit : found.hits) event.shown.push_back(hit.id);
+    events::Event event = search_event(site.context, request, {}, query, found, "deflect");
+    search_id = event.search_id;
     site.context.events.record(std::move(event));
     if (found.hits.empty()) return "";
     return "<section class=\"deflection\"><h2>" + site.html(locale, "contact.deflection") + "</h2>\n" +
-           render_hits(locale, found) + "</section>\n";
+           render_hits(locale, found, search_id) + "</section>\n";
 }
 
-std::string contact_form(const PageSite& site, const std::string& locale, const std::string& subject) {
+std::string contact_form(const PageSite& site, const std::string& locale, const std::string& subject,
+                         const std::string& search_id) {
     return "<p>" + site.html(locale, "contact.standard") + "</p>\n<form method=\"post\" action=\"/" +
            escape_html(locale) + "/contact\">"
            "<input type=\"hidden\" name=\"subject\" value=\"" + escape_html(subject) + "\">"
+           "<input type=\"hidden\" name=\"sid\" value=\"" + escape_html(search_id) + "\">"
            "<label for=\"email\">" + site.html(locale, "contact.email") + "</label>"
            "<input type=\"email\" id=\"email\" name=\"email\" required maxlength=\"200\">"
            "<label for=\"message\">" + site.html(locale, "contact.message") + "</label>"
@@ -57,23 +53,35 @@ std::string contact_form(const PageSite& site, const std::string& locale, const 
            "<p><button type=\"submit\">" + site.html(locale, "contact.send") + "</button></p></form>\n";
 }
 
+/// "+1 (555) 0100" -> "+15550100" for a tel: link.
+std::string dialable(const std::string& phone) {
+    std::string digits;
+    for (char c : phone)
+        if ((c >= '0' && c <= '9') || (c == '+' && digits.empty())) digits.push_back(c);
+    return digits;
+}
+
+/// What the tier's plan offers (ServerConfig::escalation): a representative and phone line, a
+/// contact form, or, with neither, a clear self-service message; the forum when there is one.
 std::string escalation_options(const PageSite& site, const std::string& locale, const std::string& tier,
-                               const std::string& subject) {
+                               const std::string& subject, const std::string& search_id) {
+    const EscalationOptions& offer = escalation_for(site.context.config, tier);
     std::string html = "<section class=\"escalation\" id=\"escalation\"><h2>" + site.html(locale, "contact.still_need") +
                        "</h2>\n";
-    if (tier == "advanced") {
-        html += "<p>" + site.html(locale, "contact.advanced") + "</p>\n<ul>\n<li>" +
-                site.html(locale, "contact.representative", {{"name", site.text(locale, "support.representative")}}) +
-                "</li>\n<li><a href=\"tel:" + escape_html(site.text(locale, "support.phone_link")) + "\">" +
-                site.html(locale, "contact.phone", {{"phone", site.text(locale, "support.phone")}}) + "</a></li>\n</ul>\n";
-        html += contact_form(site, locale, subject);
-    } else if (tier == "standard") {
-        html += contact_form(site, locale, subject);
-    } else {
-        html += "<p class=\"notice\">" + site.html(locale, "contact.basic") + "</p>\n<p><a href=\"" +
-                escape_html(site.text(locale, "support.forum_url")) + "\">" + site.html(locale, "contact.forum") +
-                "</a></p>\n";
+    const bool personal = !offer.representative.empty() || !offer.phone.empty();
+    if (personal) {
+        html += "<p>" + site.html(locale, "contact.advanced") + "</p>\n<ul>\n";
+        if (!offer.representative.empty())
+            html += "<li>" + site.html(locale, "contact.representative", {{"name", offer.representative}}) + "</li>\n";
+        if (!offer.phone.empty())
+            html += "<li><a href=\"tel:" + escape_html(dialable(offer.phone)) + "\">" +
+                    site.html(locale, "contact.phone", {{"phone", offer.phone}}) + "</a></li>\n";
+        html += "</ul>\n";
     }
+    if (offer.contact_form) html += contact_form(site, locale, subject, search_id);
+    if (!personal && !offer.contact_form) html += "<p class=\"notice\">" + site.html(locale, "contact.basic") + "</p>\n";
+    if (!offer.forum_url.empty())
+        html += "<p><a href=\"" + escape_html(offer.forum_url) + "\">" + site.html(locale, "contact.forum") + "</a></p>\n";
     return html + "</section>\n";
 }
 
@@ -85,18 +93,19 @@ void contact_route(const PageSite& site, const std::string& locale, const httpli
     const std::string tier = page_tier(request, site.context.config);
     std::string body = "<h1>" + site.html(locale, "contact.title") + "</h1>\n" + subject_form(site, locale, subject);
     if (subject.find_first_not_of(" \t\r\n") != std::string::npos) {
-        body += deflection(site, locale, tier, subject);
-        body += escalation_options(site, locale, tier, subject);
+        std::string search_id;
+        body += deflection(site, request, locale, tier, subject, search_id);
+        body += escalation_options(site, locale, tier, subject, search_id);
     }
     send_html(response, 200, site.page(locale, site.text(locale, "contact.title"), body));
 }
 
-/// The contact form's POST: standard and advanced tiers only (the form is not offered to basic,
-/// and a hand-made POST cannot raise the tier).
+/// The contact form's POST: only for tiers whose plan has the form (a hand-made POST cannot raise
+/// the tier). The message goes to the outbox before the customer is told it was sent.
 void contact_post_route(const PageSite& site, const std::string& locale, const httplib::Request& request,
                         httplib::Response& response) {
     const std::string tier = page_tier(request, site.context.config);
-    if (tier != "standard" && tier != "advanced")
+    if (!escalation_for(site.context.config, tier).contact_form)
         return site.send_message(response, 403, locale, "contact.title", "contact.not_included");
     const std::string subject = request.get_param_value("subject");
     const std::string message = request.get_param_value("message");
@@ -105,15 +114,20 @@ void contact_post_route(const PageSite& site, const std::string& locale, const h
         message.size() > MAX_MESSAGE_BYTES || email.size() > 200 || find_invalid_utf8(subject) != std::string::npos ||
         find_invalid_utf8(message) != std::string::npos || find_invalid_utf8(email) != std::string::npos)
         return site.send_message(response, 400, locale, "error.bad_request", "contact.invalid");
+    const std::string sid = request.get_param_value("sid");
+    const std::string search_id = valid_search_id(sid) ? sid : "";
+    if (!site.context.outbox.deliver({locale, tier, subject, email, message, search_id}))
+        return site.send_message(response, 503, locale, "error.bad_request", "contact.not_sent");
     events::Event event;
     event.kind = events::EventKind::ESCALATE;
     event.source = "page";
     event.channel = "contact_form";
+    event.search_id = search_id;
     event.locale = locale;
     event.tier = tier;
     event.query = subject;
+    event.client = client_of(site.context.config, request);
     site.context.events.record(std::move(event));
-    // Handing the message to the ticketing system is the product's side; the page confirms it.
     const std::string body = "<h1>" + site.html(locale, "contact.title") + "</h1>\n<p class=\"notice\">" +
                              site.html(locale, "contact.sent") + "</p>\n<p><a href=\"/" + escape_html(locale) +
                              "/\">" + site.html(locale, "nav.home") + "</a></p>";

@@ -2,12 +2,15 @@
 // usable without JavaScript; the contact step is in contact_page.cpp.
 #include "common/locale_tag.h"
 #include "common/utf8.h"
+#include "event_recording.h"
+#include "request_fields.h"
 #include "pages/locale_negotiation.h"
 #include "pages/page_site.h"
 #include "server_context.h"
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace anticipa::server::pages {
@@ -70,16 +73,8 @@ void search_route(const PageSite& site, const std::string& locale, const httplib
     search::SearchResponse found = site.context.search.search(query);
     site.context.metrics.count_search(found.total > 0);
 
-    events::Event event;
-    event.kind = events::EventKind::SEARCH;
-    event.search_id = new_search_id();
-    event.source = "page";
-    event.locale = locale;
-    event.tier = query.tier;
-    event.query = q;
-    event.results = found.total;
-    event.fallback = found.fallback;
-    for (const auto& hit : found.hits) event.shown.push_back(hit.id);
+    events::Event event = search_event(site.context, request, {}, query, found, "page");
+    const std::string search_id = event.search_id;
     site.context.events.record(std::move(event));
 
     const std::string root = "/" + escape_html(locale) + "/";
@@ -95,7 +90,7 @@ void search_route(const PageSite& site, const std::string& locale, const httplib
     if (found.hits.empty())
         body += "<p>" + site.html(locale, "search.none") + " <a href=\"" + root + "contact?subject=" + url_encode(q) +
                 "\">" + site.html(locale, "nav.contact") + "</a></p>\n";
-    body += render_hits(locale, found);
+    body += render_hits(locale, found, search_id);
     send_html(response, 200, site.page(locale, title, body, q));
 }
 
@@ -109,14 +104,23 @@ std::optional<search::ArticleView> find_article(const PageSite& site, const std:
     return std::nullopt;
 }
 
-std::string feedback_html(const PageSite& site, const std::string& locale, const std::string& id, bool thanked) {
+/// The search an article page was opened from (?sid= on result links), when there is one.
+std::string search_id_of(const httplib::Request& request) {
+    const std::string sid = request.get_param_value("sid");
+    return valid_search_id(sid) ? sid : "";
+}
+
+std::string feedback_html(const PageSite& site, const std::string& locale, const std::string& id, bool thanked,
+                          const std::string& search_id) {
     std::string html = "<section class=\"feedback\" id=\"feedback\">\n";
     if (thanked) return html + "<p class=\"notice\">" + site.html(locale, "feedback.thanks") + "</p>\n</section>\n";
     const std::string action = "/" + escape_html(locale) + "/articles/" + escape_html(id) + "/feedback";
+    // The vote refers to the search the article was opened from, so "not helpful" marks that search.
+    const std::string sid = search_id.empty() ? "" : "<input type=\"hidden\" name=\"sid\" value=\"" + search_id + "\">";
     html += "<h2>" + site.html(locale, "feedback.question") + "</h2>\n";
-    html += "<form method=\"post\" action=\"" + action + "\"><input type=\"hidden\" name=\"vote\" value=\"yes\">"
+    html += "<form method=\"post\" action=\"" + action + "\">" + sid + "<input type=\"hidden\" name=\"vote\" value=\"yes\">"
             "<button type=\"submit\">" + site.html(locale, "feedback.yes") + "</button></form>\n";
-    html += "<form method=\"post\" action=\"" + action + "\"><input type=\"hidden\" name=\"vote\" value=\"no\">"
+    html += "<form method=\"post\" action=\"" + action + "\">" + sid + "<input type=\"hidden\" name=\"vote\" value=\"no\">"
             "<label for=\"comment\">" + site.html(locale, "feedback.comment") + "</label>"
             "<textarea id=\"comment\" name=\"comment\" rows=\"3\" maxlength=\"2000\"></textarea>"
             "<button type=\"submit\">" + site.html(locale, "feedback.no") + "</button></form>\n";
@@ -128,6 +132,23 @@ void article_route(const PageSite& site, const std::string& locale, const std::s
     if (!valid_article_id(id)) return site.send_not_found(response, locale);
     auto view = find_article(site, locale, id, page_tier(request, site.context.config));
     if (!view) return site.send_not_found(response, locale);
+    const std::string search_id = search_id_of(request);
+    if (!search_id.empty()) {  // opened from a result: the click of that search
+        events::Event click;
+        click.kind = events::EventKind::CLICK;
+        click.source = "page";
+        click.search_id = search_id;
+        click.article_id = id;
+        click.locale = locale;
+        click.tier = page_tier(request, site.context.config);
+        click.client = client_of(site.context.config, request);
+        try {
+            click.rank = std::clamp(std::stoi(request.get_param_value("rank")), 0, 1000);
+        } catch (const std::exception&) {
+            click.rank = 0;  // a hand-edited rank is not worth refusing the page for
+        }
+        site.context.events.record(std::move(click));
+    }
 
     std::string body = "<article lang=\"" + escape_html(view->locale) + "\">\n<h1>" + escape_html(view->title) + "</h1>\n";
     if (!view->updated.empty())
@@ -156,7 +177,7 @@ void article_route(const PageSite& site, const std::string& locale, const std::s
     if (!translations.empty())
         body += "<nav class=\"translations\"><h2>" + site.html(locale, "article.translations") + "</h2>\n<ul>\n" +
                 translations + "</ul></nav>\n";
-    body += feedback_html(site, locale, id, request.get_param_value("feedback") == "thanks");
+    body += feedback_html(site, locale, id, request.get_param_value("feedback") == "thanks", search_id);
     send_html(response, 200, site.page(locale, view->title, body));
 }
 
@@ -174,9 +195,11 @@ void feedback_route(const PageSite& site, const std::string& locale, const std::
     events::Event event;
     event.kind = vote == "yes" ? events::EventKind::HELPFUL : events::EventKind::NOT_HELPFUL;
     event.source = "page";
+    event.search_id = search_id_of(request);
     event.article_id = id;
     event.locale = locale;
     event.tier = tier;
+    event.client = client_of(site.context.config, request);
     event.comment = std::move(comment);
     site.context.events.record(std::move(event));
     send_redirect(response, 303, "/" + locale + "/articles/" + id + "?feedback=thanks#feedback");

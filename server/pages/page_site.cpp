@@ -118,10 +118,12 @@ std::string article_link(const std::string& page_locale, const std::string& arti
     return "/" + escape_html(in) + "/articles/" + escape_html(id);
 }
 
-std::string render_hits(const std::string& locale, const search::SearchResponse& found) {
+std::string render_hits(const std::string& locale, const search::SearchResponse& found, const std::string& search_id) {
     std::string html = "<ul class=\"results\">\n";
+    std::size_t rank = 0;
     for (const auto& hit : found.hits) {
-        std::string link = article_link(locale, hit.locale, hit.id);
+        std::string link = article_link(locale, hit.locale, hit.id) + "?sid=" + escape_html(search_id) +
+                           "&amp;rank=" + std::to_string(++rank);
         if (!hit.anchor.empty()) link += "#" + escape_html(hit.anchor);
         html += "<li><a href=\"" + link + "\">" + escape_html(hit.title) + "</a>";
         if (!hit.heading.empty()) html += " › " + escape_html(hit.heading);

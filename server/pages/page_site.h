@@ -68,7 +68,9 @@ std::string page_tier(const httplib::Request& request, const ServerConfig& confi
 std::string cookie_value(const std::string& header, const std::string& name);
 
 /// The hits as a list of links to the article sections, with highlighted snippets.
-std::string render_hits(const std::string& locale, const search::SearchResponse& found);
+/// Result links carry the search id and rank (?sid=..&rank=..), so opening one records the click
+/// of that search even without JavaScript.
+std::string render_hits(const std::string& locale, const search::SearchResponse& found, const std::string& search_id);
 
 /// The link of an article for a page in `locale`: in its URL locale when the language is the
 /// same (zh-CN pages show zh-TW articles), else in the article's own locale (fallback results).

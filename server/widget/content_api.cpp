@@ -1,6 +1,7 @@
 #include "widget/content_api.h"
 
 #include "common/utf8.h"
+#include "event_recording.h"
 #include "http_responses.h"
 #include "request_fields.h"
 
@@ -136,7 +137,7 @@ void context_route(ServerContext& context, const httplib::Request& request, http
     nlohmann::json articles = nlohmann::json::array();
     for (const auto& summary : context.search.articles_for_route(route, *locale, tier, CONTEXT_LIMIT))
         articles.push_back({{"id", summary.id}, {"title", summary.title}, {"locale", summary.locale},
-                            {"link", page_link(summary.locale, summary.id)}});
+                            {"link", summary.link}});
     send_json(response, {{"route", route}, {"locale", *locale}, {"articles", articles}});
 }
 
@@ -148,6 +149,12 @@ void deflect_route(ServerContext& context, const httplib::Request& request, http
     const auto body = nlohmann::json::parse(request.body, nullptr, false);
     if (auto problem = read_ticket(body, context.config.default_locale, ticket))
         return send_error(response, ApiError::INVALID_REQUEST, *problem);
+    EventContext where;  // the product page the ticket was typed on: deflection rate by route
+    if (body.contains("route") && !body["route"].is_null()) {
+        if (!body["route"].is_string() || !valid_route(body["route"].get<std::string>()))
+            return send_error(response, ApiError::INVALID_REQUEST, "route must be a path starting with '/', at most 200 bytes");
+        where.route = route_path(body["route"].get<std::string>());
+    }
     const std::string tier = request_tier(request, context.config);
     const std::string subject = blank(ticket.subject) ? "" : head_of(ticket.subject, TICKET_HEAD_CHARS);
     const std::string body_head = blank(ticket.body) ? "" : head_of(ticket.body, TICKET_HEAD_CHARS);
@@ -159,15 +166,11 @@ void deflect_route(ServerContext& context, const httplib::Request& request, http
     const auto ranked = blend(found, by_subject ? &*by_subject : nullptr);
     context.metrics.count_search(!ranked.empty());
 
-    events::Event event;
-    event.kind = events::EventKind::SEARCH;
-    event.search_id = new_search_id();
-    event.source = "deflect";
-    event.locale = ticket.locale;
-    event.tier = tier;
-    event.query = subject.empty() ? body_head : subject;  // what the gaps report groups by
+    // The gaps report groups a ticket by its subject (or the head of its body).
+    const auto grouped_by = ticket_query(subject.empty() ? body_head : subject, ticket, tier);
+    events::Event event = search_event(context, request, where, grouped_by, found, "deflect");
     event.results = std::max(found.total, by_subject ? by_subject->total : 0);
-    event.fallback = found.fallback;
+    event.shown.clear();
 
     nlohmann::json articles = nlohmann::json::array();
     for (const auto& candidate : ranked) {
@@ -175,7 +178,7 @@ void deflect_route(ServerContext& context, const httplib::Request& request, http
         event.shown.push_back(hit.id);
         articles.push_back({{"id", hit.id}, {"title", hit.title}, {"locale", hit.locale},
                             {"section", hit.heading}, {"anchor", hit.anchor},
-                            {"link", page_link(hit.locale, hit.id) + (hit.anchor.empty() ? "" : "#" + hit.anchor)},
+                            {"link", hit.link},
                             {"confidence", candidate.score}});
     }
     nlohmann::json answer{{"search_id", event.search_id}, {"locale", found.locale}, {"fallback", found.fallback},

@@ -10,7 +10,7 @@
   var data = script.dataset;
   var server = (data.server || new URL(script.src).origin).replace(/\/+$/, "");
   var locale = data.locale || document.documentElement.lang || "en";
-  var route = data.route || location.pathname;
+  var route = (data.route || location.pathname).slice(0, 200);
   var token = data.token || "";
   var SUGGEST_MS = 120, SEARCH_MS = 450;
   var TEXT = {
@@ -47,8 +47,16 @@
     return server + "/" + encodeURIComponent(l) + "/articles/" + item.id.split("/").map(encodeURIComponent).join("/") +
       (item.anchor ? "#" + encodeURIComponent(item.anchor) : "");
   }
-  function sendClick(searchId, item, rank) {
-    var event = { type: "click", article_id: item.id, rank: rank, locale: locale };
+  // One search-as-you-type session: every keystroke carries it, so the content plan counts what
+  // the customer finally typed once, not each prefix. A cleared box starts a new one.
+  var session = "";
+  function newSession() {
+    var bytes = new Uint8Array(12);
+    crypto.getRandomValues(bytes);
+    session = Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
+  }
+  function sendClick(searchId, item, rank, source) {
+    var event = { type: "click", article_id: item.id, rank: rank, locale: locale, source: source, route: route };
     if (searchId) event.search_id = searchId;
     fetch(server + "/api/v1/events", {
       method: "POST", headers: headers(true), body: JSON.stringify(event), keepalive: true
@@ -84,7 +92,7 @@
   panel.append(close, input, heading, list);
   root.append(button, panel);
 
-  function render(items, searchId, title) {
+  function render(items, searchId, title, source) {
     heading.textContent = title || "";
     heading.hidden = !title;
     list.textContent = "";
@@ -98,7 +106,7 @@
       a.href = articleUrl(item);
       a.target = "_blank";
       a.rel = "noopener";
-      a.addEventListener("click", function () { sendClick(searchId, item, i + 1); });
+      a.addEventListener("click", function () { sendClick(searchId, item, i + 1, source); });
       li.appendChild(a);
       if (item.section && item.section !== item.title) li.appendChild(el("span", "anticipa-section", item.section));
       if (item.snippet_html) {
@@ -112,16 +120,18 @@
 
   var contextItems = null, controller = null, suggestTimer = 0, searchTimer = 0;
   function showContext() {
-    if (contextItems) return render(contextItems, null, t[2]);
+    session = "";
+    if (contextItems) return render(contextItems, null, t[2], "context");
     get("/api/v1/context", { route: route, locale: locale }).then(function (body) {
       contextItems = body.articles;
-      if (!input.value.trim()) render(contextItems, null, t[2]);
+      if (!input.value.trim()) render(contextItems, null, t[2], "context");
     }).catch(function (e) { console.warn(e); });
   }
   function ask(path, q, pick) {
     if (controller) controller.abort();
     controller = new AbortController();
-    get(path, { q: q, locale: locale }, controller.signal).then(function (body) {
+    if (!session) newSession();
+    get(path, { q: q, locale: locale, session: session, route: route }, controller.signal).then(function (body) {
       if (input.value.trim() === q.trim()) pick(body);
     }).catch(function (e) { if (e.name !== "AbortError") console.warn(e); });
   }
@@ -131,10 +141,10 @@
     var q = input.value;
     if (!q.trim()) return showContext();
     suggestTimer = setTimeout(function () {
-      ask("/api/v1/suggest", q, function (body) { render(body.suggestions, null, ""); });
+      ask("/api/v1/suggest", q, function (body) { render(body.suggestions, body.search_id, "", "suggest"); });
     }, SUGGEST_MS);
     searchTimer = setTimeout(function () {
-      ask("/api/v1/search", q, function (body) { render(body.results, body.search_id, ""); });
+      ask("/api/v1/search", q, function (body) { render(body.results, body.search_id, "", "search"); });
     }, SEARCH_MS);
   });
 

@@ -7,7 +7,7 @@ import { createHmac } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 const CHROMIUM = "/usr/bin/chromium";
 const SKIP = 77;
@@ -46,7 +46,7 @@ function check(condition, message) {
 /// Starts `anticipa serve` on a free port and resolves with its origin once it listens.
 function startServer(indexDir, allowedOrigin) {
   const child = spawn(anticipa, ["serve", "--listen", "127.0.0.1:0", "--index", indexDir,
-    "--locales", join(sourceDir, "locales")], {
+    "--locales", join(sourceDir, "locales"), "--events", join(dirname(indexDir), "events.db")], {
     env: { ...process.env, ANTICIPA_ALLOWED_ORIGINS: allowedOrigin, ANTICIPA_TIER_SECRET: SECRET },
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -114,12 +114,22 @@ try {
     "contextual articles for data-route come first, for the token's tier");
   check(contextual.some((href) => href.endsWith("/pt/articles/two-factor")), "the parent route's articles too");
 
-  // Search as you type: suggestions, then full results with highlighted snippets.
+  // Search as you type: suggestions, then full results with highlighted snippets; every request
+  // of the typing carries one session id and the route, so the content plan counts it once.
+  const typing = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === "/api/v1/suggest" || url.pathname === "/api/v1/search") typing.push(url.searchParams);
+  });
   await page.locator(".anticipa-input").pressSequentially("esqueci minha senha", { delay: 30 });
   await page.locator(".anticipa-snippet mark").first().waitFor({ timeout: 10000 });
   const first = page.locator(".anticipa-link").first();
   const href = await first.getAttribute("href");
   check(href.startsWith(`${served.origin}/pt/articles/reset-password`), `the first result is reset-password (${href})`);
+  const sessions = new Set(typing.map((params) => params.get("session")));
+  check(typing.length >= 2 && sessions.size === 1 && /^[0-9a-f]{24}$/.test([...sessions][0]) &&
+    typing.every((params) => params.get("route") === "/settings/security/sso"),
+    `${typing.length} typing requests share one session id and the route`);
 
   // A click on a result is recorded with the search id and its rank.
   const clickEvent = page.waitForRequest((request) => request.url().endsWith("/api/v1/events") &&
@@ -127,8 +137,9 @@ try {
   await page.context().route(`${served.origin}/pt/articles/**`, (route) => route.fulfill({ status: 200, body: "article" }));
   await first.click({ modifiers: [] });
   const event = JSON.parse((await clickEvent).postData());
-  check(event.type === "click" && event.rank === 1 && /^[0-9a-f]{32}$/.test(event.search_id),
-    "a click event carries the search id and rank 1");
+  check(event.type === "click" && event.rank === 1 && /^[0-9a-f]{32}$/.test(event.search_id) &&
+    event.source === "search" && event.route === "/settings/security/sso",
+    "a click event carries the search id, rank 1, where it was offered and the route");
 
   await page.bringToFront();
   await page.locator(".anticipa-input").focus();

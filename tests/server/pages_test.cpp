@@ -10,6 +10,9 @@
 #include <catch2/catch.hpp>
 #include <httplib.h>
 
+#include <fstream>
+#include <functional>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 using namespace anticipa;
@@ -19,7 +22,8 @@ namespace {
 const std::string SECRET = "pages-secret";
 
 struct ServedPages : test::ServedHelpCenter {
-    ServedPages() : test::ServedHelpCenter({.tier_secret = SECRET, .allowed_origins = {}}) {}
+    explicit ServedPages(const std::function<void(server::ServerConfig&)>& adjust = {})
+        : test::ServedHelpCenter({.tier_secret = SECRET, .allowed_origins = {}, .adjust = adjust}) {}
 
     /// The response of a GET, checked to be HTML with a charset.
     httplib::Response get(const std::string& path, const httplib::Headers& headers = {}) const {
@@ -136,7 +140,7 @@ TEST_CASE("Pages: search shows highlighted snippets and a plural count in the pa
     auto en = hc.get("/en/search?q=password");
     CHECK(en.status == 200);
     CHECK(contains(en.body, "<mark>"));
-    CHECK(contains(en.body, "href=\"/en/articles/reset-password#"));
+    CHECK(contains(en.body, "href=\"/en/articles/reset-password?sid="));  // the link records the click
     CHECK((contains(en.body, " results</p>") || contains(en.body, ">1 result</p>")));
     CHECK(contains(en.body, "value=\"password\""));
 
@@ -217,9 +221,16 @@ TEST_CASE("Pages: a feedback form posts an event and returns to the article with
     CHECK(hc.events.events().size() == 2);
 }
 
+/// The plans as a product would configure them (anticipa serve --config, `escalation:`).
+void quillo_plans(server::ServerConfig& config) {
+    config.escalation = {{"basic", {.forum_url = "https://community.quillo.example/"}},
+                         {"standard", {.contact_form = true}},
+                         {"advanced", {.contact_form = true, .representative = "Dana Whitfield", .phone = "+1 (555) 0100"}}};
+}
+
 TEST_CASE("Pages: the contact step deflects first, then offers what the tier includes",
           "[server][pages][integration]") {
-    ServedPages hc;
+    ServedPages hc(quillo_plans);
     const std::string path = "/en/contact?subject=I%20forgot%20my%20password";
 
     auto basic = hc.get(path);
@@ -235,8 +246,9 @@ TEST_CASE("Pages: the contact step deflects first, then offers what the tier inc
     CHECK_FALSE(contains(standard.body, "Urgent phone line"));
 
     auto advanced = hc.get(path, cookie_for("advanced"));
-    CHECK(contains(advanced.body, "Your support representative:"));
-    CHECK(contains(advanced.body, "Urgent phone line:"));
+    CHECK(contains(advanced.body, "Your support representative: Dana Whitfield"));
+    CHECK(contains(advanced.body, "href=\"tel:+15550100\""));
+    CHECK(contains(advanced.body, "Urgent phone line: +1 (555) 0100"));
 
     // A bearer token works too; a token in the query string is ignored.
     const std::string token = server::sign_tier_token("advanced", SECRET, std::chrono::hours(1));
@@ -252,6 +264,14 @@ TEST_CASE("Pages: the contact step deflects first, then offers what the tier inc
     CHECK(escalation.kind == events::EventKind::ESCALATE);
     CHECK(escalation.channel == "contact_form");
     CHECK(escalation.tier == "standard");
+    // The message itself went to the outbox for the ticketing system, one JSON line.
+    std::ifstream outbox(hc.config.contact_outbox);
+    std::string line;
+    REQUIRE(std::getline(outbox, line));
+    auto ticket = nlohmann::json::parse(line);
+    CHECK(ticket["message"] == "still locked out");
+    CHECK(ticket["email"] == "a@b.example");
+    CHECK(ticket["tier"] == "standard");
 
     const auto before = hc.events.events().size();
     CHECK(hc.post("/en/contact", "subject=x&email=a%40b.example&message=hi").status == 403);

@@ -2,6 +2,7 @@
 // HTTP with a client that has timeouts; stopped in the fixture's destructor.
 #include "help_center_server.h"
 #include "index/indexer.h"
+#include "support/process.h"
 #include "support/served_help_center.h"
 #include "tier_token.h"
 
@@ -17,6 +18,7 @@
 #include <atomic>
 #include <functional>
 #include <fstream>
+#include <optional>
 #include <thread>
 
 using namespace anticipa;
@@ -208,6 +210,104 @@ TEST_CASE("Server: a newly published revision is served without a restart or a f
     CHECK(requests > 0);
     CHECK(failures == 0);
     CHECK(hc.ids("/api/v1/search?q=wombat&locale=en").size() == 5);
+}
+
+namespace {
+
+/// Keeps the en database behind a symlink, as a deployment that publishes whole separately built
+/// folders does: swapping the symlink with rename(2) replaces the folder in one step.
+void en_behind_symlink(server::ServerConfig& config) {
+    namespace fs = std::filesystem;
+    fs::rename(config.index_dir / "en", config.index_dir / "en-v1");
+    fs::create_directory_symlink("en-v1", config.index_dir / "en");
+}
+
+void point_en_at(const std::filesystem::path& index_dir, const std::string& folder) {
+    namespace fs = std::filesystem;
+    fs::create_directory_symlink(folder, index_dir / "en.next");
+    fs::rename(index_dir / "en.next", index_dir / "en");  // atomic: readers see the old or the new
+}
+
+}  // namespace
+
+TEST_CASE("Server: a locale folder replaced by a new one is served without a restart or a failed request",
+          "[server][integration]") {
+    namespace fs = std::filesystem;
+    ServedHelpCenter hc(en_behind_symlink);
+    CHECK(hc.ids("/api/v1/search?q=wombat&locale=en").empty());
+
+    // A second build, made elsewhere, with one more article.
+    fs::copy(hc.dir / "articles", hc.dir / "articles-v2", fs::copy_options::recursive);
+    hc.dir.write("articles-v2/en/wombat.md", "---\ntitle: Wombat invoices\n---\nAn invoice for a wombat.\n");
+    auto built = test::run_process({test::anticipa_binary(), "index", "--articles", (hc.dir / "articles-v2").string(),
+                                    "--index", (hc.dir / "build-v2").string(), "--locales",
+                                    (test::source_dir() / "locales").string()});
+    REQUIRE(built.exit_code == 0);
+    fs::rename(hc.dir / "build-v2" / "en", hc.config.index_dir / "en-v2");
+
+    std::atomic<bool> done{false};
+    std::atomic<int> failures{0}, requests{0};
+    std::vector<std::thread> clients;
+    for (int t = 0; t < 3; ++t)
+        clients.emplace_back([&] {
+            httplib::Client client = hc.client();
+            while (!done) {
+                auto result = client.Get("/api/v1/search?q=invoice&locale=en");
+                ++requests;
+                if (!result || result->status != 200) ++failures;
+            }
+        });
+    point_en_at(hc.config.index_dir, "en-v2");
+    // reopen() alone would keep reading en-v1; the server notices the new folder by itself.
+    bool served_new = false;
+    for (int attempt = 0; attempt < 100 && !served_new; ++attempt) {
+        served_new = !hc.ids("/api/v1/search?q=wombat&locale=en").empty();
+        if (!served_new) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    done = true;
+    for (auto& c : clients) c.join();
+    CHECK(served_new);
+    CHECK(requests > 0);
+    CHECK(failures == 0);
+}
+
+TEST_CASE("Server: a failure inside a handler is a 500 whose text stays in the log, and serving goes on",
+          "[server][integration]") {
+    namespace fs = std::filesystem;
+    ServedHelpCenter hc(en_behind_symlink);
+    // A folder that is not a database where the en database should be: opening it throws, with
+    // the folder's path in the message.
+    hc.dir.write("index/en-broken/iamglass", "not a Xapian database");
+    point_en_at(hc.config.index_dir, "en-broken");
+    std::optional<httplib::Result> failed;
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        auto result = hc.client().Get("/api/v1/search?q=invoice&locale=en");
+        REQUIRE(result);
+        if (result->status == 500) {
+            failed = std::move(result);
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    REQUIRE(failed);
+    const httplib::Response& response = **failed;
+    CHECK(json::parse(response.body)["error"]["code"] == "internal_error");
+    for (const auto& [name, value] : response.headers) {
+        CAPTURE(name, value);
+        CHECK(name != "EXCEPTION_WHAT");
+        CHECK(value.find("en-broken") == std::string::npos);
+    }
+    CHECK(response.body.find("en-broken") == std::string::npos);
+    CHECK(response.body.find("Xapian") == std::string::npos);
+
+    point_en_at(hc.config.index_dir, "en-v1");  // the writer fixes it; no restart needed
+    bool serving = false;
+    for (int attempt = 0; attempt < 100 && !serving; ++attempt) {
+        auto result = hc.client().Get("/api/v1/search?q=invoice&locale=en");
+        serving = result && result->status == 200;
+        if (!serving) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    CHECK(serving);
 }
 
 TEST_CASE("Server: health and metrics describe the served index", "[server][integration]") {

@@ -11,6 +11,8 @@ ServedHelpCenter::ServedHelpCenter(const ServedOptions& options) {
     config.tier_secret = options.tier_secret;
     config.allowed_origins = options.allowed_origins;
     config.threads = 4;
+    config.contact_outbox = dir / "contact-outbox.jsonl";
+    config.events_path = dir / "events.db";  // read by the admin page; the tests record to memory
     if (options.adjust) options.adjust(config);
     search_ = std::make_unique<search::SearchService>(search::SearcherOptions{config.index_dir, "en"}, analyzers);
     http_ = std::make_unique<server::HelpCenterServer>(config, *search_, events);

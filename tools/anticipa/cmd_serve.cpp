@@ -2,7 +2,7 @@
 #include "anticipa/cli_support.h"
 
 #include "analysis/analyzer_set.h"
-#include "events/event_sink.h"
+#include "events/event_store.h"
 #include "help_center_server.h"
 #include "search/search_service.h"
 #include "server_config.h"
@@ -22,6 +22,7 @@ struct ServeArgs {
     std::string config_file;
     std::string listen;
     std::string index, locales;
+    std::string events;
 };
 
 int run_serve(const ServeArgs& args) {
@@ -31,6 +32,8 @@ int run_serve(const ServeArgs& args) {
     if (!args.listen.empty()) server::parse_listen(args.listen, config);
     if (!args.index.empty()) config.index_dir = args.index;
     if (!args.locales.empty()) config.locales_dir = args.locales;
+    if (!args.events.empty()) config.events_path = args.events;
+    if (config.events_path.empty()) config.events_path = events::default_events_path();
 
     // SIGTERM and SIGINT are taken by one thread that stops the server gracefully: requests in
     // flight are answered, then run() returns. Blocked here so every later thread inherits it.
@@ -42,7 +45,8 @@ int run_serve(const ServeArgs& args) {
 
     analysis::AnalyzerSet analyzers(config.locales_dir);
     search::SearchService search({config.index_dir, config.default_locale}, analyzers);
-    events::MemoryEventSink events;  // the events store arrives with the content-plan issue
+    // Destroyed after the server has stopped, so every event a response was sent for is written.
+    events::SqliteEventStore events({.path = config.events_path, .retention_days = config.events_retention_days});
     server::HelpCenterServer http(config, search, events);
     const int port = http.bind();
     std::fprintf(stderr, "anticipa serve: %s\n", server::describe(config).c_str());
@@ -73,6 +77,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
     command->add_option("--listen", args->listen, "HOST:PORT (default 127.0.0.1:8080; port 0 picks a free one)");
     command->add_option("--index", args->index, "index folder (default: index)");
     command->add_option("--locales", args->locales, "folder of locales/<tag>/ profiles (default: locales)");
+    command->add_option("--events", args->events,
+                        "events database, read by `anticipa gaps` (default: $ANTICIPA_EVENTS or events.db)");
     command->callback([args, &exit_code] { exit_code = run_serve(*args); });
 }
 

@@ -1,0 +1,91 @@
+#include "event_recording.h"
+
+#include "request_fields.h"
+#include "search/miss_diagnosis.h"
+
+#include <httplib.h>
+#include <openssl/hmac.h>
+
+#include <array>
+#include <random>
+
+namespace anticipa::server {
+
+namespace {
+
+/// The key of the address hash: the configured one; else one derived from the tier secret, so
+/// hashes stay comparable across restarts; else a random one for this process only.
+const std::string& address_key(const ServerConfig& config) {
+    static const std::string key = [&config] {
+        if (!config.client_hash_key.empty()) return config.client_hash_key;
+        if (!config.tier_secret.empty()) return "anticipa client address|" + config.tier_secret;
+        std::random_device random;
+        std::string generated;
+        for (int i = 0; i < 32; ++i) generated.push_back(static_cast<char>(random()));
+        return generated;
+    }();
+    return key;
+}
+
+std::string keyed_hash(const std::string& key, const std::string& text) {
+    std::array<unsigned char, 32> digest{};
+    unsigned int length = 0;
+    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(text.data()),
+         text.size(), digest.data(), &length);
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    for (unsigned int i = 0; i < 16 && i < length; ++i) {  // 128 bits tell customers apart well enough
+        out.push_back(hex[digest[i] >> 4]);
+        out.push_back(hex[digest[i] & 15]);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string client_of(const ServerConfig& config, const httplib::Request& request) {
+    switch (config.client_address) {
+        case ClientAddressPolicy::FULL: return request.remote_addr;
+        case ClientAddressPolicy::HASHED: return keyed_hash(address_key(config), request.remote_addr);
+        case ClientAddressPolicy::NONE: return "";
+    }
+    return "";
+}
+
+std::optional<std::string> read_event_context(const httplib::Request& request, EventContext& out) {
+    if (request.has_param("session")) {
+        out.session_id = request.get_param_value("session");
+        if (!valid_session_id(out.session_id)) return "session must be 1 to 64 letters, digits, '-' or '_'";
+    }
+    if (request.has_param("route")) {
+        out.route = request.get_param_value("route");
+        if (!valid_route(out.route)) return "route must be a path starting with '/', at most 200 bytes";
+        out.route = route_path(out.route);
+    }
+    return std::nullopt;
+}
+
+events::Event search_event(ServerContext& context, const httplib::Request& request, const EventContext& where,
+                           const search::SearchRequest& asked, const search::SearchResponse& found, const char* source) {
+    events::Event event;
+    event.kind = events::EventKind::SEARCH;
+    event.search_id = new_search_id();
+    event.session_id = where.session_id;
+    event.route = where.route;
+    event.source = source;
+    event.locale = asked.locale;
+    event.tier = asked.tier;
+    event.query = asked.query;
+    event.results = found.total;
+    event.fallback = found.fallback;
+    event.client = client_of(context.config, request);
+    for (const auto& hit : found.hits) event.shown.push_back(hit.id);
+    if (found.total == 0) {
+        const search::MissDiagnosis miss = search::diagnose_miss(context.search, asked);
+        event.matches_other_locales = miss.other_locales;
+        event.matches_any_tier = miss.any_tier;
+    }
+    return event;
+}
+
+}  // namespace anticipa::server
