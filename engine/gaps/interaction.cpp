@@ -61,7 +61,7 @@ struct InteractionFolder::State {
         if (found == typing.end()) return nullptr;
         Open& previous = open[found->second];
         const Interaction& earlier = previous.interaction;
-        if (!earlier.clicked.empty() || earlier.escalated || event.at - earlier.at >= options.session_window)
+        if (!earlier.clicked.empty() || earlier.escalated || event.at - earlier.at >= options.typing_pause)
             return nullptr;
         return &previous;
     }

@@ -54,6 +54,9 @@ struct Interaction {
 struct FoldOptions {
     /// A search with no click within this long of it is NO_CLICK; younger ones are PENDING.
     std::chrono::minutes session_window{30};
+    /// Keystrokes of one typing session further apart than this are separate questions. Apart
+    /// from the window, so judging searches early (a short window) never splits a typed query.
+    std::chrono::minutes typing_pause{10};
     std::chrono::system_clock::time_point now = std::chrono::system_clock::now();
 };
 

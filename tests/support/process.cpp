@@ -42,6 +42,10 @@ std::string anticipa_binary() {
     return ANTICIPA_BINARY;
 }
 
+std::string traffic_binary() {
+    return ANTICIPA_TRAFFIC_BINARY;
+}
+
 ProcessResult run_process(const std::vector<std::string>& argv) {
     int out_pipe[2], err_pipe[2];
     if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
@@ -84,7 +88,16 @@ RunningProcess::RunningProcess(const std::vector<std::string>& argv) {
 
 RunningProcess::~RunningProcess() {
     if (pid_ > 0) kill_now();
+    if (discarding_.joinable()) discarding_.join();  // the pipe ends with the child
     if (err_fd_ >= 0) close(err_fd_);
+}
+
+void RunningProcess::discard_errors() {
+    discarding_ = std::thread([fd = err_fd_] {
+        char chunk[4096];
+        while (read(fd, chunk, sizeof chunk) > 0) {
+        }
+    });
 }
 
 bool RunningProcess::read_error_line(std::string& line) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <thread>
 #include <sys/types.h>
 #include <vector>
 
@@ -16,6 +17,9 @@ struct ProcessResult {
 /// The built `anticipa` executable.
 std::string anticipa_binary();
 
+/// The built `anticipa-traffic` executable (tools/traffic/).
+std::string traffic_binary();
+
 /// Runs `argv` (argv[0] is the program) to completion, capturing stdout and stderr.
 ProcessResult run_process(const std::vector<std::string>& argv);
 
@@ -27,6 +31,9 @@ class RunningProcess {
 
     /// Next line the child wrote to stderr; false at end of output.
     bool read_error_line(std::string& line);
+    /// From now on, reads and drops what the child writes to stderr on a thread of its own, so a
+    /// chatty child (a server logging each request) never blocks on a full pipe.
+    void discard_errors();
     void kill_now();  ///< SIGKILL, then reaps it
     int terminate();  ///< SIGTERM, waits, returns the exit code (-1 when killed by a signal)
     pid_t pid() const { return pid_; }
@@ -35,6 +42,7 @@ class RunningProcess {
     pid_t pid_ = -1;
     int err_fd_ = -1;
     std::string buffer_;
+    std::thread discarding_;
 };
 
 }  // namespace anticipa::test
