@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <array>
 #include <chrono>
 #include <regex>
@@ -261,6 +262,28 @@ FrontMatter parse_front_matter(std::string_view text, const FrontMatterContext& 
         reader.add(Severity::ERROR, locale_line, "unknown_locale",
                    "locale `" + result.meta.locale + "` is not a known language");
     return result;
+}
+
+std::string yaml_quoted(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\t': out += "\\t"; break;
+            case '\r': out += "\\r"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    char escaped[5];
+                    std::snprintf(escaped, sizeof escaped, "\\x%02x", static_cast<unsigned char>(c));
+                    out += escaped;
+                } else {
+                    out += c;
+                }
+        }
+    }
+    return out + "\"";
 }
 
 }  // namespace anticipa::article

@@ -28,4 +28,9 @@ struct FrontMatter {
 /// (with a did-you-mean), wrong types and missing title are errors.
 FrontMatter parse_front_matter(std::string_view text, const FrontMatterContext& context);
 
+/// `text` as a YAML double-quoted scalar, for tools that write front matter (drafts, generated
+/// corpora): what people type (colons, '#', quotes, leading dashes, line breaks) would otherwise
+/// change the meaning of a plain scalar.
+std::string yaml_quoted(std::string_view text);
+
 }  // namespace anticipa::article

@@ -3,6 +3,7 @@
 // write, so nothing in a draft pretends to be an answer.
 #include "gaps/draft_scaffold.h"
 
+#include "article/front_matter.h"
 #include "article/slug.h"
 #include "common/locale_tag.h"
 
@@ -62,17 +63,6 @@ std::string capitalised(const std::string& text) {
     std::string out;
     result.toUTF8String(out);
     return out;
-}
-
-/// A YAML double-quoted scalar: customers type colons, '#', quotes and leading dashes, all of
-/// which would change the meaning of a plain scalar.
-std::string yaml_quoted(const std::string& text) {
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"' || c == '\\') out += '\\';
-        out += c;
-    }
-    return out + "\"";
 }
 
 /// The locale most of the group's customers searched in (ties: the first in tag order), else the
@@ -155,14 +145,14 @@ std::string draft_markdown(const QuestionGroup& gap, const std::string& locale, 
           std::to_string(gap.no_click) + " no click, " + std::to_string(gap.not_helpful) + " not helpful, " +
           std::to_string(gap.escalated) + " escalated).\n";
     md += "# Customers' locales: " + locale_summary(gap) + ".\n";
-    md += "title: " + yaml_quoted(draft.title) + "\n";
+    md += "title: " + article::yaml_quoted(draft.title) + "\n";
     md += "locale: " + locale + "\n";
     md += "status: draft\n";
     md += "# Keep `gap:` when you publish: `anticipa gaps --verify` replays what customers typed.\n";
-    md += "gap: " + yaml_quoted(gap.key) + "\n";
+    md += "gap: " + article::yaml_quoted(gap.key) + "\n";
     if (!draft.questions.empty()) {
         md += "questions:\n";
-        for (const auto& question : draft.questions) md += "  - " + yaml_quoted(question) + "\n";
+        for (const auto& question : draft.questions) md += "  - " + article::yaml_quoted(question) + "\n";
     }
     md += "tags: []\n";
     md += "---\n\n";

@@ -53,13 +53,6 @@ std::string collapse_spaces(const std::string& text) {
     return out;
 }
 
-std::string utc_date(std::chrono::system_clock::time_point at) {
-    const std::chrono::year_month_day day{std::chrono::floor<std::chrono::days>(at)};
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", int(day.year()), unsigned(day.month()), unsigned(day.day()));
-    return text;
-}
-
 /// Which group each question belongs to. Keys are computed once per distinct (locale, query), a
 /// million events hold far fewer, and merged over both periods so a group keeps its key from
 /// one period to the next and the trend compares like with like.
@@ -308,6 +301,13 @@ GapsReport build_gaps_report(const std::vector<Interaction>& current, const std:
         report.entitlement_gaps.push_back({gap.where, gap.key, labels[gap.key], gap.searches});
     report.daily = daily_volumes(now, options);
     return report;
+}
+
+std::string utc_date(std::chrono::system_clock::time_point at) {
+    const std::chrono::year_month_day day{std::chrono::floor<std::chrono::days>(at)};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", int(day.year()), unsigned(day.month()), unsigned(day.day()));
+    return text;
 }
 
 }  // namespace anticipa::gaps

@@ -91,6 +91,9 @@ struct ReportOptions {
     std::size_t phrasings = 5;  ///< phrasings kept per group
 };
 
+/// "2026-11-22": the day of `at` in UTC, as every format of the report writes dates.
+std::string utc_date(std::chrono::system_clock::time_point at);
+
 /// `current` and `previous` are the interactions of this period and of the one before it.
 GapsReport build_gaps_report(const std::vector<Interaction>& current, const std::vector<Interaction>& previous,
                              analysis::AnalyzerSet& analyzers, const ReportOptions& options);

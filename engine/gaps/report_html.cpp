@@ -37,13 +37,6 @@ std::string percent(double ratio) {
 
 double ratio(std::size_t part, std::size_t whole) { return whole ? double(part) / double(whole) : 0.0; }
 
-std::string utc_date(std::chrono::system_clock::time_point at) {
-    const std::chrono::year_month_day day{std::chrono::floor<std::chrono::days>(at)};
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", int(day.year()), unsigned(day.month()), unsigned(day.day()));
-    return text;
-}
-
 /// Chart labels must fit beside their bar; cuts at a code point, never inside a UTF-8 sequence.
 std::string shortened(std::string_view text, std::size_t max_code_points) {
     std::size_t count = 0;

@@ -27,13 +27,6 @@ std::string escape(const std::string& text) {
     return out;
 }
 
-std::string date_of(std::chrono::system_clock::time_point at) {
-    const std::chrono::year_month_day day{std::chrono::floor<std::chrono::days>(at)};
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", int(day.year()), unsigned(day.month()), unsigned(day.day()));
-    return text;
-}
-
 std::string percent(std::size_t part, std::size_t whole) {
     if (whole == 0) return "–";
     char text[16];
@@ -84,7 +77,7 @@ std::string why_cell(const QuestionGroup& group) {
 }
 
 void summary(std::string& out, const GapsReport& report) {
-    out += "# Content plan: " + date_of(report.since) + " to " + date_of(report.until) +
+    out += "# Content plan: " + utc_date(report.since) + " to " + utc_date(report.until) +
            (report.locale.empty() ? "" : " (" + escape(report.locale) + ")") + "\n\n";
     out += "- **" + std::to_string(report.searches) + " searches**, " + std::to_string(report.unresolved) +
            " unresolved (" + percent(report.unresolved, report.searches) + ")\n";

@@ -50,6 +50,31 @@ struct ServedHelpCenter : test::ServedHelpCenter {
     }
 };
 
+/// Three clients searching in a loop while a test changes the index under them.
+struct BackgroundSearches {
+    std::atomic<bool> done{false};
+    std::atomic<int> failures{0}, requests{0};
+    std::vector<std::thread> clients;
+
+    explicit BackgroundSearches(const ServedHelpCenter& hc) {
+        for (int t = 0; t < 3; ++t)
+            clients.emplace_back([this, &hc] {
+                httplib::Client client = hc.client();
+                while (!done) {
+                    auto result = client.Get("/api/v1/search?q=invoice&locale=en");
+                    ++requests;
+                    if (!result || result->status != 200) ++failures;
+                }
+            });
+    }
+    ~BackgroundSearches() { stop(); }
+    void stop() {
+        done = true;
+        for (auto& client : clients)
+            if (client.joinable()) client.join();
+    }
+};
+
 httplib::Headers bearer(const std::string& token) {
     return {{"Authorization", "Bearer " + token}};
 }
@@ -188,27 +213,15 @@ TEST_CASE("Server: a newly published revision is served without a restart or a f
           "[server][integration]") {
     ServedHelpCenter hc;
     CHECK(hc.ids("/api/v1/search?q=wombat&locale=en").empty());
-    std::atomic<bool> done{false};
-    std::atomic<int> failures{0}, requests{0};
-    std::vector<std::thread> clients;
-    for (int t = 0; t < 3; ++t)
-        clients.emplace_back([&] {
-            httplib::Client client = hc.client();
-            while (!done) {
-                auto result = client.Get("/api/v1/search?q=invoice&locale=en");
-                ++requests;
-                if (!result || result->status != 200) ++failures;
-            }
-        });
+    BackgroundSearches searches(hc);
     for (int round = 0; round < 5; ++round) {
         hc.dir.write("articles/en/new-" + std::to_string(round) + ".md",
                      "---\ntitle: Wombat care " + std::to_string(round) + "\n---\nAn invoice for a wombat.\n");
         REQUIRE(hc.reindex().failed == 0);
     }
-    done = true;
-    for (auto& c : clients) c.join();
-    CHECK(requests > 0);
-    CHECK(failures == 0);
+    searches.stop();
+    CHECK(searches.requests > 0);
+    CHECK(searches.failures == 0);
     CHECK(hc.ids("/api/v1/search?q=wombat&locale=en").size() == 5);
 }
 
@@ -245,18 +258,7 @@ TEST_CASE("Server: a locale folder replaced by a new one is served without a res
     REQUIRE(built.exit_code == 0);
     fs::rename(hc.dir / "build-v2" / "en", hc.config.index_dir / "en-v2");
 
-    std::atomic<bool> done{false};
-    std::atomic<int> failures{0}, requests{0};
-    std::vector<std::thread> clients;
-    for (int t = 0; t < 3; ++t)
-        clients.emplace_back([&] {
-            httplib::Client client = hc.client();
-            while (!done) {
-                auto result = client.Get("/api/v1/search?q=invoice&locale=en");
-                ++requests;
-                if (!result || result->status != 200) ++failures;
-            }
-        });
+    BackgroundSearches searches(hc);
     point_en_at(hc.config.index_dir, "en-v2");
     // reopen() alone would keep reading en-v1; the server notices the new folder by itself.
     bool served_new = false;
@@ -264,11 +266,10 @@ TEST_CASE("Server: a locale folder replaced by a new one is served without a res
         served_new = !hc.ids("/api/v1/search?q=wombat&locale=en").empty();
         if (!served_new) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    done = true;
-    for (auto& c : clients) c.join();
+    searches.stop();
     CHECK(served_new);
-    CHECK(requests > 0);
-    CHECK(failures == 0);
+    CHECK(searches.requests > 0);
+    CHECK(searches.failures == 0);
 }
 
 TEST_CASE("Server: a failure inside a handler is a 500 whose text stays in the log, and serving goes on",

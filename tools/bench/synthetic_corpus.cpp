@@ -1,6 +1,7 @@
 #include "bench/synthetic_corpus.h"
 
 #include "article/article_loader.h"
+#include "article/front_matter.h"
 #include "common/locale_tag.h"
 
 #include <cstdio>
@@ -70,18 +71,9 @@ void learn(LocaleSample& sample, const article::Article& article, const analysis
     sample.tiers.push_back(meta.tiers);
 }
 
-std::string yaml_quoted(const std::string& text) {
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"' || c == '\\') out += '\\';
-        out += c;
-    }
-    return out + "\"";
-}
-
 std::string yaml_list(const std::vector<std::string>& items) {
     std::string out = "[";
-    for (const auto& item : items) out += (out.size() > 1 ? ", " : "") + yaml_quoted(item);
+    for (const auto& item : items) out += (out.size() > 1 ? ", " : "") + article::yaml_quoted(item);
     return out + "]";
 }
 
@@ -94,14 +86,14 @@ class ArticleWriter {
     std::string article(std::size_t number, std::size_t sections) {
         rng_.seed(seed_ * 1000003 + number);
         std::string out = "---\nid: bench-" + std::to_string(number) + "\n";
-        out += "title: " + yaml_quoted(sample_.phrases.sentence(rng_, 2, 7, false)) + "\n";
-        if (!sample_.categories.empty()) out += "category: " + yaml_quoted(pick(sample_.categories, rng_)) + "\n";
+        out += "title: " + article::yaml_quoted(sample_.phrases.sentence(rng_, 2, 7, false)) + "\n";
+        if (!sample_.categories.empty()) out += "category: " + article::yaml_quoted(pick(sample_.categories, rng_)) + "\n";
         out += "tags: " + yaml_list(pick(sample_.tags, rng_)) + "\n";
         out += "tiers: " + yaml_list(pick(sample_.tiers, rng_)) + "\n";
         const std::size_t questions = pick(sample_.question_counts, rng_);
         if (questions > 0) out += "questions:\n";
         for (std::size_t i = 0; i < questions; ++i)
-            out += "  - " + yaml_quoted(sample_.phrases.sentence(rng_, 3, 9, false)) + "\n";
+            out += "  - " + article::yaml_quoted(sample_.phrases.sentence(rng_, 3, 9, false)) + "\n";
         char date[16];
         std::snprintf(date, sizeof date, "2026-%02d-%02d", static_cast<int>(rng_() % 12 + 1), static_cast<int>(rng_() % 28 + 1));
         out += std::string("updated: ") + date + "\n---\n\n";
