@@ -1,0 +1,151 @@
+#include "events/event_journal.h"
+
+#include "events/event_schema.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <system_error>
+#include <utility>
+
+namespace anticipa::events {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path rotated_journal_path(const fs::path& database, unsigned number) {
+    return database.string() + "-journal." + std::to_string(number) + ".jsonl";
+}
+
+int open_journal(const fs::path& journal) {
+    return ::open(journal.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+}
+
+}  // namespace
+
+fs::path journal_path(const fs::path& database) { return database.string() + "-journal.jsonl"; }
+
+// Journals a previous run left: the swapped-out ones in the order they were made, then the
+// current one, so replayed events keep their order among equal timestamps.
+std::vector<fs::path> left_over_journals(const fs::path& database) {
+    fs::path folder = database.parent_path().empty() ? fs::path(".") : database.parent_path();
+    const std::string current = journal_path(database).filename().string();
+    const std::string prefix = database.filename().string() + "-journal.";
+    const std::string suffix = ".jsonl";
+    std::vector<std::pair<unsigned long, fs::path>> found;
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(folder, error)) {
+        std::string name = entry.path().filename().string();
+        if (name == current) {
+            found.emplace_back(~0UL, entry.path());
+            continue;
+        }
+        if (name.size() <= prefix.size() + suffix.size() || name.compare(0, prefix.size(), prefix) != 0 ||
+            name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) {
+            continue;
+        }
+        std::string number = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+        auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+        if (number.size() < 10 && std::all_of(number.begin(), number.end(), is_digit)) {
+            found.emplace_back(std::stoul(number), entry.path());
+        }
+    }
+    std::sort(found.begin(), found.end());
+    std::vector<fs::path> journals;
+    for (auto& [order, path] : found) journals.push_back(std::move(path));
+    return journals;
+}
+
+std::uint64_t replay_journal(Connection& db, Statement& insert, const fs::path& journal) {
+    std::ifstream in(journal, std::ios::binary);
+    if (!in) throw file_error(journal, "cannot read the events journal");
+    std::string line;
+    return insert_event_lines(db, insert, [&]() -> const std::string* {
+        return std::getline(in, line) ? &line : nullptr;
+    });
+}
+
+// ---- the writer lock --------------------------------------------------------------------------
+
+// One process writes a database: a second `anticipa serve` on the same file would replay and
+// delete the journal the first is still appending to. flock is released by the kernel when the
+// holder dies, so a crash never leaves the database locked. The lock file itself stays: removing
+// it would let two processes lock two different files.
+WriterLock::WriterLock(const fs::path& database) {
+    std::error_code ignored;
+    if (database.has_parent_path()) fs::create_directories(database.parent_path(), ignored);
+    fs::path lock_file = database.string() + "-journal.lock";
+    fd_ = ::open(lock_file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd_ < 0) {
+        throw file_error(lock_file, std::string("cannot create the writer lock: ") + std::strerror(errno));
+    }
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+        ::close(fd_);
+        throw file_error(database, "another process is writing these events (it holds " + lock_file.string() + ")");
+    }
+}
+
+WriterLock::~WriterLock() { ::close(fd_); }
+
+// ---- the current journal ----------------------------------------------------------------------
+
+EventJournal::EventJournal(fs::path database)
+    : database_(std::move(database)), file_(journal_path(database_)), fd_(open_journal(file_)) {
+    if (fd_ < 0) throw file_error(file_, std::string("cannot create the events journal: ") + std::strerror(errno));
+}
+
+EventJournal::~EventJournal() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+// One write(2) of a whole line under the store's mutex: lines never interleave, and once it returns
+// the kernel has the bytes, which outlive a kill -9 of this process (not a power cut: no fsync, as
+// the request path must not wait for the disk).
+void EventJournal::append(const std::string& line) {
+    if (fd_ < 0) return report_problem("the journal is not open");
+    const char* data = line.data();
+    std::size_t left = line.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd_, data, left);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return report_problem(std::strerror(errno));
+        data += n;
+        left -= static_cast<std::size_t>(n);
+    }
+}
+
+// The event is still queued and reaches SQLite in the next cycle; only a crash before that would
+// lose it. Said once on stderr, since the engine has no logger and a full disk repeats itself.
+void EventJournal::report_problem(const char* doing) {
+    if (problem_reported_) return;
+    problem_reported_ = true;
+    std::fprintf(stderr, "%s: cannot append to the events journal (%s); events are kept in memory until written\n",
+                 file_.c_str(), doing);
+}
+
+// Called with the store's mutex held, so no record() appends between the rename and the new file:
+// every line of the batch is in the rotated file, and no line of a later batch is.
+fs::path EventJournal::rotate() {
+    if (fd_ < 0) {  // the last reopen failed: these lines are only in memory, try again
+        fd_ = open_journal(file_);
+        return {};
+    }
+    fs::path rotated = rotated_journal_path(database_, next_rotation_++);
+    if (::rename(file_.c_str(), rotated.c_str()) != 0) {
+        keep_ = true;  // the batch still gets written; the journal stays for a replay
+        return {};
+    }
+    ::close(fd_);
+    fd_ = open_journal(file_);
+    if (fd_ < 0) report_problem(std::strerror(errno));
+    return rotated;
+}
+
+}  // namespace anticipa::events
