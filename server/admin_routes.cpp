@@ -8,12 +8,11 @@
 #include "pages/html_writer.h"
 #include "pages/page_site.h"
 #include "server_context.h"
+#include "tier_token.h"
 
 #include <httplib.h>
 #include <openssl/crypto.h>
-#include <openssl/hmac.h>
 
-#include <array>
 #include <iostream>
 #include <memory>
 
@@ -26,18 +25,7 @@ constexpr const char* COOKIE = "anticipa_admin";
 /// The cookie holds a keyed hash of the token, not the token: a copied cookie opens the page
 /// but does not reveal the token that configures it.
 std::string session_value(const std::string& admin_token) {
-    static const std::string label = "anticipa admin session";
-    std::array<unsigned char, 32> digest{};
-    unsigned int length = 0;
-    HMAC(EVP_sha256(), admin_token.data(), static_cast<int>(admin_token.size()),
-         reinterpret_cast<const unsigned char*>(label.data()), label.size(), digest.data(), &length);
-    static const char* hex = "0123456789abcdef";
-    std::string out;
-    for (unsigned int i = 0; i < length; ++i) {
-        out.push_back(hex[digest[i] >> 4]);
-        out.push_back(hex[digest[i] & 15]);
-    }
-    return out;
+    return hmac_sha256_hex(admin_token, "anticipa admin session");
 }
 
 bool same_secret(const std::string& given, const std::string& expected) {

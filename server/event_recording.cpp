@@ -3,10 +3,10 @@
 #include "request_fields.h"
 #include "search/miss_diagnosis.h"
 
-#include <httplib.h>
-#include <openssl/hmac.h>
+#include "tier_token.h"
 
-#include <array>
+#include <httplib.h>
+
 #include <random>
 
 namespace anticipa::server {
@@ -15,30 +15,16 @@ namespace {
 
 /// The key of the address hash: the configured one; else one derived from the tier secret, so
 /// hashes stay comparable across restarts; else a random one for this process only.
-const std::string& address_key(const ServerConfig& config) {
-    static const std::string key = [&config] {
-        if (!config.client_hash_key.empty()) return config.client_hash_key;
-        if (!config.tier_secret.empty()) return "anticipa client address|" + config.tier_secret;
+std::string address_key(const ServerConfig& config) {
+    if (!config.client_hash_key.empty()) return config.client_hash_key;
+    if (!config.tier_secret.empty()) return "anticipa client address|" + config.tier_secret;
+    static const std::string per_process = [] {
         std::random_device random;
         std::string generated;
         for (int i = 0; i < 32; ++i) generated.push_back(static_cast<char>(random()));
         return generated;
     }();
-    return key;
-}
-
-std::string keyed_hash(const std::string& key, const std::string& text) {
-    std::array<unsigned char, 32> digest{};
-    unsigned int length = 0;
-    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(text.data()),
-         text.size(), digest.data(), &length);
-    static const char* hex = "0123456789abcdef";
-    std::string out;
-    for (unsigned int i = 0; i < 16 && i < length; ++i) {  // 128 bits tell customers apart well enough
-        out.push_back(hex[digest[i] >> 4]);
-        out.push_back(hex[digest[i] & 15]);
-    }
-    return out;
+    return per_process;
 }
 
 }  // namespace
@@ -46,7 +32,8 @@ std::string keyed_hash(const std::string& key, const std::string& text) {
 std::string client_of(const ServerConfig& config, const httplib::Request& request) {
     switch (config.client_address) {
         case ClientAddressPolicy::FULL: return request.remote_addr;
-        case ClientAddressPolicy::HASHED: return keyed_hash(address_key(config), request.remote_addr);
+        // 128 bits tell customers apart well enough.
+        case ClientAddressPolicy::HASHED: return hmac_sha256_hex(address_key(config), request.remote_addr).substr(0, 32);
         case ClientAddressPolicy::NONE: return "";
     }
     return "";

@@ -48,7 +48,7 @@ std::optional<std::string> base64url_decode(const std::string& text) {
     return out;
 }
 
-std::string hmac_sha256(const std::string& key, const std::string& message) {
+std::string hmac_sha256(std::string_view key, std::string_view message) {
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned length = 0;
     HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(message.data()),
@@ -61,6 +61,16 @@ TierVerdict refuse(std::string reason) {
 }
 
 }  // namespace
+
+std::string hmac_sha256_hex(std::string_view key, std::string_view message) {
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    for (unsigned char byte : hmac_sha256(key, message)) {
+        out.push_back(hex[byte >> 4]);
+        out.push_back(hex[byte & 15]);
+    }
+    return out;
+}
 
 TierVerdict verify_tier_token(const std::string& token, const std::string& secret,
                               std::chrono::system_clock::time_point now) {

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <string>
+#include <string_view>
 
 namespace anticipa::server {
 
@@ -19,6 +20,10 @@ struct TierVerdict {
 /// unknown tiers, all mean the public tier: a URL or a header edit can never raise it.
 TierVerdict verify_tier_token(const std::string& token, const std::string& secret,
                               std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
+
+/// HMAC-SHA256 of `message` under `key`, as 64 lowercase hex digits (keyed hashes of client
+/// addresses, the admin session cookie).
+std::string hmac_sha256_hex(std::string_view key, std::string_view message);
 
 /// Makes a token as a product backend would (tests, `anticipa token`).
 std::string sign_tier_token(const std::string& tier, const std::string& secret, std::chrono::seconds valid_for,
