@@ -44,7 +44,8 @@ else
 fi
 
 port=18480; static_port=18481
-./build/tools/anticipa serve --index "$index" --listen "127.0.0.1:$port" 2>"$work/serve.log" &
+# Its events go to a store of its own: never into the events.db of the current folder (the demo's).
+./build/tools/anticipa serve --index "$index" --listen "127.0.0.1:$port" --events "$work/events.db" 2>"$work/serve.log" &
 server_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 
@@ -101,7 +102,7 @@ run() {  # name url-or-script connections
     eval "rps_$1_$3=$rps"
 }
 
-echo "Load on $label: 2 wrk threads, ${duration}s per run, answer of $(wc -c < "$work/static/answer.json") bytes"
+echo "Load on $label: 2 wrk threads, ${duration}s per run, answer of $(wc -c < "$work/static/answer.json") bytes; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| server   | con | requests/s |      p50 |      p99 | errors"
 for connections in 16 64; do
     run anticipa search "$connections"
