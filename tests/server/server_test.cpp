@@ -326,7 +326,9 @@ TEST_CASE("Server: health and metrics describe the served index", "[server][inte
         auto result = hc.client().Get("/metrics");
         REQUIRE(result);
         metrics = *result;
-        if (metrics->body.find("route=\"other\",status=\"404\"} 3") != std::string::npos) break;
+        if (metrics->body.find("route=\"other\",status=\"404\"} 3") != std::string::npos &&
+            metrics->body.find("route=\"/api/v1/search\",status=\"200\"} 1") != std::string::npos)
+            break;
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     CHECK(metrics->body.find("anticipa_searches_without_results_total 1") != std::string::npos);
