@@ -29,7 +29,7 @@ Evaluation evaluate(const EvaluationOptions& options, const JudgedCollection& co
     evaluation.documents = summary.added + summary.updated + summary.unchanged;
     evaluation.index_seconds = seconds_since(started);
 
-    search::Searcher searcher({options.index_dir, "en"}, analyzers);
+    search::Searcher searcher({options.index_dir, "en", options.ranking}, analyzers);
     started = std::chrono::steady_clock::now();
     for (const JudgedQuery& query : collection.queries) {
         auto judged = collection.qrels.find(query.id);
