@@ -190,6 +190,12 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
             Xapian::Query expansion = expansion_query(word);
             if (!expansion.empty()) query = Xapian::Query(Xapian::Query::OP_OR, query, expansion);
         }
+        if (ranking_.title_weight > 0 && word.kind != TokenKind::NGRAM) {
+            const double weight = ranking_.title_weight * (word.stop && !only_stop_words ? ranking_.stop_word_weight : 1);
+            query = Xapian::Query(Xapian::Query::OP_OR, query,
+                                  Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                                Xapian::Query(PREFIX_TITLE_STEM + match_key_of(word)), weight));
+        }
         parts.push_back(query);
     }
     if (ranking_.proximity_weight > 0 && !request.every_word) {

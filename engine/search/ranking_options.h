@@ -10,21 +10,24 @@ namespace anticipa::search {
 /// Defaults are the measured best (README, "Ablation"); change them only with the table's numbers.
 struct RankingOptions {
     // BM25 (Xapian::BM25Weight).
-    double k1 = 1.0;  ///< how fast repeated words saturate
-    double b = 0.5;   ///< how much long sections are penalised
+    double k1 = 1.2;  ///< how fast repeated words saturate
+    double b = 0.75;  ///< how much long sections are penalised
 
     // The query's words.
-    double stop_word_weight = 0.5;  ///< stop words carry intent in questions, at a lower weight
+    double stop_word_weight = 0.7;  ///< stop words carry intent in questions, at a lower weight
     double synonym_weight = 0.6;    ///< other phrasings of a synonym group
+    /// A word found in the title adds its title-only weight (BM25 over title stems) times this
+    /// (0 = off): FAQ questions are answered by the entry whose title asks the same.
+    double title_weight = 0.75;
 
     /// Adjacent words of the query found near each other in a section add this share of their
     /// weight again (0 = off); `proximity_window` is how many positions "near" spans.
-    double proximity_weight = 0;
+    double proximity_weight = 0.3;
     double proximity_window = 4;
 
     /// Every word of at least `expansion_min_length` letters also matches words it begins
     /// (the `expansion_terms` most frequent) at this weight (0 = off): "vaccin" meets "vaccination".
-    double expansion_weight = 0;
+    double expansion_weight = 0.2;
     double expansion_min_length = 5;
     double expansion_terms = 10;
 
