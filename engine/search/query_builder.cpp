@@ -80,7 +80,9 @@ Xapian::Query QueryBuilder::proximity_query(const std::vector<Token>& words) con
     // out: a pair with "the" is near something in nearly every section.
     std::vector<const Token*> content;
     for (const Token& word : words)
-        if (!word.stop && word.kind != TokenKind::NGRAM && word.term.size() <= MAX_TERM_BYTES) content.push_back(&word);
+        if (!word.stop && word.kind != TokenKind::NGRAM && word.term.size() <= MAX_TERM_BYTES &&
+            db_.get_termfreq(word.term) <= ranking_.proximity_max_sections)
+            content.push_back(&word);
     std::vector<Xapian::Query> pairs;
     const auto window = static_cast<Xapian::termcount>(ranking_.proximity_window);
     for (std::size_t i = 0; i + 1 < content.size(); ++i) {

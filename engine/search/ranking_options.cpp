@@ -21,6 +21,7 @@ constexpr Setting SETTINGS[] = {
     {"title_weight", &RankingOptions::title_weight},
     {"proximity_weight", &RankingOptions::proximity_weight},
     {"proximity_window", &RankingOptions::proximity_window},
+    {"proximity_max_sections", &RankingOptions::proximity_max_sections},
     {"expansion_weight", &RankingOptions::expansion_weight},
     {"expansion_min_length", &RankingOptions::expansion_min_length},
     {"expansion_terms", &RankingOptions::expansion_terms},

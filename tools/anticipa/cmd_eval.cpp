@@ -77,7 +77,8 @@ nlohmann::json evaluate_one(const CollectionFiles& files, const EvalArgs& args, 
                        {"documents", result.documents},
                        {"index_seconds", result.index_seconds},
                        {"query_ms_mean", result.overall.queries ? 1000 * result.query_seconds / result.overall.queries : 0},
-                       {"all", scores_json(result.overall)}};
+                       {"all", scores_json(result.overall)},
+                       {"ranking", search::describe(ranking)}};
     for (const auto& [locale, scores] : result.by_locale) out["locales"][locale] = scores_json(scores);
     if (!args.json) {
         std::printf("%s: %zu documents, indexed in %.1f s, %.2f ms per query\n", files.name.c_str(), result.documents,
