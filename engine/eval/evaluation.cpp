@@ -29,7 +29,7 @@ Evaluation evaluate(const EvaluationOptions& options, const JudgedCollection& co
     evaluation.documents = summary.added + summary.updated + summary.unchanged;
     evaluation.index_seconds = seconds_since(started);
 
-    search::Searcher searcher({options.index_dir, "en"}, analyzers);
+    search::Searcher searcher({options.index_dir, "en", options.ranking}, analyzers);
     started = std::chrono::steady_clock::now();
     for (const JudgedQuery& query : collection.queries) {
         auto judged = collection.qrels.find(query.id);
@@ -38,12 +38,14 @@ Evaluation evaluate(const EvaluationOptions& options, const JudgedCollection& co
         for (const auto& [doc, grade] : judged->second) any_relevant |= grade > 0;
         if (!any_relevant) continue;
 
-        // Judgments are monolingual: search the query's own locale, whole words, no fallback.
+        // Asked as /api/v1/search asks it (the widget sends it when the customer pauses, so the
+        // last word counts as possibly unfinished), so the figures are the customers' and the
+        // HTTP check can expect the same ranking. Judgments are monolingual: the query's own
+        // locale only, no fallback to the default one.
         search::SearchRequest request;
         request.query = query.text;
         request.locale = query.locale;
         request.limit = options.depth;
-        request.prefix_last_word = false;
         request.fallback_to_default = false;
         request.with_snippets = false;
         search::SearchResponse response = searcher.search(request);

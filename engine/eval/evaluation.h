@@ -5,6 +5,7 @@
 #include "analysis/analyzer_set.h"
 #include "eval/judged_collection.h"
 #include "eval/relevance_metrics.h"
+#include "search/ranking_options.h"
 
 #include <filesystem>
 #include <functional>
@@ -18,6 +19,7 @@ struct EvaluationOptions {
     std::filesystem::path docs;       ///< folder of *.md with id, title and locale in front matter
     std::filesystem::path index_dir;  ///< where the collection is indexed (a scratch folder)
     std::size_t depth = 100;          ///< results kept per query
+    search::RankingOptions ranking;   ///< the ranking measured (defaults: the product's)
 };
 
 struct Evaluation {

@@ -35,7 +35,11 @@ class FieldIndexer {
             }
             document_.add_term(PREFIX_STEM + token.stem, weight);
             if (!token.folded_stem.empty()) document_.add_term(PREFIX_FOLDED + token.folded_stem, weight);
-            if (!field_prefix.empty()) document_.add_boolean_term(field_prefix + token.term);
+            if (field_prefix == PREFIX_TITLE) {
+                document_.add_boolean_term(field_prefix + token.term);
+                const std::string& key = token.folded_stem.empty() ? token.stem : token.folded_stem;
+                document_.add_term(PREFIX_TITLE_STEM + key);
+            }
         }
         next_position_ = last_position_ + FIELD_GAP;
     }

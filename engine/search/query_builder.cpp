@@ -15,12 +15,10 @@ using namespace anticipa::index;
 
 namespace {
 
-/// Stop words still count, at a lower weight: in questions they carry the intent ("where did
-/// it start" vs "when did it start"), which FAQ titles repeat. Dropping them cost 12 points of
-/// nDCG@10 on covidfaq and 2 on aia-bde-dev; full weight cost 2 on squad-it-dev.
-constexpr double STOP_WORD_WEIGHT = 0.5;
-/// Synonyms widen the query but should not outrank the customer's own words.
-constexpr double SYNONYM_WEIGHT = 0.6;
+// Stop words still count, at a lower weight (RankingOptions::stop_word_weight): in questions
+// they carry the intent ("where did it start" vs "when did it start"), which FAQ titles repeat.
+// Dropping them cost 12 points of nDCG@10 on covidfaq and 2 on aia-bde-dev; full weight cost 2
+// on squad-it-dev. Synonyms widen the query but should not outrank the customer's own words.
 /// Spelling corrections replace a word the index does not know at all.
 constexpr double CORRECTION_WEIGHT = 1.0;
 /// A prefix expands to at most this many of its most frequent completions: unbounded expansion
@@ -76,6 +74,37 @@ Xapian::Query QueryBuilder::synonym_query(const std::vector<Token>& phrase, Buil
                          static_cast<Xapian::termcount>(phrase.size() + 1));
 }
 
+Xapian::Query QueryBuilder::proximity_query(const std::vector<Token>& words) const {
+    // "how long does the virus live on surfaces": the pairs (virus, live) and (live, surfaces)
+    // near each other say more than the words scattered over a section. Stop words are left
+    // out: a pair with "the" is near something in nearly every section.
+    std::vector<const Token*> content;
+    for (const Token& word : words)
+        if (!word.stop && word.kind != TokenKind::NGRAM && word.term.size() <= MAX_TERM_BYTES &&
+            db_.get_termfreq(word.term) <= ranking_.proximity_max_sections)
+            content.push_back(&word);
+    std::vector<Xapian::Query> pairs;
+    const auto window = static_cast<Xapian::termcount>(ranking_.proximity_window);
+    for (std::size_t i = 0; i + 1 < content.size(); ++i) {
+        if (content[i]->term == content[i + 1]->term) continue;
+        Xapian::Query pair[] = {Xapian::Query(content[i]->term), Xapian::Query(content[i + 1]->term)};
+        pairs.emplace_back(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair), window);
+    }
+    if (pairs.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(pairs), ranking_.proximity_weight);
+}
+
+Xapian::Query QueryBuilder::expansion_query(const Token& word) const {
+    // Snowball keeps some of a word's family apart: "infected" stems to "infect" but
+    // "infectious" to "infecti". The stems that begin with the customer's stem find them.
+    if (word.kind != TokenKind::WORD || count_code_points(word.stem) < ranking_.expansion_min_length)
+        return Xapian::Query();
+    Xapian::Query family(Xapian::Query::OP_WILDCARD, PREFIX_STEM + word.stem,
+                         static_cast<Xapian::termcount>(ranking_.expansion_terms),
+                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, family, ranking_.expansion_weight);
+}
+
 bool QueryBuilder::is_unknown(const Token& word) const {
     if (word.kind != TokenKind::WORD) return false;
     if (db_.get_termfreq(PREFIX_STEM + word.stem) > 0) return false;
@@ -114,7 +143,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
                     if (!analysis::SynonymTable::same_phrase(phrase, words, i, match->length))
                         alternatives.push_back(synonym_query(phrase, built));
                 if (!alternatives.empty())
-                    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(alternatives), SYNONYM_WEIGHT);
+                    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(alternatives), ranking_.synonym_weight);
             }
             i += match->length;
             continue;
@@ -157,8 +186,23 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
                 }
             }
         }
-        if (word.stop && !only_stop_words) query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, STOP_WORD_WEIGHT);
+        if (word.stop && !only_stop_words) {
+            query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, ranking_.stop_word_weight);
+        } else if (ranking_.expansion_weight > 0) {
+            Xapian::Query expansion = expansion_query(word);
+            if (!expansion.empty()) query = Xapian::Query(Xapian::Query::OP_OR, query, expansion);
+        }
+        if (ranking_.title_weight > 0 && word.kind != TokenKind::NGRAM) {
+            const double weight = ranking_.title_weight * (word.stop && !only_stop_words ? ranking_.stop_word_weight : 1);
+            query = Xapian::Query(Xapian::Query::OP_OR, query,
+                                  Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                                Xapian::Query(PREFIX_TITLE_STEM + match_key_of(word)), weight));
+        }
         parts.push_back(query);
+    }
+    if (ranking_.proximity_weight > 0 && !request.every_word) {
+        Xapian::Query near = proximity_query(words);
+        if (!near.empty()) parts.push_back(near);
     }
     built.text = request.every_word && !required.empty()
                      ? Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end())

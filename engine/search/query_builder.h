@@ -2,6 +2,7 @@
 #pragma once
 
 #include "analysis/analyzer.h"
+#include "search/ranking_options.h"
 #include "search/search_types.h"
 
 #include <xapian.h>
@@ -28,7 +29,8 @@ struct BuiltQuery {
 /// database's spelling dictionary.
 class QueryBuilder {
   public:
-    QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db) : analyzer_(analyzer), db_(db) {}
+    QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db, const RankingOptions& ranking)
+        : analyzer_(analyzer), db_(db), ranking_(ranking) {}
 
     BuiltQuery build(const SearchRequest& request) const;
 
@@ -36,9 +38,12 @@ class QueryBuilder {
     Xapian::Query word_query(const analysis::Token& word, const std::vector<analysis::Token>& tokens) const;
     Xapian::Query synonym_query(const std::vector<analysis::Token>& phrase, BuiltQuery& built) const;
     bool is_unknown(const analysis::Token& word) const;
+    Xapian::Query proximity_query(const std::vector<analysis::Token>& words) const;
+    Xapian::Query expansion_query(const analysis::Token& word) const;
 
     const analysis::Analyzer& analyzer_;
     const Xapian::Database& db_;
+    const RankingOptions& ranking_;
 };
 
 /// Accent-free stem of a token, as stored in BuiltQuery::match_keys.

@@ -4,6 +4,7 @@
 #include "index/document_builder.h"
 #include "index/index_layout.h"
 #include "index/schema.h"
+#include "search/feedback.h"
 #include "search/query_builder.h"
 #include "search/snippet.h"
 
@@ -118,11 +119,13 @@ SearchResponse Searcher::search_group(const LocaleGroup& group, const SearchRequ
 SearchResponse Searcher::search_group_once(const LocaleGroup& group, const SearchRequest& request) {
     SearchResponse response;
     response.locale = group.locales.front();
-    QueryBuilder builder(*group.analyzer, group.db);
+    const RankingOptions& ranking = options_.ranking;
+    QueryBuilder builder(*group.analyzer, group.db, ranking);
     BuiltQuery built = builder.build(request);
     if (built.text.empty()) return response;
 
     Xapian::Enquire enquire(group.db);
+    enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, 0.5));
     enquire.set_collapse_key(SLOT_ARTICLE);
     if (!built.corrected.empty()) {
         // Offer a correction only if it finds something this customer may see.
@@ -130,6 +133,10 @@ SearchResponse Searcher::search_group_once(const LocaleGroup& group, const Searc
         if (!enquire.get_mset(0, 1).empty()) response.did_you_mean = built.corrected;
     }
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.text, built.filter));
+    if (ranking.feedback_docs > 0 && !request.every_word) {
+        Xapian::Query widened = expand_with_feedback(enquire, built.text, ranking);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, widened, built.filter));
+    }
     // The total is Xapian's estimate: asking it to check more matches for a better count cost a
     // quarter of the p99 latency.
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);

@@ -4,6 +4,7 @@
 
 #include "analysis/analyzer_set.h"
 #include "search/article_reader.h"
+#include "search/ranking_options.h"
 #include "search/search_types.h"
 
 #include <xapian.h>
@@ -11,6 +12,7 @@
 #include <filesystem>
 #include <map>
 #include <tuple>
+#include <utility>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -18,8 +20,14 @@
 namespace anticipa::search {
 
 struct SearcherOptions {
-    std::filesystem::path index_dir = "index";
-    std::string default_locale = "en";
+    /// A constructor rather than an aggregate, so the many `{dir, "en"}` callers that want the
+    /// product's ranking need not name it.
+    SearcherOptions(std::filesystem::path dir = "index", std::string locale = "en", RankingOptions settings = {})
+        : index_dir(std::move(dir)), default_locale(std::move(locale)), ranking(settings) {}
+
+    std::filesystem::path index_dir;
+    std::string default_locale;
+    RankingOptions ranking;  ///< the product's ranking unless an evaluation changes it
 };
 
 /// The index cannot be served as it is (missing, or made by another analyzer): an environment

@@ -31,6 +31,7 @@ struct BenchArgs {
     std::size_t warmup = 200;
     std::uint64_t seed = 42;
     fs::path work;
+    std::vector<std::string> ranking;  ///< "name=value" changes to the ranking, to time a technique
     bool json = false;
     bool keep = false;
 };
@@ -116,7 +117,9 @@ SizeResult run_size(const BenchArgs& args, std::size_t sections, const std::vect
         loaded.seconds + bench::term_generator_seconds(loaded, folder / "termgenerator", analyzers);
 
     log_stage(tag + "timing " + std::to_string(args.queries) + " queries after " + std::to_string(args.warmup) + " warm-up");
-    search::Searcher searcher({options.index_dir, default_locale}, analyzers);
+    search::RankingOptions ranking;  // the settings were checked in run_bench
+    for (const auto& assignment : args.ranking) search::set_ranking_option(ranking, assignment);
+    search::Searcher searcher({options.index_dir, default_locale, ranking}, analyzers);
     result.latency = bench::measure_latency(searcher, bench::make_queries(samples, args.warmup, args.seed + 1),
                                             bench::make_queries(samples, args.queries, args.seed + 2));
     return result;
@@ -209,6 +212,13 @@ void print_table(const BenchArgs& args, const std::vector<std::string>& locales,
 }
 
 int run_bench(const BenchArgs& args) {
+    try {
+        search::RankingOptions checked;
+        for (const auto& assignment : args.ranking) search::set_ranking_option(checked, assignment);
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "anticipa bench: " << e.what() << '\n';
+        return EXIT_ENVIRONMENT;
+    }
     auto config = article::load_help_center_config(args.paths.articles);
     std::vector<std::string> locales = config.locales;
     if (locales.empty()) locales = {"en", "pt", "es", "it", "zh-TW"};
@@ -255,6 +265,8 @@ void add_bench_command(CLI::App& app, int& exit_code) {
     command->add_option("--seed", args->seed, "random seed: the same seed writes the same corpus and queries")->capture_default_str();
     command->add_option("--work", args->work, "folder for the corpus and indexes (default: a new folder in the temp dir)");
     command->add_flag("--keep", args->keep, "keep the work folder");
+    command->add_option("--ranking", args->ranking,
+                        "change one ranking setting, NAME=VALUE (repeatable), to time it against the default");
     command->add_flag("--json", args->json, "print the results as JSON");
     command->callback([args, &exit_code] { exit_code = run_bench(*args); });
 }

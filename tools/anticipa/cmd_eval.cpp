@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <unistd.h>
 
 namespace anticipa::cli {
@@ -22,6 +23,8 @@ struct EvalArgs {
     std::vector<fs::path> sets;  ///< folders holding queries.tsv, qrels.tsv and docs/
     fs::path queries, qrels, docs;
     fs::path run_file;
+    fs::path keep_index;  ///< index the one collection here and keep it (to serve it over HTTP)
+    std::vector<std::string> ranking;  ///< "name=value" changes to the default ranking (ablations)
     bool json = false;
 };
 
@@ -58,11 +61,15 @@ void print_row(const std::string& label, const eval::MeanScores& s) {
                 s.mean.recall10, s.mean.recall100, s.mean.precision1);
 }
 
-nlohmann::json evaluate_one(const CollectionFiles& files, const EvalArgs& args, std::ofstream* run) {
+nlohmann::json evaluate_one(const CollectionFiles& files, const EvalArgs& args, const search::RankingOptions& ranking,
+                            std::ofstream* run) {
     eval::JudgedCollection collection = eval::read_judged_collection(files.queries, files.qrels);
     analysis::AnalyzerSet analyzers(args.paths.locales);
-    ScratchIndex scratch;
-    eval::Evaluation result = eval::evaluate({files.docs, scratch.path()}, collection, analyzers);
+    std::optional<ScratchIndex> scratch;
+    if (args.keep_index.empty()) scratch.emplace();
+    const fs::path index_dir = scratch ? scratch->path() : args.keep_index;
+    eval::Evaluation result = eval::evaluate({.docs = files.docs, .index_dir = index_dir, .ranking = ranking},
+                                             collection, analyzers);
     if (run)
         for (const auto& line : result.run) *run << line << '\n';
 
@@ -70,7 +77,8 @@ nlohmann::json evaluate_one(const CollectionFiles& files, const EvalArgs& args, 
                        {"documents", result.documents},
                        {"index_seconds", result.index_seconds},
                        {"query_ms_mean", result.overall.queries ? 1000 * result.query_seconds / result.overall.queries : 0},
-                       {"all", scores_json(result.overall)}};
+                       {"all", scores_json(result.overall)},
+                       {"ranking", search::describe(ranking)}};
     for (const auto& [locale, scores] : result.by_locale) out["locales"][locale] = scores_json(scores);
     if (!args.json) {
         std::printf("%s: %zu documents, indexed in %.1f s, %.2f ms per query\n", files.name.c_str(), result.documents,
@@ -98,10 +106,26 @@ int run_eval(const EvalArgs& args) {
         std::cerr << "anticipa eval: name a collection with --set DIR, or --queries, --qrels and --docs\n";
         return EXIT_ENVIRONMENT;
     }
+    if (!args.keep_index.empty() && collections.size() != 1) {
+        std::cerr << "anticipa eval: --keep-index takes exactly one collection\n";
+        return EXIT_ENVIRONMENT;
+    }
+    search::RankingOptions ranking;
+    try {
+        for (const auto& assignment : args.ranking) search::set_ranking_option(ranking, assignment);
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "anticipa eval: " << e.what() << '\n';
+        return EXIT_ENVIRONMENT;
+    }
+    if (!args.json) {
+        std::string settings;
+        for (const auto& setting : search::describe(ranking)) settings += " " + setting;
+        std::printf("ranking:%s\n", settings.c_str());
+    }
     std::unique_ptr<std::ofstream> run;
     if (!args.run_file.empty()) run = std::make_unique<std::ofstream>(args.run_file);
     nlohmann::json all = nlohmann::json::array();
-    for (const auto& files : collections) all.push_back(evaluate_one(files, args, run.get()));
+    for (const auto& files : collections) all.push_back(evaluate_one(files, args, ranking, run.get()));
     if (args.json) std::cout << all.dump(2) << '\n';
     return EXIT_CLEAN;
 }
@@ -118,6 +142,10 @@ void add_eval_command(CLI::App& app, int& exit_code) {
     command->add_option("--qrels", args->qrels, "qid<TAB>docid<TAB>relevance")->check(CLI::ExistingFile);
     command->add_option("--docs", args->docs, "folder of judged documents (*.md)")->check(CLI::ExistingDirectory);
     command->add_option("--run", args->run_file, "also write a TREC run file (for shared/eval/metrics.py)");
+    command->add_option("--ranking", args->ranking,
+                        "change one ranking setting, NAME=VALUE (repeatable; e.g. k1=1.2, feedback_docs=0)");
+    command->add_option("--keep-index", args->keep_index,
+                        "index the collection into this folder and keep it, e.g. to serve the same index over HTTP");
     add_locales_option(*command, args->paths);
     command->add_flag("--json", args->json, "print the scores as JSON");
     command->callback([args, &exit_code] { exit_code = run_eval(*args); });

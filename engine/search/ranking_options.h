@@ -1,0 +1,53 @@
+// Search stage: the ranking's tunable settings, one struct, so an evaluation can switch a single
+// technique off or change one parameter (`anticipa eval --ranking name=value`) and measure it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace anticipa::search {
+
+/// Defaults are the measured best (README, "Ablation"); change them only with the table's numbers.
+struct RankingOptions {
+    // BM25 (Xapian::BM25Weight).
+    double k1 = 1.2;  ///< how fast repeated words saturate
+    double b = 0.75;  ///< how much long sections are penalised
+
+    // The query's words.
+    double stop_word_weight = 0.7;  ///< stop words carry intent in questions, at a lower weight
+    double synonym_weight = 0.6;    ///< other phrasings of a synonym group
+    /// A word found in the title adds its title-only weight (BM25 over title stems) times this
+    /// (0 = off): FAQ questions are answered by the entry whose title asks the same.
+    double title_weight = 0.75;
+
+    /// Adjacent words of the query found near each other in a section add this share of their
+    /// weight again (0 = off); `proximity_window` is how many positions "near" spans.
+    double proximity_weight = 0.3;
+    double proximity_window = 4;
+    /// A pair is left out when either word is in more than this many sections: Xapian checks
+    /// positions in every section holding both, which made p99 at 100k sections 12 ms. A cost
+    /// bound, not a quality setting: no judged set is large enough to reach it.
+    double proximity_max_sections = 2000;
+
+    /// A word whose stem has at least `expansion_min_length` letters also matches the stems that
+    /// begin with it (the `expansion_terms` most frequent) at this weight (0 = off): "infected"
+    /// (stem "infect") meets "infectious" (stem "infecti").
+    double expansion_weight = 0.2;
+    double expansion_min_length = 5;
+    double expansion_terms = 10;
+
+    /// Pseudo-relevance feedback: the best `feedback_terms` words of the top `feedback_docs`
+    /// sections (Xapian's ESet) are added at this weight and the query run again (0 docs = off).
+    double feedback_docs = 0;
+    double feedback_terms = 10;
+    double feedback_weight = 0.3;
+};
+
+/// Sets one setting from "name=value" (the names are the members above); throws
+/// std::invalid_argument naming the setting when the name is unknown or the value is not a number.
+void set_ranking_option(RankingOptions& options, const std::string& assignment);
+
+/// Every setting as "name=value", for printing the effective ranking next to its figures.
+std::vector<std::string> describe(const RankingOptions& options);
+
+}  // namespace anticipa::search
