@@ -99,6 +99,8 @@ std::vector<Xapian::Document> build_article_documents(const article::Article& ar
                                                       const analysis::Analyzer& analyzer) {
     const auto& meta = article.meta;
     const FieldTokens title = analyzer.analyze(meta.title);
+    const auto title_length = std::count_if(title.begin(), title.end(),
+                                            [](const Token& token) { return token.term.size() <= MAX_TERM_BYTES; });
     std::vector<FieldTokens> questions;
     for (const auto& question : meta.questions) questions.push_back(analyzer.analyze(question));
 
@@ -122,6 +124,7 @@ std::vector<Xapian::Document> build_article_documents(const article::Article& ar
         if (!meta.category.empty()) document.add_boolean_term(PREFIX_CATEGORY + meta.category);
         for (const auto& route : meta.context) document.add_boolean_term(PREFIX_CONTEXT + route);
 
+        document.add_value(SLOT_TITLE_LENGTH, Xapian::sortable_serialise(static_cast<double>(title_length)));
         document.add_value(SLOT_ARTICLE, meta.id);
         document.add_value(SLOT_FILE_HASH, article.content_hash);
         document.add_value(SLOT_SECTION, Xapian::sortable_serialise(static_cast<double>(section)));

@@ -82,6 +82,15 @@ void remove_file(Xapian::WritableDatabase& db, const std::string& path, Spelling
     }
 }
 
+/// Σ title length over the sections: one pass over a value stream, cheaper than keeping a
+/// running total right through adds, replacements and deletions.
+unsigned long long title_tokens(const Xapian::Database& db) {
+    unsigned long long total = 0;
+    for (auto it = db.valuestream_begin(SLOT_TITLE_LENGTH); it != db.valuestream_end(SLOT_TITLE_LENGTH); ++it)
+        total += static_cast<unsigned long long>(Xapian::sortable_unserialise(*it));
+    return total;
+}
+
 std::size_t add_article(Xapian::WritableDatabase& db, const article::Article& article,
                         const analysis::Analyzer& analyzer, SpellingChanges& spelling) {
     std::vector<Xapian::Document> documents = build_article_documents(article, analyzer);
@@ -152,6 +161,7 @@ class LocaleRun {
             ++summary_.removed;
         }
         spelling_.apply(db_);
+        db_.set_metadata(META_TITLE_TOKENS, std::to_string(title_tokens(db_)));
         db_.set_metadata(META_FINGERPRINT, analyzer_.fingerprint());
         db_.set_metadata(META_SCHEMA, SCHEMA_VERSION);
         db_.set_metadata(META_LOCALE, locale_);

@@ -36,6 +36,9 @@ inline constexpr Xapian::valueno SLOT_UPDATED = 3;    ///< YYYY-MM-DD
 /// read one slot at a time, so ranking 100 hits never decodes 100 bodies (it was 60% of the time).
 inline constexpr Xapian::valueno SLOT_TEXT = 4;
 inline constexpr Xapian::valueno SLOT_HTML = 5;
+/// How many tokens the title has (sortable_serialise): title matches are normalised by the
+/// title's length, not the section's (search/title_match.h).
+inline constexpr Xapian::valueno SLOT_TITLE_LENGTH = 6;
 
 // Field weights, as within-document frequency per occurrence: a title word counts as much as
 // four body words, so BM25 prefers sections whose title and phrasings match.
@@ -54,6 +57,8 @@ inline constexpr std::size_t MAX_TERM_BYTES = 200;
 inline const std::string META_FINGERPRINT = "anticipa.analyzer";  ///< Analyzer::fingerprint()
 inline const std::string META_SCHEMA = "anticipa.schema";
 inline const std::string META_LOCALE = "anticipa.locale";
-inline const std::string SCHEMA_VERSION = "4";
+/// Σ SLOT_TITLE_LENGTH over the database's sections, for the average title length.
+inline const std::string META_TITLE_TOKENS = "anticipa.title_tokens";
+inline const std::string SCHEMA_VERSION = "5";
 
 }  // namespace anticipa::index

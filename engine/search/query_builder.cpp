@@ -3,6 +3,7 @@
 #include "common/utf8.h"
 #include "index/schema.h"
 #include "search/article_reader.h"
+#include "search/title_match.h"
 
 #include <algorithm>
 #include <cctype>
@@ -123,6 +124,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
 
     std::vector<Xapian::Query> parts, corrections;
     std::vector<Xapian::Query> required;  // every_word: one query per word that is not a stop word
+    std::vector<TitleWord> title_words;
     std::set<std::size_t> synonym_groups_used;
     std::string corrected = request.query;
     std::ptrdiff_t shift = 0;  // how much the corrections so far moved byte offsets
@@ -192,13 +194,14 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
             Xapian::Query expansion = expansion_query(word);
             if (!expansion.empty()) query = Xapian::Query(Xapian::Query::OP_OR, query, expansion);
         }
-        if (ranking_.title_weight > 0 && word.kind != TokenKind::NGRAM) {
-            const double weight = ranking_.title_weight * (word.stop && !only_stop_words ? ranking_.stop_word_weight : 1);
-            query = Xapian::Query(Xapian::Query::OP_OR, query,
-                                  Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                                Xapian::Query(PREFIX_TITLE_STEM + match_key_of(word)), weight));
-        }
+        if (ranking_.title_weight > 0 && word.kind != TokenKind::NGRAM)
+            title_words.push_back({PREFIX_TITLE_STEM + match_key_of(word),
+                                   ranking_.title_weight * (word.stop && !only_stop_words ? ranking_.stop_word_weight : 1)});
         parts.push_back(query);
+    }
+    if (!title_words.empty() && !request.every_word) {
+        Xapian::Query titles = title_match_query(db_, title_words, ranking_.k1, ranking_.title_b);
+        if (!titles.empty()) parts.push_back(titles);
     }
     if (ranking_.proximity_weight > 0 && !request.every_word) {
         Xapian::Query near = proximity_query(words);

@@ -19,6 +19,7 @@ constexpr Setting SETTINGS[] = {
     {"stop_word_weight", &RankingOptions::stop_word_weight},
     {"synonym_weight", &RankingOptions::synonym_weight},
     {"title_weight", &RankingOptions::title_weight},
+    {"title_b", &RankingOptions::title_b},
     {"proximity_weight", &RankingOptions::proximity_weight},
     {"proximity_window", &RankingOptions::proximity_window},
     {"proximity_max_sections", &RankingOptions::proximity_max_sections},

@@ -19,6 +19,7 @@ struct RankingOptions {
     /// A word found in the title adds its title-only weight (BM25 over title stems) times this
     /// (0 = off): FAQ questions are answered by the entry whose title asks the same.
     double title_weight = 0.75;
+    double title_b = 0.75;  ///< BM25's b for those title matches, over the title's length
 
     /// Adjacent words of the query found near each other in a section add this share of their
     /// weight again (0 = off); `proximity_window` is how many positions "near" spans.
