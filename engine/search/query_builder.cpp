@@ -3,6 +3,7 @@
 #include "common/utf8.h"
 #include "index/schema.h"
 #include "search/article_reader.h"
+#include "search/proximity_match.h"
 #include "search/title_match.h"
 
 #include <algorithm>
@@ -75,7 +76,7 @@ Xapian::Query QueryBuilder::synonym_query(const std::vector<Token>& phrase, Buil
                          static_cast<Xapian::termcount>(phrase.size() + 1));
 }
 
-Xapian::Query QueryBuilder::proximity_query(const std::vector<Token>& words) const {
+std::vector<Xapian::Query> QueryBuilder::proximity_pairs(const std::vector<Token>& words) const {
     // "how long does the virus live on surfaces": the pairs (virus, live) and (live, surfaces)
     // near each other say more than the words scattered over a section. Stop words are left
     // out: a pair with "the" is near something in nearly every section.
@@ -88,11 +89,12 @@ Xapian::Query QueryBuilder::proximity_query(const std::vector<Token>& words) con
     const auto window = static_cast<Xapian::termcount>(ranking_.proximity_window);
     for (std::size_t i = 0; i + 1 < content.size(); ++i) {
         if (content[i]->term == content[i + 1]->term) continue;
-        Xapian::Query pair[] = {Xapian::Query(content[i]->term), Xapian::Query(content[i + 1]->term)};
-        pairs.emplace_back(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair), window);
+        // Checked by our own posting source, not OP_NEAR: see search/proximity_match.h.
+        Xapian::Query pair = near_pair_query(db_, content[i]->term, content[i + 1]->term, window,
+                                             ranking_.proximity_weight, ranking_.k1, ranking_.b);
+        if (!pair.empty()) pairs.push_back(std::move(pair));
     }
-    if (pairs.empty()) return Xapian::Query();
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(pairs), ranking_.proximity_weight);
+    return pairs;
 }
 
 Xapian::Query QueryBuilder::expansion_query(const Token& word) const {
@@ -196,17 +198,15 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
         }
         if (ranking_.title_weight > 0 && word.kind != TokenKind::NGRAM)
             title_words.push_back({PREFIX_TITLE_STEM + match_key_of(word),
-                                   ranking_.title_weight * (word.stop && !only_stop_words ? ranking_.stop_word_weight : 1)});
+                                   ranking_.title_weight * (word.stop && !only_stop_words ? ranking_.title_stop_word_weight : 1)});
         parts.push_back(query);
     }
     if (!title_words.empty() && !request.every_word) {
         Xapian::Query titles = title_match_query(db_, title_words, ranking_.k1, ranking_.title_b);
         if (!titles.empty()) parts.push_back(titles);
     }
-    if (ranking_.proximity_weight > 0 && !request.every_word) {
-        Xapian::Query near = proximity_query(words);
-        if (!near.empty()) parts.push_back(near);
-    }
+    if (ranking_.proximity_weight > 0 && !request.every_word)
+        for (Xapian::Query& pair : proximity_pairs(words)) parts.push_back(std::move(pair));
     built.text = request.every_word && !required.empty()
                      ? Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end())
                      : any_of(parts);

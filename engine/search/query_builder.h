@@ -38,7 +38,7 @@ class QueryBuilder {
     Xapian::Query word_query(const analysis::Token& word, const std::vector<analysis::Token>& tokens) const;
     Xapian::Query synonym_query(const std::vector<analysis::Token>& phrase, BuiltQuery& built) const;
     bool is_unknown(const analysis::Token& word) const;
-    Xapian::Query proximity_query(const std::vector<analysis::Token>& words) const;
+    std::vector<Xapian::Query> proximity_pairs(const std::vector<analysis::Token>& words) const;
     Xapian::Query expansion_query(const analysis::Token& word) const;
 
     const analysis::Analyzer& analyzer_;

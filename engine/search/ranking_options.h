@@ -16,10 +16,14 @@ struct RankingOptions {
     // The query's words.
     double stop_word_weight = 0.7;  ///< stop words carry intent in questions, at a lower weight
     double synonym_weight = 0.6;    ///< other phrasings of a synonym group
-    /// A word found in the title adds its title-only weight (BM25 over title stems) times this
-    /// (0 = off): FAQ questions are answered by the entry whose title asks the same.
-    double title_weight = 0.75;
+    /// A word found in the title adds its title-only weight times this (0 = off): BM25 over
+    /// title stems, normalised by the title's length (search/title_match.h). FAQ questions are
+    /// answered by the entry whose title asks the same.
+    double title_weight = 1.0;
     double title_b = 0.75;  ///< BM25's b for those title matches, over the title's length
+    /// Stop words found in the title count in full there: in a question's title they are its
+    /// form ("where did", "how long"), and the idf over titles already discounts the common ones.
+    double title_stop_word_weight = 1.0;
 
     /// Adjacent words of the query found near each other in a section add this share of their
     /// weight again (0 = off); `proximity_window` is how many positions "near" spans.
@@ -36,6 +40,13 @@ struct RankingOptions {
     double expansion_weight = 0.2;
     double expansion_min_length = 5;
     double expansion_terms = 10;
+
+    /// The matcher is asked for at least this many hits and the page is cut from them. Xapian
+    /// 1.4.22, pruning by the weight a short page needs, can miss a section that outranks the
+    /// page's last hit (a plain OR of BM25 terms; repro in the README); from this depth on, a page
+    /// of 10 is the first 10 of the ranking `anticipa eval` scores. A correctness bound that costs
+    /// latency (README, "Performance"), not a quality knob.
+    double match_depth = 100;
 
     /// Pseudo-relevance feedback: the best `feedback_terms` words of the top `feedback_docs`
     /// sections (Xapian's ESet) are added at this weight and the query run again (0 docs = off).

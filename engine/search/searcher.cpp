@@ -8,6 +8,8 @@
 #include "search/query_builder.h"
 #include "search/snippet.h"
 
+#include <algorithm>
+
 namespace anticipa::search {
 
 using namespace anticipa::index;
@@ -139,9 +141,14 @@ SearchResponse Searcher::search_group_once(const LocaleGroup& group, const Searc
     }
     // The total is Xapian's estimate: asking it to check more matches for a better count cost a
     // quarter of the p99 latency.
-    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
+    // At least ranking.match_depth deep, then the page: see RankingOptions::match_depth.
+    const auto depth = std::max<Xapian::doccount>(request.offset + request.limit,
+                                                  static_cast<Xapian::doccount>(ranking.match_depth));
+    Xapian::MSet mset = enquire.get_mset(0, depth);
     response.total = mset.get_matches_estimated();
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    auto it = mset.begin();
+    for (Xapian::doccount skipped = 0; it != mset.end() && skipped < request.offset; ++skipped) ++it;
+    for (Xapian::doccount taken = 0; it != mset.end() && taken < request.limit; ++it, ++taken) {
         SectionRecord record =
             read_record(it.get_document(), request.with_snippets ? RecordParts::WITH_TEXT : RecordParts::SHORT_FIELDS);
         SearchHit hit;

@@ -1,8 +1,10 @@
-// Search stage through a real index on disk: title matches are normalised by the title's own
-// length (search/title_match.h), and the indexer keeps the title-length total right.
+// Search stage through a real index on disk: the ranking's own posting sources. Title matches
+// are normalised by the title's own length (search/title_match.h), and the indexer keeps the
+// title-length total right; proximity pairs are checked by position (search/proximity_match.h).
 #include "analysis/analyzer_set.h"
 #include "index/indexer.h"
 #include "index/schema.h"
+#include "search/proximity_match.h"
 #include "search/title_match.h"
 #include "support/temp_dir.h"
 
@@ -89,4 +91,29 @@ TEST_CASE("Indexer: the title-length total follows edits and deletions", "[index
     std::filesystem::remove(hc.dir / "articles/en/c.md");
     hc.index();
     CHECK(hc.database().get_metadata(index::META_TITLE_TOKENS) == "7");
+}
+
+TEST_CASE("Proximity pair: only sections where the words are near, weighed as OP_NEAR weighs them",
+          "[search][integration]") {
+    TitledHelpCenter hc;
+    hc.write("near", "Setup", "Reset the router password today.");
+    hc.write("far", "Other setup", "The router sits by the door, and much later you may change a password.");
+    hc.write("one-word", "Third", "The router alone.");
+    hc.index();
+    Xapian::Database db = hc.database();
+
+    Xapian::Enquire ours(db);
+    ours.set_query(search::near_pair_query(db, "router", "password", 4, 1.0, 1.2, 0.75));
+    const Xapian::MSet pairs = ours.get_mset(0, 10);
+    REQUIRE(pairs.size() == 1);
+    CHECK(pairs.begin().get_document().get_value(index::SLOT_ARTICLE) == "near");
+
+    // The same weight as Xapian's own OP_NEAR, walked without pruning, with the same BM25.
+    Xapian::Enquire xapian(db);
+    xapian.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
+    Xapian::Query words[] = {Xapian::Query("router"), Xapian::Query("password")};
+    xapian.set_query(Xapian::Query(Xapian::Query::OP_NEAR, std::begin(words), std::end(words), 4));
+    const Xapian::MSet near = xapian.get_mset(0, 10);
+    REQUIRE(near.size() == 1);
+    CHECK(pairs.begin().get_weight() == Approx(near.begin().get_weight()));
 }
