@@ -45,13 +45,23 @@ const std::string& match_key_of(const Token& token) {
 
 Xapian::Query QueryBuilder::word_query(const Token& word, const std::vector<Token>& tokens) const {
     std::vector<Xapian::Query> forms{Xapian::Query(PREFIX_STEM + word.stem)};
+    // The accent-free form lets spellings with and without accents meet, at a share of the
+    // word's weight: at full weight an accented word counted two or three times over an
+    // unaccented one, which cost 0.9 points of nDCG@10 on Spanish (RankingOptions).
+    auto accent_free = [&](const std::string& stem) {
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(PREFIX_FOLDED + stem),
+                             ranking_.accent_free_weight);
+    };
     if (!word.folded_stem.empty()) {
-        // Written with accents: documents with the same accents match twice and rank first.
-        forms.emplace_back(PREFIX_FOLDED + word.folded_stem);
-        forms.emplace_back(PREFIX_STEM + word.folded_stem);
+        // Written with accents: documents with the same accents also match the accent-free form
+        // and rank first.
+        forms.push_back(accent_free(word.folded_stem));
+        // Spanish's stemmer drops accents itself ("población" -> "poblacion"): the same term
+        // counts once.
+        if (word.folded_stem != word.stem) forms.emplace_back(PREFIX_STEM + word.folded_stem);
     } else if (word.kind == TokenKind::WORD) {
         // Written without accents: meets the accent-free form of accented words.
-        forms.emplace_back(PREFIX_FOLDED + word.stem);
+        forms.push_back(accent_free(word.stem));
     }
     for (const Token& ngram : tokens)  // a long Chinese word also matches through its bigrams
         if (ngram.kind == TokenKind::NGRAM && ngram.position == word.position)

@@ -18,6 +18,7 @@ constexpr Setting SETTINGS[] = {
     {"b", &RankingOptions::b},
     {"stop_word_weight", &RankingOptions::stop_word_weight},
     {"synonym_weight", &RankingOptions::synonym_weight},
+    {"accent_free_weight", &RankingOptions::accent_free_weight},
     {"title_weight", &RankingOptions::title_weight},
     {"proximity_weight", &RankingOptions::proximity_weight},
     {"proximity_window", &RankingOptions::proximity_window},

@@ -16,6 +16,9 @@ struct RankingOptions {
     // The query's words.
     double stop_word_weight = 0.7;  ///< stop words carry intent in questions, at a lower weight
     double synonym_weight = 0.6;    ///< other phrasings of a synonym group
+    /// A word's accent-free stem ("nao" meets "não") counts this share of its weight: at full
+    /// weight, accented words outweighed the rest of the question.
+    double accent_free_weight = 0.5;
     /// A word found in the title adds its title-only weight (BM25 over title stems) times this
     /// (0 = off): FAQ questions are answered by the entry whose title asks the same.
     double title_weight = 0.75;
