@@ -27,6 +27,10 @@ class FieldIndexer {
         const Xapian::termpos offset = next_position_ - 1;
         for (const Token& token : tokens) {
             if (token.term.size() > MAX_TERM_BYTES) continue;
+            if (analysis::is_character(token)) {
+                document_.add_term(PREFIX_CHARACTER + token.term, weight);
+                continue;
+            }
             if (token.kind == TokenKind::NGRAM) {
                 document_.add_term(token.term, weight);
             } else {

@@ -63,9 +63,18 @@ Xapian::Query QueryBuilder::word_query(const Token& word, const std::vector<Toke
         // Written without accents: meets the accent-free form of accented words.
         forms.push_back(accent_free(word.stem));
     }
-    for (const Token& ngram : tokens)  // a long Chinese word also matches through its bigrams
-        if (ngram.kind == TokenKind::NGRAM && ngram.position == word.position)
-            forms.emplace_back(PREFIX_STEM + ngram.stem);
+    // A Chinese word also matches through its n-grams, at a share of its weight: they find the
+    // word where the article's text was cut differently, but matching the word itself says more.
+    std::vector<Xapian::Query> bigrams, characters;
+    for (const Token& ngram : tokens) {
+        if (ngram.kind != TokenKind::NGRAM || ngram.position != word.position) continue;
+        if (analysis::is_character(ngram)) characters.emplace_back(PREFIX_CHARACTER + ngram.term);
+        else bigrams.emplace_back(PREFIX_STEM + ngram.stem);
+    }
+    if (!bigrams.empty() && ranking_.bigram_weight > 0)
+        forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(bigrams), ranking_.bigram_weight);
+    if (!characters.empty() && ranking_.character_weight > 0)
+        forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(characters), ranking_.character_weight);
     return any_of(forms);
 }
 
@@ -162,7 +171,8 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
         built.match_keys.insert(match_key_of(word));
         if (word.kind == TokenKind::IDEOGRAPHIC)
             for (const Token& ngram : tokens)
-                if (ngram.kind == TokenKind::NGRAM && ngram.position == word.position) built.match_keys.insert(ngram.term);
+                if (ngram.kind == TokenKind::NGRAM && ngram.position == word.position && !analysis::is_character(ngram))
+                    built.match_keys.insert(ngram.term);  // not characters: every 的 would be highlighted
         Xapian::Query query = word_query(word, tokens);
 
         const bool is_last = i == words.size();

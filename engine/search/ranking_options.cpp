@@ -19,6 +19,8 @@ constexpr Setting SETTINGS[] = {
     {"stop_word_weight", &RankingOptions::stop_word_weight},
     {"synonym_weight", &RankingOptions::synonym_weight},
     {"accent_free_weight", &RankingOptions::accent_free_weight},
+    {"bigram_weight", &RankingOptions::bigram_weight},
+    {"character_weight", &RankingOptions::character_weight},
     {"title_weight", &RankingOptions::title_weight},
     {"proximity_weight", &RankingOptions::proximity_weight},
     {"proximity_window", &RankingOptions::proximity_window},

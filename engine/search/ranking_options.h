@@ -19,6 +19,11 @@ struct RankingOptions {
     /// A word's accent-free stem ("nao" meets "não") counts this share of its weight: at full
     /// weight, accented words outweighed the rest of the question.
     double accent_free_weight = 0.5;
+    /// A Chinese word also matches through its bigrams (its own, and the one across its boundary
+    /// with the next word) and its characters, at these shares of its weight: they meet words
+    /// the dictionary cut differently in the article (0 = off).
+    double bigram_weight = 0.5;
+    double character_weight = 0.2;
     /// A word found in the title adds its title-only weight (BM25 over title stems) times this
     /// (0 = off): FAQ questions are answered by the entry whose title asks the same.
     double title_weight = 0.75;
