@@ -68,8 +68,9 @@ Xapian::Query QueryBuilder::word_query(const Token& word, const std::vector<Toke
     std::vector<Xapian::Query> bigrams, characters;
     for (const Token& ngram : tokens) {
         if (ngram.kind != TokenKind::NGRAM || ngram.position != word.position) continue;
-        if (analysis::is_character(ngram)) characters.emplace_back(PREFIX_CHARACTER + ngram.term);
-        else bigrams.emplace_back(PREFIX_STEM + ngram.stem);
+        if (!analysis::is_character(ngram)) bigrams.emplace_back(PREFIX_STEM + ngram.stem);
+        // A stop word's characters (的, 是) are in nearly every section: slower, and no better.
+        else if (!word.stop) characters.emplace_back(PREFIX_CHARACTER + ngram.term);
     }
     if (!bigrams.empty() && ranking_.bigram_weight > 0)
         forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(bigrams), ranking_.bigram_weight);
