@@ -70,7 +70,9 @@ Xapian::Query QueryBuilder::word_query(const Token& word, const std::vector<Toke
         if (ngram.kind != TokenKind::NGRAM || ngram.position != word.position) continue;
         if (!analysis::is_character(ngram)) bigrams.emplace_back(PREFIX_STEM + ngram.stem);
         // A stop word's characters (的, 是) are in nearly every section: slower, and no better.
-        else if (!word.stop) characters.emplace_back(PREFIX_CHARACTER + ngram.term);
+        // A character in more sections than character_max_sections is left out too: a cost bound.
+        else if (!word.stop && db_.get_termfreq(PREFIX_CHARACTER + ngram.term) <= ranking_.character_max_sections)
+            characters.emplace_back(PREFIX_CHARACTER + ngram.term);
     }
     if (!bigrams.empty() && ranking_.bigram_weight > 0)
         forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(bigrams), ranking_.bigram_weight);

@@ -21,6 +21,7 @@ constexpr Setting SETTINGS[] = {
     {"accent_free_weight", &RankingOptions::accent_free_weight},
     {"bigram_weight", &RankingOptions::bigram_weight},
     {"character_weight", &RankingOptions::character_weight},
+    {"character_max_sections", &RankingOptions::character_max_sections},
     {"title_weight", &RankingOptions::title_weight},
     {"proximity_weight", &RankingOptions::proximity_weight},
     {"proximity_window", &RankingOptions::proximity_window},
