@@ -3,6 +3,7 @@
 #include "analysis/normalizer.h"
 #include "analysis/segmenter.h"
 #include "common/content_hash.h"
+#include "common/utf8.h"
 
 #include <unicode/uversion.h>
 #include <xapian.h>
@@ -17,7 +18,7 @@ namespace anticipa::analysis {
 namespace {
 
 /// Bumped whenever a change here changes the terms made from the same text.
-constexpr const char* ANALYZER_VERSION = "anticipa-analyzer-1";
+constexpr const char* ANALYZER_VERSION = "anticipa-analyzer-2";
 
 /// ICU break iterators, ICU transliterators and Xapian stemmers keep state while they work, so
 /// each thread gets its own, made once per analyzer and thread.
@@ -83,6 +84,10 @@ void SynonymTable::add_group(std::vector<Phrase> phrases) {
     if (phrases.size() >= 2) groups_.push_back(std::move(phrases));
 }
 
+bool is_character(const Token& token) {
+    return token.kind == TokenKind::NGRAM && count_code_points(token.term) == 1;
+}
+
 bool SynonymTable::same_phrase(const Phrase& phrase, const std::vector<Token>& tokens, std::size_t at,
                                std::size_t length) {
     if (phrase.size() != length || at + length > tokens.size()) return false;
@@ -140,6 +145,24 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_
     }
     const std::string_view source = folded_whole_text ? std::string_view(simplified) : text;
 
+    // Chinese is also cut into character n-grams, as n-gram engines cut it, so a word still
+    // matches where the dictionary cut the article's text differently from the query's:
+    // 稻子 meets 稻穀 through 稻, and 铁幕 meets 「铁幕」 or 的铁幕 through bigrams.
+    auto add_ngram = [&](std::string term, std::uint32_t word_position, std::uint32_t from, std::uint32_t to) {
+        Token ngram;
+        ngram.term = std::move(term);
+        ngram.stem = ngram.term;
+        ngram.position = word_position;
+        ngram.begin = from;
+        ngram.end = to;
+        ngram.kind = TokenKind::NGRAM;
+        tokens.push_back(std::move(ngram));
+    };
+    std::string last_character;            // of the previous Chinese word
+    std::uint32_t last_character_begin = 0;
+    std::optional<std::uint32_t> last_word_position;  // none: the previous token was not a Chinese word
+    std::uint32_t last_word_end = 0;
+
     auto emit = [&](std::uint32_t begin, std::uint32_t end, TokenKind kind) {
         std::string_view original = source.substr(begin, end - begin);
         Token token;
@@ -160,23 +183,38 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_
         token.stop = stopwords_.count(match_key(token)) > 0;
         tokens.push_back(token);
 
+        if (kind != TokenKind::IDEOGRAPHIC) {
+            last_word_position.reset();
+            return;
+        }
+        auto term_chars = code_point_offsets(token.term);
+        auto source_chars = code_point_offsets(original);
+        const bool aligned = source_chars.size() == term_chars.size();
+        auto source_begin = [&](std::size_t i) { return aligned ? begin + source_chars[i] : begin; };
+        auto source_end = [&](std::size_t i) { return aligned ? begin + source_chars[i] : end; };
+        auto chars = [&](std::size_t from, std::size_t to) {
+            return token.term.substr(term_chars[from], term_chars[to] - term_chars[from]);
+        };
+        const std::size_t length = term_chars.size() - 1;
+
+        // The bigram across the boundary with the previous word, when nothing stands between
+        // them; it belongs to the previous word (as a word's own bigrams do).
+        if (last_word_position && last_word_end == begin)
+            add_ngram(last_character + chars(0, 1), *last_word_position, last_character_begin, source_end(1));
+        last_character = chars(length - 1, length);
+        last_character_begin = source_begin(length - 1);
+        last_word_position = token.position;
+        last_word_end = end;
+
+        // Every character, one-character words included (a query's 稻 meets the article's 稻子).
+        for (std::size_t i = 0; i < length; ++i)
+            add_ngram(chars(i, i + 1), token.position, source_begin(i), source_end(i + 1));
+
         // A dictionary word of three or more characters also yields its overlapping bigrams,
         // so 简单 (a query word) still meets 安装简单 (segmented as one word in an article).
-        if (kind != TokenKind::IDEOGRAPHIC) return;
-        auto term_chars = code_point_offsets(token.term);
-        if (term_chars.size() <= 3) return;  // two characters or fewer: the word is its own bigram
-        auto source_chars = code_point_offsets(original);
-        bool aligned = source_chars.size() == term_chars.size();
-        for (std::size_t i = 0; i + 2 < term_chars.size(); ++i) {
-            Token bigram;
-            bigram.term = token.term.substr(term_chars[i], term_chars[i + 2] - term_chars[i]);
-            bigram.stem = bigram.term;
-            bigram.position = token.position;
-            bigram.begin = aligned ? begin + source_chars[i] : begin;
-            bigram.end = aligned ? begin + source_chars[i + 2] : end;
-            bigram.kind = TokenKind::NGRAM;
-            tokens.push_back(std::move(bigram));
-        }
+        if (length <= 2) return;  // two characters or fewer: the word is its own bigram
+        for (std::size_t i = 0; i + 2 <= length; ++i)
+            add_ngram(chars(i, i + 2), token.position, source_begin(i), source_end(i + 2));
     };
 
     for (const Segment& segment : scratch.segmenter->segment(source)) {

@@ -2,7 +2,7 @@
 // builder so that a term the index makes is the term a query makes.
 //   segment (ICU word break) -> normalize (NFKC + case fold) -> fold script (Traditional ->
 //   Simplified) -> fold accents (second form) -> mark stop words -> stem (Snowball)
-//   -> add bigrams of long Chinese words
+//   -> add Chinese character n-grams (every character, bigrams of long words and across words)
 #pragma once
 
 #include "analysis/analysis_profile.h"
@@ -16,6 +16,10 @@
 #include <vector>
 
 namespace anticipa::analysis {
+
+/// True for the n-gram of one Chinese character. Characters are indexed under a prefix of their
+/// own: the character inside 稻子 should not count as the one-character word 稻.
+bool is_character(const Token& token);
 
 /// Equivalent words and phrases of a locale, analyzed like any text so "Invoices" meets "invoice".
 class SynonymTable {

@@ -10,7 +10,7 @@ enum class TokenKind {
     WORD,         ///< letters (any alphabetic script)
     NUMBER,       ///< digits, possibly with letters ("2fa" counts as a word)
     IDEOGRAPHIC,  ///< a Chinese (or Japanese) dictionary word
-    NGRAM,        ///< an overlapping character bigram of a longer ideographic word
+    NGRAM,        ///< a character of an ideographic word, a bigram of a longer one, or across two
 };
 
 struct Token {

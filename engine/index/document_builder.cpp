@@ -27,6 +27,10 @@ class FieldIndexer {
         const Xapian::termpos offset = next_position_ - 1;
         for (const Token& token : tokens) {
             if (token.term.size() > MAX_TERM_BYTES) continue;
+            if (analysis::is_character(token)) {
+                document_.add_term(PREFIX_CHARACTER + token.term, weight);
+                continue;
+            }
             if (token.kind == TokenKind::NGRAM) {
                 document_.add_term(token.term, weight);
             } else {
@@ -100,7 +104,9 @@ std::vector<Xapian::Document> build_article_documents(const article::Article& ar
     const auto& meta = article.meta;
     const FieldTokens title = analyzer.analyze(meta.title);
     const auto title_length = std::count_if(title.begin(), title.end(),
-                                            [](const Token& token) { return token.term.size() <= MAX_TERM_BYTES; });
+                                            [](const Token& token) {
+                                                return token.term.size() <= MAX_TERM_BYTES && !analysis::is_character(token);
+                                            });
     std::vector<FieldTokens> questions;
     for (const auto& question : meta.questions) questions.push_back(analyzer.analyze(question));
 

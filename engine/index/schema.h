@@ -11,6 +11,7 @@ namespace anticipa::index {
 // Terms. Unprefixed terms are the normalized words of every field, with positions (phrases).
 inline const std::string PREFIX_STEM = "Z";        ///< Snowball stem of every word, as QueryParser does
 inline const std::string PREFIX_FOLDED = "XF";     ///< stem of the accent-free form (only words with accents)
+inline const std::string PREFIX_CHARACTER = "XH";  ///< each Chinese character (analysis::is_character)
 inline const std::string PREFIX_TITLE = "S";       ///< title words (title-only matching: suggestions)
 /// Accent-free stem of every title word, Xapian's "Z" + field prefix: a title match then counts
 /// on its own, instead of drowning in a long body's occurrences of the same word.

@@ -16,6 +16,18 @@ struct RankingOptions {
     // The query's words.
     double stop_word_weight = 0.7;  ///< stop words carry intent in questions, at a lower weight
     double synonym_weight = 0.6;    ///< other phrasings of a synonym group
+    /// A word's accent-free stem ("nao" meets "não") counts this share of its weight: at full
+    /// weight, accented words outweighed the rest of the question.
+    double accent_free_weight = 0.5;
+    /// A Chinese word also matches through its bigrams (its own, and the one across its boundary
+    /// with the next word) and its characters, at these shares of its weight: they meet words
+    /// the dictionary cut differently in the article (0 = off).
+    double bigram_weight = 0.5;
+    double character_weight = 0.2;
+    /// A character in more than this many sections is not matched: common characters made p99
+    /// at 100k sections 7 ms instead of 4. A cost bound, like proximity_max_sections: no judged
+    /// set is large enough to reach it.
+    double character_max_sections = 2000;
     /// A word found in the title adds its title-only weight times this (0 = off): BM25 over
     /// title stems, normalised by the title's length (search/title_match.h). FAQ questions are
     /// answered by the entry whose title asks the same.

@@ -129,6 +129,24 @@ TEST_CASE("Analyzer: long Chinese words also yield overlapping bigrams", "[analy
     }
 }
 
+TEST_CASE("Analyzer: Chinese words also yield their characters and the bigram across two words",
+          "[analysis][unit][zh]") {
+    Analyzer zh(profile("zh-CN", "none"));
+    // ~记密 spans both words and belongs to the first (position 1), as a word's own bigrams do.
+    CHECK(summary(zh.analyze("忘记密码")) == "忘记@1 ~忘 ~记 密码@2 ~记密 ~密 ~码");
+    for (const auto& t : zh.analyze("忘记密码"))
+        if (t.term == "记密") CHECK(t.position == 1);
+    // Characters are told apart from bigrams and words: they go under a prefix of their own.
+    auto tokens = zh.analyze("稻");
+    REQUIRE(tokens.size() == 2);
+    CHECK_FALSE(is_character(tokens[0]));
+    CHECK(is_character(tokens[1]));
+    // No bigram across punctuation or across a Latin word.
+    auto apart = terms(zh.analyze("铁幕」维持 app 下载"));
+    CHECK(std::find(apart.begin(), apart.end(), "幕维") == apart.end());
+    CHECK(std::find(apart.begin(), apart.end(), "持下") == apart.end());
+}
+
 TEST_CASE("Analyzer: Traditional and Simplified text make the same terms", "[analysis][unit][zh]") {
     Analyzer zh(profile("zh-TW", "none"));
     CHECK(terms(zh.analyze("忘記密碼怎麼辦")) == terms(zh.analyze("忘记密码怎么办")));
