@@ -223,9 +223,13 @@ TEST_CASE("Pages: a feedback form posts an event and returns to the article with
 
 /// The plans as a product would configure them (anticipa serve --config, `escalation:`).
 void quillo_plans(server::ServerConfig& config) {
-    config.escalation = {{"basic", {.forum_url = "https://community.quillo.example/"}},
-                         {"standard", {.contact_form = true}},
-                         {"advanced", {.contact_form = true, .representative = "Dana Whitfield", .phone = "+1 (555) 0100"}}};
+    config.escalation.clear();
+    config.escalation["basic"].forum_url = "https://community.quillo.example/";
+    config.escalation["standard"].contact_form = true;
+    server::EscalationOptions& advanced = config.escalation["advanced"];
+    advanced.contact_form = true;
+    advanced.representative = "Dana Whitfield";
+    advanced.phone = "+1 (555) 0100";
 }
 
 TEST_CASE("Pages: the contact step deflects first, then offers what the tier includes",

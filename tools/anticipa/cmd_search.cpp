@@ -21,6 +21,7 @@ struct SearchArgs {
     CommonPaths paths;
     search::SearchRequest request;
     std::string default_locale;
+    std::vector<std::string> ranking;  ///< "name=value": what one ranking setting does to this query
     bool json = false;
 };
 
@@ -45,10 +46,17 @@ int run_search(SearchArgs& args) {
         std::cerr << "anticipa search: the query is empty\n";
         return EXIT_ENVIRONMENT;
     }
+    search::RankingOptions ranking;
+    try {
+        for (const auto& assignment : args.ranking) search::set_ranking_option(ranking, assignment);
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "anticipa search: " << e.what() << '\n';
+        return EXIT_ENVIRONMENT;
+    }
     auto config = article::load_help_center_config(args.paths.articles);
     analysis::AnalyzerSet analyzers(args.paths.locales);
-    search::Searcher searcher({args.paths.index, args.default_locale.empty() ? config.default_locale : args.default_locale},
-                              analyzers);
+    search::Searcher searcher(
+        {args.paths.index, args.default_locale.empty() ? config.default_locale : args.default_locale, ranking}, analyzers);
     search::SearchResponse response = searcher.search(args.request);
     if (args.json) std::cout << server::search_json(response, args.request.query).dump(2) << '\n';
     else print_text(response, args.request);
@@ -75,6 +83,8 @@ void add_search_command(CLI::App& app, int& exit_code) {
     command->add_option("--default-locale", args->default_locale,
                         "locale to fall back on (default: default_locale of articles/anticipa.yaml)");
     command->add_flag("--drafts", args->request.include_drafts, "include draft articles (writers' preview)");
+    command->add_option("--ranking", args->ranking,
+                        "change one ranking setting, NAME=VALUE (repeatable), to see what it does to this query");
     command->add_flag("--json", args->json, "print the results as JSON");
     command->callback([args, &exit_code] { exit_code = run_search(*args); });
 }
