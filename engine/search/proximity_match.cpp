@@ -39,8 +39,7 @@ class NearPairSource : public Xapian::PostingSource {
         second_end_ = shard.postlist_end(s_.second);
         both_max_ = std::min(shard.get_termfreq(s_.first), shard.get_termfreq(s_.second));
         set_maxweight(s_.factor * (s_.first_idf + s_.second_idf) * (s_.k1 + 1));
-        started_ = unsettled_ = false;
-        checked_ = verified_ = 0;
+        started_ = false;
     }
 
     Xapian::doccount get_termfreq_min() const override { return 0; }
@@ -48,35 +47,13 @@ class NearPairSource : public Xapian::PostingSource {
     Xapian::doccount get_termfreq_max() const override { return both_max_; }
 
     void next(double) override {
-        // After a check() that found no pair, first_ may already rest on the next candidate.
-        const bool step = started_ && !at_end() && (!unsettled_ || *first_ == checked_);
-        if (step) ++first_;
+        if (started_ && !at_end()) ++first_;
         started_ = true;
-        unsettled_ = false;
         settle();
-    }
-
-    /// The matcher asks this for sections it already has from the other words (an OR turned
-    /// AND_MAYBE): check positions in `target` alone instead of scanning on to the next pair,
-    /// which cost a position check of every later section holding both words.
-    bool check(Xapian::docid target, double) override {
-        started_ = true;
-        unsettled_ = false;
-        if (first_ != first_end_ && *first_ < target) first_.skip_to(target);
-        if (second_ != second_end_ && *second_ < target) second_.skip_to(target);
-        if (at_end()) return true;
-        if (*first_ == target && *second_ == target && near_in_current()) {
-            verified_ = target;
-            return true;
-        }
-        unsettled_ = true;  // somewhere after target; next() or skip_to() finds the next pair
-        checked_ = target;
-        return false;
     }
 
     void skip_to(Xapian::docid target, double) override {
         started_ = true;
-        unsettled_ = false;
         if (!at_end() && *first_ < target) first_.skip_to(target);
         settle();
     }
@@ -85,9 +62,6 @@ class NearPairSource : public Xapian::PostingSource {
     Xapian::docid get_docid() const override { return *first_; }
 
     double get_weight() const override {
-        // Xapian 1.4.22 may still ask for the weight after check() answered "not here" (it
-        // then added the pair's weight to a section without the pair): only a verified pair weighs.
-        if (*first_ != verified_) return 0;
         const double length = std::max(shard_.get_doclength(*first_) / s_.average_length, MIN_NORMALISED_LENGTH);
         const double norm = s_.k1 * ((1 - s_.b) + s_.b * length);
         auto term = [&](double idf, Xapian::termcount wdf) { return idf * (s_.k1 + 1) * wdf / (wdf + norm); };
@@ -105,7 +79,6 @@ class NearPairSource : public Xapian::PostingSource {
             } else if (*first_ < *second_) {
                 first_.skip_to(*second_);
             } else if (near_in_current()) {
-                verified_ = *first_;
                 return;
             } else {
                 ++first_;
@@ -131,9 +104,6 @@ class NearPairSource : public Xapian::PostingSource {
     Xapian::PostingIterator first_, second_, first_end_, second_end_;
     Xapian::doccount both_max_ = 0;
     bool started_ = false;
-    bool unsettled_ = false;       ///< check() left the lists between pairs
-    Xapian::docid checked_ = 0;   ///< the section check() last refused
-    Xapian::docid verified_ = 0;  ///< the section last seen to hold the pair
 };
 
 }  // namespace
