@@ -1,4 +1,5 @@
 #include "search/proximity_match.h"
+#include "search/bm25.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,13 +8,6 @@
 namespace anticipa::search {
 
 namespace {
-
-/// Xapian's BM25 idf (BM25Weight::init), so a pair weighs what OP_NEAR's terms would.
-double bm25_idf(Xapian::doccount sections, Xapian::doccount with_term) {
-    double ratio = (sections - with_term + 0.5) / (with_term + 0.5);
-    if (ratio < 2) ratio = ratio * 0.5 + 1;
-    return std::log(ratio);
-}
 
 /// Xapian's BM25 lower bound on the normalised length (BM25Weight's min_normlen default).
 constexpr double MIN_NORMALISED_LENGTH = 0.5;

@@ -1,6 +1,7 @@
 #include "search/title_match.h"
 
 #include "index/schema.h"
+#include "search/bm25.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,13 +12,6 @@ namespace anticipa::search {
 using namespace anticipa::index;
 
 namespace {
-
-/// Xapian's BM25 idf (BM25Weight::init), so a title match weighs like the term it replaced.
-double bm25_idf(Xapian::doccount sections, Xapian::doccount with_term) {
-    double ratio = (sections - with_term + 0.5) / (with_term + 0.5);
-    if (ratio < 2) ratio = ratio * 0.5 + 1;
-    return std::log(ratio);
-}
 
 /// Walks the union of the query's title terms in one shard, docid by docid.
 class TitleMatchSource : public Xapian::PostingSource {

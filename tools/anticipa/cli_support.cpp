@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <stdexcept>
 
 namespace anticipa::cli {
 
@@ -34,6 +35,18 @@ void add_locales_option(CLI::App& command, CommonPaths& paths) {
 
 void print_problems(const std::vector<Problem>& problems) {
     for (const auto& problem : problems) std::cerr << format_problem(problem) << '\n';
+}
+
+std::optional<search::RankingOptions> ranking_from(const std::vector<std::string>& assignments,
+                                                   const std::string& command) {
+    search::RankingOptions ranking;
+    try {
+        for (const auto& assignment : assignments) search::set_ranking_option(ranking, assignment);
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "anticipa " << command << ": " << e.what() << '\n';
+        return std::nullopt;
+    }
+    return ranking;
 }
 
 bool stdout_is_terminal() { return isatty(STDOUT_FILENO) == 1; }

@@ -2,10 +2,12 @@
 #pragma once
 
 #include "common/problem.h"
+#include "search/ranking_options.h"
 
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +33,11 @@ void add_locales_option(CLI::App& command, CommonPaths& paths);
 
 /// Prints each problem on its own line to stderr ("file:line: error: message [code]").
 void print_problems(const std::vector<Problem>& problems);
+
+/// The default ranking with each `--ranking NAME=VALUE` applied; prints "anticipa COMMAND: why"
+/// and gives nothing when one names no setting or has no number.
+std::optional<search::RankingOptions> ranking_from(const std::vector<std::string>& assignments,
+                                                   const std::string& command);
 
 bool stdout_is_terminal();
 bool stderr_is_terminal();

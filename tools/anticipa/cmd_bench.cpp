@@ -117,9 +117,8 @@ SizeResult run_size(const BenchArgs& args, std::size_t sections, const std::vect
         loaded.seconds + bench::term_generator_seconds(loaded, folder / "termgenerator", analyzers);
 
     log_stage(tag + "timing " + std::to_string(args.queries) + " queries after " + std::to_string(args.warmup) + " warm-up");
-    search::RankingOptions ranking;  // the settings were checked in run_bench
-    for (const auto& assignment : args.ranking) search::set_ranking_option(ranking, assignment);
-    search::Searcher searcher({options.index_dir, default_locale, ranking}, analyzers);
+    const auto ranking = ranking_from(args.ranking, "bench");  // checked in run_bench: never empty here
+    search::Searcher searcher({options.index_dir, default_locale, *ranking}, analyzers);
     result.latency = bench::measure_latency(searcher, bench::make_queries(samples, args.warmup, args.seed + 1),
                                             bench::make_queries(samples, args.queries, args.seed + 2));
     return result;
@@ -212,13 +211,7 @@ void print_table(const BenchArgs& args, const std::vector<std::string>& locales,
 }
 
 int run_bench(const BenchArgs& args) {
-    try {
-        search::RankingOptions checked;
-        for (const auto& assignment : args.ranking) search::set_ranking_option(checked, assignment);
-    } catch (const std::invalid_argument& e) {
-        std::cerr << "anticipa bench: " << e.what() << '\n';
-        return EXIT_ENVIRONMENT;
-    }
+    if (!ranking_from(args.ranking, "bench")) return EXIT_ENVIRONMENT;  // before minutes of indexing
     auto config = article::load_help_center_config(args.paths.articles);
     std::vector<std::string> locales = config.locales;
     if (locales.empty()) locales = {"en", "pt", "es", "it", "zh-TW"};

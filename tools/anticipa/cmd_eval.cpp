@@ -110,13 +110,9 @@ int run_eval(const EvalArgs& args) {
         std::cerr << "anticipa eval: --keep-index takes exactly one collection\n";
         return EXIT_ENVIRONMENT;
     }
-    search::RankingOptions ranking;
-    try {
-        for (const auto& assignment : args.ranking) search::set_ranking_option(ranking, assignment);
-    } catch (const std::invalid_argument& e) {
-        std::cerr << "anticipa eval: " << e.what() << '\n';
-        return EXIT_ENVIRONMENT;
-    }
+    const auto parsed = ranking_from(args.ranking, "eval");
+    if (!parsed) return EXIT_ENVIRONMENT;
+    const search::RankingOptions& ranking = *parsed;
     if (!args.json) {
         std::string settings;
         for (const auto& setting : search::describe(ranking)) settings += " " + setting;

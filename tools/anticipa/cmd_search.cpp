@@ -46,17 +46,12 @@ int run_search(SearchArgs& args) {
         std::cerr << "anticipa search: the query is empty\n";
         return EXIT_ENVIRONMENT;
     }
-    search::RankingOptions ranking;
-    try {
-        for (const auto& assignment : args.ranking) search::set_ranking_option(ranking, assignment);
-    } catch (const std::invalid_argument& e) {
-        std::cerr << "anticipa search: " << e.what() << '\n';
-        return EXIT_ENVIRONMENT;
-    }
+    const auto ranking = ranking_from(args.ranking, "search");
+    if (!ranking) return EXIT_ENVIRONMENT;
     auto config = article::load_help_center_config(args.paths.articles);
     analysis::AnalyzerSet analyzers(args.paths.locales);
     search::Searcher searcher(
-        {args.paths.index, args.default_locale.empty() ? config.default_locale : args.default_locale, ranking}, analyzers);
+        {args.paths.index, args.default_locale.empty() ? config.default_locale : args.default_locale, *ranking}, analyzers);
     search::SearchResponse response = searcher.search(args.request);
     if (args.json) std::cout << server::search_json(response, args.request.query).dump(2) << '\n';
     else print_text(response, args.request);
