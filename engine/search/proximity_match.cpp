@@ -2,8 +2,6 @@
 #include "search/bm25.h"
 
 #include <algorithm>
-#include <cmath>
-#include <cstdlib>
 
 namespace anticipa::search {
 

@@ -4,8 +4,6 @@
 #include "search/bm25.h"
 
 #include <algorithm>
-#include <cmath>
-#include <limits>
 
 namespace anticipa::search {
 
