@@ -47,9 +47,10 @@ void send_login(httplib::Response& response, bool failed) {
         "content=\"width=device-width, initial-scale=1\"><title>Anticipa admin</title></head><body>"
         "<h1>Anticipa admin</h1>";
     if (failed) html += "<p role=\"alert\">That token is not the admin token.</p>";
-    html += "<form method=\"post\" action=\"/admin/login\"><label for=\"token\">Admin token</label> "
-            "<input type=\"password\" id=\"token\" name=\"token\" required autocomplete=\"current-password\"> "
-            "<button type=\"submit\">Open the content plan</button></form></body></html>";
+    html +=
+        "<form method=\"post\" action=\"/admin/login\"><label for=\"token\">Admin token</label> "
+        "<input type=\"password\" id=\"token\" name=\"token\" required autocomplete=\"current-password\"> "
+        "<button type=\"submit\">Open the content plan</button></form></body></html>";
     response.set_header("WWW-Authenticate", "Bearer realm=\"anticipa-admin\"");
     pages::send_html(response, 401, html);
 }
@@ -64,10 +65,14 @@ std::optional<std::chrono::hours> period_of(const std::string& text) {
     }
     if (amount == 0) return std::nullopt;
     switch (text.back()) {
-        case 'h': return std::chrono::hours(amount);
-        case 'd': return std::chrono::hours(24 * amount);
-        case 'w': return std::chrono::hours(24 * 7 * amount);
-        default: return std::nullopt;
+        case 'h':
+            return std::chrono::hours(amount);
+        case 'd':
+            return std::chrono::hours(24 * amount);
+        case 'w':
+            return std::chrono::hours(24 * 7 * amount);
+        default:
+            return std::nullopt;
     }
 }
 

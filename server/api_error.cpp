@@ -34,8 +34,12 @@ const ErrorRow& row(ApiError error) {
 
 }  // namespace
 
-int http_status(ApiError error) { return row(error).status; }
-const char* error_code(ApiError error) { return row(error).code; }
+int http_status(ApiError error) {
+    return row(error).status;
+}
+const char* error_code(ApiError error) {
+    return row(error).code;
+}
 
 std::string error_body(ApiError error, const std::string& message) {
     return nlohmann::json{{"error", {{"code", error_code(error)}, {"message", message}}}}.dump();

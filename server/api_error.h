@@ -6,12 +6,12 @@
 namespace anticipa::server {
 
 enum class ApiError {
-    INVALID_REQUEST,     ///< a field is missing or malformed
+    INVALID_REQUEST,  ///< a field is missing or malformed
     QUERY_TOO_LONG,
     NOT_FOUND,
     METHOD_NOT_ALLOWED,
     PAYLOAD_TOO_LARGE,
-    UNSUPPORTED,         ///< a request feature the API never needs (chunked or compressed bodies, ranges)
+    UNSUPPORTED,  ///< a request feature the API never needs (chunked or compressed bodies, ranges)
     ORIGIN_NOT_ALLOWED,
     OVERLOADED,
     INDEX_UNAVAILABLE,

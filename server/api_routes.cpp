@@ -29,7 +29,6 @@ bool origin_allowed(const ServerConfig& config, const std::string& origin) {
            config.allowed_origins.end();
 }
 
-
 std::optional<FieldError> read_query(const httplib::Request& request, const ServerConfig& config,
                                      search::SearchRequest& out) {
     const std::string q = request.get_param_value("q");
@@ -42,13 +41,11 @@ std::optional<FieldError> read_query(const httplib::Request& request, const Serv
     out.query = q;
     std::string locale = request.has_param("locale") ? request.get_param_value("locale") : config.default_locale;
     auto canonical = known_locale(locale);
-    if (!canonical)
-        return FieldError{ApiError::INVALID_REQUEST, "locale must be a language tag like pt or zh-TW"};
+    if (!canonical) return FieldError{ApiError::INVALID_REQUEST, "locale must be a language tag like pt or zh-TW"};
     out.locale = *canonical;
     out.tier = request_tier(request, config);
     return std::nullopt;
 }
-
 
 void answer_search(ServerContext& context, const httplib::Request& request, const EventContext& where,
                    const search::SearchRequest& query, httplib::Response& response, std::size_t page) {
@@ -64,9 +61,11 @@ void answer_search(ServerContext& context, const httplib::Request& request, cons
 
 void search_route(ServerContext& context, const httplib::Request& request, httplib::Response& response) {
     search::SearchRequest query;
-    if (auto problem = read_query(request, context.config, query)) return send_error(response, problem->error, problem->message);
+    if (auto problem = read_query(request, context.config, query))
+        return send_error(response, problem->error, problem->message);
     EventContext where;
-    if (auto problem = read_event_context(request, where)) return send_error(response, ApiError::INVALID_REQUEST, *problem);
+    if (auto problem = read_event_context(request, where))
+        return send_error(response, ApiError::INVALID_REQUEST, *problem);
     if (request.has_param("category")) query.category = request.get_param_value("category");
     for (std::size_t i = 0; i < request.get_param_value_count("tag"); ++i)
         query.tags.push_back(request.get_param_value("tag", i));
@@ -85,9 +84,11 @@ void search_route(ServerContext& context, const httplib::Request& request, httpl
 
 void suggest_route(ServerContext& context, const httplib::Request& request, httplib::Response& response) {
     search::SearchRequest query;
-    if (auto problem = read_query(request, context.config, query)) return send_error(response, problem->error, problem->message);
+    if (auto problem = read_query(request, context.config, query))
+        return send_error(response, problem->error, problem->message);
     EventContext where;
-    if (auto problem = read_event_context(request, where)) return send_error(response, ApiError::INVALID_REQUEST, *problem);
+    if (auto problem = read_event_context(request, where))
+        return send_error(response, ApiError::INVALID_REQUEST, *problem);
     query.limit = 5;
     query.with_snippets = false;
     search::SearchResponse found = context.search.search(query);
@@ -128,13 +129,16 @@ void events_route(ServerContext& context, const httplib::Request& request, httpl
     event.client = client_of(context.config, request);
     static const std::set<std::string> sources{"", "search", "suggest", "deflect", "context", "page"};
     if (!sources.count(event.source))
-        return send_error(response, ApiError::INVALID_REQUEST, "source must be search, suggest, deflect, context or page");
+        return send_error(response, ApiError::INVALID_REQUEST,
+                          "source must be search, suggest, deflect, context or page");
     if (!event.route.empty() && !valid_route(event.route))
-        return send_error(response, ApiError::INVALID_REQUEST, "route must be a path starting with '/', at most 200 bytes");
+        return send_error(response, ApiError::INVALID_REQUEST,
+                          "route must be a path starting with '/', at most 200 bytes");
     if (body.contains("rank") && body["rank"].is_number_integer()) event.rank = body["rank"].get<int>();
     if (event.search_id.empty() && event.article_id.empty())
         return send_error(response, ApiError::INVALID_REQUEST, "search_id or article_id is required");
-    for (const std::string* field : {&event.search_id, &event.article_id, &event.locale, &event.channel, &event.comment})
+    for (const std::string* field :
+         {&event.search_id, &event.article_id, &event.locale, &event.channel, &event.comment})
         if (find_invalid_utf8(*field) != std::string::npos)
             return send_error(response, ApiError::INVALID_REQUEST, "text fields must be valid UTF-8");
     context.events.record(std::move(event));
@@ -152,7 +156,9 @@ void preflight_route(ServerContext& context, const httplib::Request& request, ht
 
 void health_route(ServerContext& context, httplib::Response& response) {
     search::IndexStatus status = context.search.status();
-    send_json(response, {{"status", "ok"}, {"revision", status.revision}, {"documents", status.documents},
+    send_json(response, {{"status", "ok"},
+                         {"revision", status.revision},
+                         {"documents", status.documents},
                          {"locales", status.locales}});
 }
 

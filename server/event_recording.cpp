@@ -31,10 +31,13 @@ std::string address_key(const ServerConfig& config) {
 
 std::string client_of(const ServerConfig& config, const httplib::Request& request) {
     switch (config.client_address) {
-        case ClientAddressPolicy::FULL: return request.remote_addr;
+        case ClientAddressPolicy::FULL:
+            return request.remote_addr;
         // 128 bits tell customers apart well enough.
-        case ClientAddressPolicy::HASHED: return hmac_sha256_hex(address_key(config), request.remote_addr).substr(0, 32);
-        case ClientAddressPolicy::NONE: return "";
+        case ClientAddressPolicy::HASHED:
+            return hmac_sha256_hex(address_key(config), request.remote_addr).substr(0, 32);
+        case ClientAddressPolicy::NONE:
+            return "";
     }
     return "";
 }
@@ -53,7 +56,8 @@ std::optional<std::string> read_event_context(const httplib::Request& request, E
 }
 
 events::Event search_event(ServerContext& context, const httplib::Request& request, const EventContext& where,
-                           const search::SearchRequest& asked, const search::SearchResponse& found, const char* source) {
+                           const search::SearchRequest& asked, const search::SearchResponse& found,
+                           const char* source) {
     events::Event event;
     event.kind = events::EventKind::SEARCH;
     event.search_id = new_search_id();

@@ -126,10 +126,11 @@ struct HelpCenterServer::Impl {
         const std::string origin = request.get_header_value("Origin");
         if (!origin.empty() && request.path.starts_with("/api/")) {
             if (!origin_allowed(origin))
-                return refuse(ApiError::ORIGIN_NOT_ALLOWED, "this origin may not call the API; add it to allowed_origins");
+                return refuse(ApiError::ORIGIN_NOT_ALLOWED,
+                              "this origin may not call the API; add it to allowed_origins");
             // The origin comes from the allow list, never from request text as such.
-            response.set_header("Access-Control-Allow-Origin", *std::find(config.allowed_origins.begin(),
-                                                                         config.allowed_origins.end(), origin));
+            response.set_header("Access-Control-Allow-Origin",
+                                *std::find(config.allowed_origins.begin(), config.allowed_origins.end(), origin));
             response.set_header("Vary", "Origin");
         }
         return httplib::Server::HandlerResponse::Unhandled;
@@ -165,26 +166,28 @@ struct HelpCenterServer::Impl {
             if (response.status == 404) send_error(response, ApiError::NOT_FOUND, "no such route");
             else if (response.status == 414)
                 send_error(response, ApiError::QUERY_TOO_LONG, "the request line is too long (q is limited in length)");
-            else if (response.status == 413) send_error(response, ApiError::PAYLOAD_TOO_LARGE, "request body too large");
+            else if (response.status == 413)
+                send_error(response, ApiError::PAYLOAD_TOO_LARGE, "request body too large");
             else if (response.status == 405) send_error(response, ApiError::METHOD_NOT_ALLOWED, "method not allowed");
             else send_error(response, ApiError::INVALID_REQUEST, "malformed request");
         });
         // An exception's text never reaches the client (0.11.4 would put it in a header).
         // The exception's text is for the log only: it can quote paths and request text, and
         // cpp-httplib would otherwise copy it into a response header.
-        http.set_exception_handler([](const httplib::Request& request, httplib::Response& response, std::exception_ptr failure) {
-            std::string what = "unknown exception";
-            try {
-                if (failure) std::rethrow_exception(failure);
-            } catch (const std::exception& e) {
-                what = e.what();
-            } catch (...) {  // Xapian's errors are not std::exceptions; the route is still logged
-            }
-            std::fprintf(stderr, "anticipa serve: %s %s failed: %s\n", request.method.c_str(), request.path.c_str(),
-                         what.c_str());
-            response.headers.clear();
-            send_error(response, ApiError::INTERNAL, "the server failed to answer; it is logged");
-        });
+        http.set_exception_handler(
+            [](const httplib::Request& request, httplib::Response& response, std::exception_ptr failure) {
+                std::string what = "unknown exception";
+                try {
+                    if (failure) std::rethrow_exception(failure);
+                } catch (const std::exception& e) {
+                    what = e.what();
+                } catch (...) {  // Xapian's errors are not std::exceptions; the route is still logged
+                }
+                std::fprintf(stderr, "anticipa serve: %s %s failed: %s\n", request.method.c_str(), request.path.c_str(),
+                             what.c_str());
+                response.headers.clear();
+                send_error(response, ApiError::INTERNAL, "the server failed to answer; it is logged");
+            });
         http.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
             log_access(request, response);
         });
@@ -197,18 +200,15 @@ struct HelpCenterServer::Impl {
         // series (existing articles are bounded by the index).
         const std::string route = request.matches.empty() || response.status == 404 ? "other" : request.path;
         metrics.observe_request(route, response.status, latency);
-        nlohmann::json line{{"remote", request.remote_addr},
-                            {"method", request.method},
-                            {"path", request.path},
-                            {"status", response.status},
-                            {"bytes", response.body.size()},
-                            {"ms", std::chrono::duration<double, std::milli>(latency).count()}};
+        nlohmann::json line{
+            {"remote", request.remote_addr}, {"method", request.method},
+            {"path", request.path},          {"status", response.status},
+            {"bytes", response.body.size()}, {"ms", std::chrono::duration<double, std::milli>(latency).count()}};
         std::fprintf(stderr, "%s\n", line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     }
 };
 
-HelpCenterServer::HelpCenterServer(const ServerConfig& config, search::SearchService& search,
-                                   events::EventSink& events)
+HelpCenterServer::HelpCenterServer(const ServerConfig& config, search::SearchService& search, events::EventSink& events)
     : impl_(std::make_unique<Impl>(config, search, events)) {
     impl_->install_protections();
     impl_->install_routes();
@@ -217,17 +217,20 @@ HelpCenterServer::HelpCenterServer(const ServerConfig& config, search::SearchSer
 HelpCenterServer::~HelpCenterServer() = default;
 
 int HelpCenterServer::bind() {
-    int port = impl_->config.port == 0 ? impl_->http.bind_to_any_port(impl_->config.host)
-                                       : (impl_->http.bind_to_port(impl_->config.host, impl_->config.port)
-                                              ? impl_->config.port
-                                              : -1);
+    int port = impl_->config.port == 0
+                   ? impl_->http.bind_to_any_port(impl_->config.host)
+                   : (impl_->http.bind_to_port(impl_->config.host, impl_->config.port) ? impl_->config.port : -1);
     if (port < 0)
         throw std::runtime_error("cannot listen on " + impl_->config.host + ":" + std::to_string(impl_->config.port));
     return port;
 }
 
-bool HelpCenterServer::run() { return impl_->http.listen_after_bind(); }
+bool HelpCenterServer::run() {
+    return impl_->http.listen_after_bind();
+}
 
-void HelpCenterServer::stop() { impl_->http.stop(); }
+void HelpCenterServer::stop() {
+    impl_->http.stop();
+}
 
 }  // namespace anticipa::server

@@ -30,7 +30,8 @@ std::string Metrics::render(const std::string& index_revision, std::size_t docum
     out << "# HELP anticipa_requests_total HTTP requests by route and status.\n"
            "# TYPE anticipa_requests_total counter\n";
     for (const auto& [key, count] : requests_)
-        out << "anticipa_requests_total{route=\"" << key.first << "\",status=\"" << key.second << "\"} " << count << "\n";
+        out << "anticipa_requests_total{route=\"" << key.first << "\",status=\"" << key.second << "\"} " << count
+            << "\n";
     out << "# HELP anticipa_request_seconds Request latency.\n# TYPE anticipa_request_seconds histogram\n";
     for (std::size_t i = 0; i < buckets().size(); ++i)
         out << "anticipa_request_seconds_bucket{le=\"" << buckets()[i] << "\"} " << latency_buckets_[i] << "\n";

@@ -23,7 +23,8 @@ bool valid_article_id(const std::string& id) {
 }
 
 bool valid_search_id(const std::string& id) {
-    return id.size() == 32 && std::all_of(id.begin(), id.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+    return id.size() == 32 &&
+           std::all_of(id.begin(), id.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 bool valid_session_id(const std::string& id) {
@@ -33,12 +34,15 @@ bool valid_session_id(const std::string& id) {
     });
 }
 
-std::string route_path(const std::string& route) { return route.substr(0, route.find_first_of("?#")); }
+std::string route_path(const std::string& route) {
+    return route.substr(0, route.find_first_of("?#"));
+}
 
 bool valid_route(const std::string& route) {
     if (route.empty() || route.front() != '/' || route.size() > 200) return false;
     if (find_invalid_utf8(route) != std::string::npos) return false;
-    return std::none_of(route.begin(), route.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+    return std::none_of(route.begin(), route.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
 
 }  // namespace anticipa::server

@@ -9,13 +9,23 @@ nlohmann::json search_json(const search::SearchResponse& response, const std::st
     for (const auto& hit : response.hits) {
         nlohmann::json highlights = nlohmann::json::array();
         for (auto [from, to] : hit.snippet.highlights) highlights.push_back({from, to});
-        hits.push_back({{"id", hit.id}, {"locale", hit.locale}, {"title", hit.title}, {"section", hit.heading},
-                        {"anchor", hit.anchor}, {"link", hit.link}, {"score", hit.score},
-                        {"snippet", hit.snippet.text}, {"highlights", highlights},
+        hits.push_back({{"id", hit.id},
+                        {"locale", hit.locale},
+                        {"title", hit.title},
+                        {"section", hit.heading},
+                        {"anchor", hit.anchor},
+                        {"link", hit.link},
+                        {"score", hit.score},
+                        {"snippet", hit.snippet.text},
+                        {"highlights", highlights},
                         {"snippet_html", search::snippet_html(hit.snippet)}});
     }
-    return {{"query", query},          {"locale", response.locale}, {"fallback", response.fallback},
-            {"did_you_mean", response.did_you_mean}, {"total", response.total}, {"results", hits}};
+    return {{"query", query},
+            {"locale", response.locale},
+            {"fallback", response.fallback},
+            {"did_you_mean", response.did_you_mean},
+            {"total", response.total},
+            {"results", hits}};
 }
 
 }  // namespace anticipa::server

@@ -35,7 +35,8 @@ ClientAddressPolicy parse_client_address(const std::string& value) {
 void read_events_settings(const YAML::Node& events, ServerConfig& config) {
     if (events["path"]) config.events_path = events["path"].as<std::string>();
     if (events["retention_days"]) config.events_retention_days = events["retention_days"].as<int>();
-    if (events["client_address"]) config.client_address = parse_client_address(events["client_address"].as<std::string>());
+    if (events["client_address"])
+        config.client_address = parse_client_address(events["client_address"].as<std::string>());
     if (events["client_hash_key"]) config.client_hash_key = events["client_hash_key"].as<std::string>();
     if (config.events_retention_days < 0) throw std::invalid_argument("events.retention_days must be 0 or more");
 }
@@ -78,7 +79,8 @@ const EscalationOptions& escalation_for(const ServerConfig& config, const std::s
 
 void parse_listen(const std::string& listen, ServerConfig& config) {
     auto colon = listen.rfind(':');
-    if (colon == std::string::npos || colon == 0) throw std::invalid_argument("listen must be HOST:PORT, got " + listen);
+    if (colon == std::string::npos || colon == 0)
+        throw std::invalid_argument("listen must be HOST:PORT, got " + listen);
     try {
         int port = std::stoi(listen.substr(colon + 1));
         if (port < 0 || port > 65535) throw std::out_of_range("port");
@@ -134,14 +136,14 @@ void apply_environment(ServerConfig& config) {
 std::string describe(const ServerConfig& config) {
     std::ostringstream out;
     out << "listen " << config.host << ":" << config.port << ", index " << config.index_dir.string() << ", locales "
-        << config.locales_dir.string() << ", default locale " << config.default_locale << ", threads "
-        << config.threads << ", tier secret " << (config.tier_secret.empty() ? "(none: everyone is basic)" : "****")
+        << config.locales_dir.string() << ", default locale " << config.default_locale << ", threads " << config.threads
+        << ", tier secret " << (config.tier_secret.empty() ? "(none: everyone is basic)" : "****")
         << ", allowed origins";
     if (config.allowed_origins.empty()) out << " (none)";
     for (const auto& origin : config.allowed_origins) out << " " << origin;
     static const char* const policies[] = {"full", "hashed", "none"};
-    out << ", events " << (config.events_path.empty() ? "(default)" : config.events_path.string()) << " (client address "
-        << policies[static_cast<int>(config.client_address)] << ", kept "
+    out << ", events " << (config.events_path.empty() ? "(default)" : config.events_path.string())
+        << " (client address " << policies[static_cast<int>(config.client_address)] << ", kept "
         << (config.events_retention_days ? std::to_string(config.events_retention_days) + " days" : "forever")
         << "), admin page " << (config.admin_token.empty() ? "off" : "on");
     return out.str();

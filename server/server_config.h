@@ -30,8 +30,8 @@ struct ServerConfig {
     std::string default_locale = "en";
     std::vector<std::string> allowed_origins;  ///< may embed the widget; never "*"
     std::string tier_secret;                   ///< HS256 key of the tier tokens
-    std::size_t threads = 64;  ///< a keep-alive connection holds one while it is open
-    std::size_t max_queued = 64;  ///< connections waiting for a thread; past this: 503 + Retry-After
+    std::size_t threads = 64;                  ///< a keep-alive connection holds one while it is open
+    std::size_t max_queued = 64;               ///< connections waiting for a thread; past this: 503 + Retry-After
     std::size_t max_body_bytes = 16 * 1024;
     std::size_t max_query_chars = 256;
     int timeout_seconds = 5;  ///< read and write
@@ -48,7 +48,8 @@ struct ServerConfig {
         {"standard", {true, "", "", ""}},
         {"advanced", {true, "your account's support representative", "", ""}},
     };
-    std::filesystem::path contact_outbox = "contact-outbox.jsonl";  ///< messages for the ticketing system, one JSON per line
+    std::filesystem::path contact_outbox =
+        "contact-outbox.jsonl";  ///< messages for the ticketing system, one JSON per line
 };
 
 /// The escalation options of a tier (a tier the configuration does not name has none).

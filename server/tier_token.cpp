@@ -1,9 +1,9 @@
 #include "tier_token.h"
 
-#include <nlohmann/json.hpp>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <nlohmann/json.hpp>
 
 #include <array>
 #include <cstring>
@@ -97,9 +97,11 @@ TierVerdict verify_tier_token(const std::string& token, const std::string& secre
     const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
     if (!claims.contains("exp") || !claims["exp"].is_number()) return refuse("no expiry");
     if (claims["exp"].get<double>() <= static_cast<double>(seconds)) return refuse("expired");
-    if (claims.contains("nbf") && claims["nbf"].is_number() && claims["nbf"].get<double>() > static_cast<double>(seconds))
+    if (claims.contains("nbf") && claims["nbf"].is_number() &&
+        claims["nbf"].get<double>() > static_cast<double>(seconds))
         return refuse("not valid yet");
-    const std::string tier = claims.contains("tier") && claims["tier"].is_string() ? claims["tier"].get<std::string>() : "";
+    const std::string tier =
+        claims.contains("tier") && claims["tier"].is_string() ? claims["tier"].get<std::string>() : "";
     if (tier != "basic" && tier != "standard" && tier != "advanced") return refuse("unknown tier");
     return {tier, ""};
 }

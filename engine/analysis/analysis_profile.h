@@ -10,9 +10,9 @@ namespace anticipa::analysis {
 /// Read from locales/<tag>/analysis.yaml (or locales/<language>/ when the tag has none), with its
 /// stop word and synonym files. Adding a language means adding that folder, not code.
 struct AnalysisProfile {
-    std::string locale;             ///< the tag this profile serves, e.g. "pt-BR"
-    std::string source;             ///< where it was read: "locales/pt", or "defaults"
-    std::string stemmer = "none";   ///< a Xapian::Stem language, or "none"
+    std::string locale;            ///< the tag this profile serves, e.g. "pt-BR"
+    std::string source;            ///< where it was read: "locales/pt", or "defaults"
+    std::string stemmer = "none";  ///< a Xapian::Stem language, or "none"
     std::vector<std::string> stopwords;
     std::vector<std::vector<std::string>> synonym_groups;  ///< each line: equivalent words or phrases
     bool split_apostrophes = false;    ///< Italian/French elision: "dell'account" -> "dell", "account"

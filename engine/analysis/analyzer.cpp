@@ -109,8 +109,8 @@ std::optional<SynonymTable::Match> SynonymTable::match(const std::vector<Token>&
 Analyzer::Analyzer(AnalysisProfile profile) : profile_(std::move(profile)), instance_id_(next_instance_id()) {
     fingerprint_ = content_hash(std::string(ANALYZER_VERSION) + "|" + profile_.stemmer + "|" +
                                 (profile_.split_apostrophes ? "apostrophes" : "") + "|" +
-                                (profile_.fold_chinese_script ? "chinese" : "") + "|icu" + U_ICU_VERSION +
-                                "|xapian" + Xapian::version_string());
+                                (profile_.fold_chinese_script ? "chinese" : "") + "|icu" + U_ICU_VERSION + "|xapian" +
+                                Xapian::version_string());
     // Stop words and synonyms go through the same chain as text; they only shape queries, so
     // editing them needs no re-index (they are not part of the fingerprint).
     for (const auto& word : profile_.stopwords)
@@ -140,8 +140,8 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_
     bool folded_whole_text = false;
     if (scratch.chinese && has_han(text)) {
         simplified = scratch.chinese->to_simplified(text);
-        folded_whole_text = simplified.size() == text.size() &&
-                            code_point_offsets(simplified) == code_point_offsets(text);
+        folded_whole_text =
+            simplified.size() == text.size() && code_point_offsets(simplified) == code_point_offsets(text);
     }
     const std::string_view source = folded_whole_text ? std::string_view(simplified) : text;
 
@@ -158,7 +158,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_
         ngram.kind = TokenKind::NGRAM;
         tokens.push_back(std::move(ngram));
     };
-    std::string last_character;            // of the previous Chinese word
+    std::string last_character;  // of the previous Chinese word
     std::uint32_t last_character_begin = 0;
     std::optional<std::uint32_t> last_word_position;  // none: the previous token was not a Chinese word
     std::uint32_t last_word_end = 0;

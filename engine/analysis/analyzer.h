@@ -58,7 +58,7 @@ class Analyzer {
 
   private:
     AnalysisProfile profile_;
-    std::uint64_t instance_id_;  ///< keys this analyzer's per-thread ICU and Xapian objects
+    std::uint64_t instance_id_;                  ///< keys this analyzer's per-thread ICU and Xapian objects
     std::unordered_set<std::string> stopwords_;  ///< accent-folded, normalized
     SynonymTable synonyms_;
     std::string fingerprint_;

@@ -14,9 +14,9 @@ enum class TokenKind {
 };
 
 struct Token {
-    std::string term;         ///< NFKC, case-folded; Chinese folded to Simplified: "configuração", "简单"
-    std::string stem;         ///< Snowball stem of term; equals term where there is no stemmer
-    std::string folded_stem;  ///< stem of the accent-free form; "" when the term has no accents
+    std::string term;            ///< NFKC, case-folded; Chinese folded to Simplified: "configuração", "简单"
+    std::string stem;            ///< Snowball stem of term; equals term where there is no stemmer
+    std::string folded_stem;     ///< stem of the accent-free form; "" when the term has no accents
     std::uint32_t position = 0;  ///< word position (n-grams share their word's position)
     std::uint32_t begin = 0;     ///< byte range of the token in the analyzed text
     std::uint32_t end = 0;

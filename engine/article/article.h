@@ -8,9 +8,9 @@ namespace anticipa::article {
 
 /// Front matter of one article, after defaults were applied.
 struct ArticleMeta {
-    std::string id;        ///< shared by translations; default: the path without locale and ".md"
+    std::string id;  ///< shared by translations; default: the path without locale and ".md"
     std::string title;
-    std::string locale;    ///< canonical BCP-47 tag
+    std::string locale;  ///< canonical BCP-47 tag
     std::vector<std::string> tags;
     std::string category;
     std::vector<std::string> tiers;  ///< subset of basic, standard, advanced; default all three
@@ -25,11 +25,11 @@ struct ArticleMeta {
 
 /// One part of the article: the text before the first heading, then one per heading.
 struct Section {
-    int level = 0;          ///< 0 for the introduction, else the heading level
-    std::string heading;    ///< plain text of the heading ("" for the introduction)
-    std::string anchor;     ///< stable slug for deep links ("" for the introduction)
-    std::string text;       ///< plain text for indexing and snippets
-    std::string html;       ///< safe HTML for display (cmark's safe mode: no raw HTML)
+    int level = 0;        ///< 0 for the introduction, else the heading level
+    std::string heading;  ///< plain text of the heading ("" for the introduction)
+    std::string anchor;   ///< stable slug for deep links ("" for the introduction)
+    std::string text;     ///< plain text for indexing and snippets
+    std::string html;     ///< safe HTML for display (cmark's safe mode: no raw HTML)
 };
 
 /// A link found in the body, with its source line, for `anticipa check`.
@@ -40,9 +40,9 @@ struct Link {
 
 struct Article {
     ArticleMeta meta;
-    std::string path;            ///< relative to the articles folder: "pt/account/senha.md"
-    std::string content_hash;    ///< of the whole file: unchanged files are skipped when indexing
-    std::string revision;        ///< of the body: translations record it to notice staleness
+    std::string path;          ///< relative to the articles folder: "pt/account/senha.md"
+    std::string content_hash;  ///< of the whole file: unchanged files are skipped when indexing
+    std::string revision;      ///< of the body: translations record it to notice staleness
     std::vector<Section> sections;
     std::vector<Link> links;
 };

@@ -31,8 +31,7 @@ bool is_hidden(const fs::path& relative) {
 /// Runs the Markdown parser on a worker thread and gives up waiting after the budget. cmark
 /// cannot be interrupted, so an over-budget parse finishes in the background while the run goes
 /// on; it owns its copy of the text and nothing of ours.
-std::optional<MarkdownBody> parse_within_budget(std::string body, int first_line,
-                                                std::chrono::milliseconds budget) {
+std::optional<MarkdownBody> parse_within_budget(std::string body, int first_line, std::chrono::milliseconds budget) {
     auto task = std::make_shared<std::packaged_task<MarkdownBody()>>(
         [body = std::move(body), first_line] { return parse_markdown(body, first_line); });
     auto result = task->get_future();
@@ -47,8 +46,7 @@ std::string kib(std::uintmax_t bytes) {
 
 }  // namespace
 
-LoadedFile load_article_file(const LoadOptions& options, const fs::path& relative,
-                             const UnchangedTest& is_unchanged) {
+LoadedFile load_article_file(const LoadOptions& options, const fs::path& relative, const UnchangedTest& is_unchanged) {
     LoadedFile file;
     file.path = relative.generic_string();
     file.display_path = display_of(options, relative);
@@ -76,8 +74,9 @@ LoadedFile load_article_file(const LoadOptions& options, const fs::path& relativ
         return file;
     }
     if (size > options.max_article_bytes) {
-        problem(0, "too_large", "file is " + kib(size) + ", over the limit of " + kib(options.max_article_bytes) +
-                                    "; split it into several articles");
+        problem(0, "too_large",
+                "file is " + kib(size) + ", over the limit of " + kib(options.max_article_bytes) +
+                    "; split it into several articles");
         return file;
     }
     std::ifstream in(full, std::ios::binary);
@@ -106,7 +105,8 @@ LoadedFile load_article_file(const LoadOptions& options, const fs::path& relativ
     }
 
     std::string default_id = relative.generic_string();
-    if (options.layout == Layout::LOCALE_FOLDERS) default_id = relative.lexically_relative(*relative.begin()).generic_string();
+    if (options.layout == Layout::LOCALE_FOLDERS)
+        default_id = relative.lexically_relative(*relative.begin()).generic_string();
     if (default_id.ends_with(".md")) default_id.resize(default_id.size() - 3);
 
     FrontMatter front = parse_front_matter(bytes, {file.display_path, folder_locale, default_id});
@@ -116,8 +116,9 @@ LoadedFile load_article_file(const LoadOptions& options, const fs::path& relativ
 
     auto body = parse_within_budget(std::string(front.body), front.body_first_line, options.parse_budget);
     if (!body) {
-        problem(0, "parse_timeout", "Markdown took longer than " + std::to_string(options.parse_budget.count()) +
-                                        " ms to parse (deeply nested or repeated markup?); skipped");
+        problem(0, "parse_timeout",
+                "Markdown took longer than " + std::to_string(options.parse_budget.count()) +
+                    " ms to parse (deeply nested or repeated markup?); skipped");
         return file;
     }
     Article article;
@@ -154,10 +155,10 @@ ArticleFiles list_article_files(const LoadOptions& options) {
             fs::path target = fs::weakly_canonical(it->path(), ec);
             auto inside = target.lexically_relative(root);
             if (ec || inside.empty() || *inside.begin() == "..") {
-                result.problems.push_back({Severity::ERROR, "symlink_outside",
-                                           "symbolic link leads outside the articles folder (to " + target.string() +
-                                               "); it is skipped",
-                                           display_of(options, relative), 0});
+                result.problems.push_back(
+                    {Severity::ERROR, "symlink_outside",
+                     "symbolic link leads outside the articles folder (to " + target.string() + "); it is skipped",
+                     display_of(options, relative), 0});
                 ec.clear();
                 continue;
             }
@@ -173,8 +174,8 @@ ArticleFiles list_article_files(const LoadOptions& options) {
         result.files.push_back(relative);
     }
     if (ec)
-        result.problems.push_back({Severity::ERROR, "unreadable", "cannot list the folder: " + ec.message(),
-                                   options.root.string(), 0});
+        result.problems.push_back(
+            {Severity::ERROR, "unreadable", "cannot list the folder: " + ec.message(), options.root.string(), 0});
     std::sort(result.files.begin(), result.files.end());
     return result;
 }

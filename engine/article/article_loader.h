@@ -31,11 +31,11 @@ struct LoadOptions {
 
 /// One file as found on disk: the article when it loaded, and whatever was wrong with it.
 struct LoadedFile {
-    std::string path;          ///< relative to the root: "pt/account/senha.md"
-    std::string display_path;  ///< as the writer knows it: "articles/pt/account/senha.md"
-    std::string locale;        ///< from the folder (or front matter); "" when unknown
-    std::string content_hash;  ///< of the raw bytes; "" when unreadable
-    std::size_t bytes = 0;     ///< file size
+    std::string path;                ///< relative to the root: "pt/account/senha.md"
+    std::string display_path;        ///< as the writer knows it: "articles/pt/account/senha.md"
+    std::string locale;              ///< from the folder (or front matter); "" when unknown
+    std::string content_hash;        ///< of the raw bytes; "" when unreadable
+    std::size_t bytes = 0;           ///< file size
     std::optional<Article> article;  ///< empty when the file has errors or is unchanged
     bool unchanged = false;          ///< the caller already has this content (see load_article_file)
     std::vector<Problem> problems;

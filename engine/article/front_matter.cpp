@@ -5,17 +5,17 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <array>
 #include <chrono>
+#include <cstdio>
 #include <regex>
 
 namespace anticipa::article {
 
 namespace {
 
-constexpr std::array KNOWN_KEYS{"id",      "title",     "locale",  "tags",    "category",        "tiers",
-                                "status",  "questions", "context", "updated", "source_revision", "translate",
+constexpr std::array KNOWN_KEYS{"id",     "title",     "locale",  "tags",    "category",        "tiers",
+                                "status", "questions", "context", "updated", "source_revision", "translate",
                                 "gap"};
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -113,8 +113,7 @@ const std::regex ID_PATTERN("[A-Za-z0-9][A-Za-z0-9._/-]*");
 
 void read_key(MetaReader& reader, const std::string& key, const YAML::Node& value, ArticleMeta& meta) {
     if (key == "id") {
-        if (reader.scalar(value, "id", meta.id) &&
-            !std::regex_match(meta.id, ID_PATTERN)) {
+        if (reader.scalar(value, "id", meta.id) && !std::regex_match(meta.id, ID_PATTERN)) {
             reader.error(value, "invalid_id",
                          "id `" + meta.id + "` may only use letters, digits, '.', '_', '-' and '/'");
             meta.id.clear();
@@ -159,8 +158,7 @@ void read_key(MetaReader& reader, const std::string& key, const YAML::Node& valu
     } else if (key == "translate") {
         std::string flag;
         if (!reader.scalar(value, "translate", flag)) return;
-        if (flag != "true" && flag != "false")
-            reader.error(value, "invalid_type", "`translate` must be true or false");
+        if (flag != "true" && flag != "false") reader.error(value, "invalid_type", "`translate` must be true or false");
         meta.translate = flag != "false";
     } else if (key == "gap") {
         // The key of the question group from `anticipa gaps` ("en:password reset"); `--verify`
@@ -249,8 +247,8 @@ FrontMatter parse_front_matter(std::string_view text, const FrontMatterContext& 
             locale_reported = true;
         } else if (!context.folder_locale.empty() && *canonical != context.folder_locale) {
             reader.add(Severity::ERROR, locale_line, "locale_mismatch",
-                       "`locale: " + *canonical + "` does not match its locale folder " +
-                           context.folder_locale + "/; move the file or fix the locale");
+                       "`locale: " + *canonical + "` does not match its locale folder " + context.folder_locale +
+                           "/; move the file or fix the locale");
             locale_reported = true;
         }
         result.meta.locale = locale_reported ? "" : *canonical;
@@ -268,11 +266,21 @@ std::string yaml_quoted(std::string_view text) {
     std::string out = "\"";
     for (char c : text) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            case '\r': out += "\\r"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
             default:
                 if (static_cast<unsigned char>(c) < 0x20) {
                     char escaped[5];

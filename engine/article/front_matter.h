@@ -19,8 +19,8 @@ struct FrontMatterContext {
 
 struct FrontMatter {
     ArticleMeta meta;
-    std::string_view body;       ///< the Markdown after the closing "---"
-    int body_first_line = 1;     ///< line of the file where the body starts
+    std::string_view body;    ///< the Markdown after the closing "---"
+    int body_first_line = 1;  ///< line of the file where the body starts
     std::vector<Problem> problems;
 };
 

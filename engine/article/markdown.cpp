@@ -106,8 +106,8 @@ MarkdownBody parse_markdown(std::string_view body, int first_line) {
             std::string html = render_html(node);  // "<h2>...</h2>\n"
             std::string open = "<h" + std::to_string(current.level) + ">";
             if (html.starts_with(open))
-                html.replace(0, open.size(), "<h" + std::to_string(current.level) + " id=\"" +
-                                                 escape_html(current.anchor) + "\">");
+                html.replace(0, open.size(),
+                             "<h" + std::to_string(current.level) + " id=\"" + escape_html(current.anchor) + "\">");
             current.html += html;
             continue;
         }

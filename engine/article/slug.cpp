@@ -6,8 +6,8 @@
 namespace anticipa::article {
 
 std::string slugify(std::string_view heading) {
-    icu::UnicodeString text = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(heading.data(), static_cast<int32_t>(heading.size())));
+    icu::UnicodeString text =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(heading.data(), static_cast<int32_t>(heading.size())));
     text.foldCase();
     icu::UnicodeString slug;
     bool pending_hyphen = false;

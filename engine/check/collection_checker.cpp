@@ -71,12 +71,14 @@ class Checker {
 
     void translations() {
         for (const auto& [id, versions] : by_id_) {
-            bool published = std::any_of(versions.begin(), versions.end(), [](auto& v) { return !v.second->meta.draft; });
+            bool published =
+                std::any_of(versions.begin(), versions.end(), [](auto& v) { return !v.second->meta.draft; });
             if (!published) continue;  // drafts are not translated yet
             std::string present;
             for (const auto& [locale, article] : versions) present += (present.empty() ? "" : ", ") + locale;
             const Article& any = *versions.begin()->second;
-            bool local_only = std::any_of(versions.begin(), versions.end(), [](auto& v) { return !v.second->meta.translate; });
+            bool local_only =
+                std::any_of(versions.begin(), versions.end(), [](auto& v) { return !v.second->meta.translate; });
             for (const auto& locale : options_.locales)
                 if (!local_only && !versions.count(locale))
                     warn(display(any), 0, "missing_translation",
@@ -95,13 +97,15 @@ class Checker {
             const std::string& recorded = translation->meta.source_revision;
             if (recorded.empty()) {
                 warn(display(*translation), 1, "no_source_revision",
-                     "translation of " + display(original) + " does not say which revision it was made from; add "
-                     "`source_revision: " + original.revision + "` once it matches the source");
+                     "translation of " + display(original) +
+                         " does not say which revision it was made from; add "
+                         "`source_revision: " +
+                         original.revision + "` once it matches the source");
             } else if (recorded != original.revision) {
                 warn(display(*translation), 1, "stale_translation",
                      "translated from revision " + recorded + " of " + display(original) + ", which is now at " +
-                         original.revision + "; update the translation, then set `source_revision: " +
-                         original.revision + "`");
+                         original.revision +
+                         "; update the translation, then set `source_revision: " + original.revision + "`");
             }
         }
     }
@@ -119,7 +123,8 @@ class Checker {
             fs::path resolved = (fs::path(file.path).parent_path() / path).lexically_normal();
             std::string relative = resolved.generic_string();
             if (relative.starts_with("..") || resolved.is_absolute()) {
-                error(file.display_path, link.line, "broken_link", "link `" + url + "` leads outside the articles folder");
+                error(file.display_path, link.line, "broken_link",
+                      "link `" + url + "` leads outside the articles folder");
                 return;
             }
             auto found = by_path_.find(relative);

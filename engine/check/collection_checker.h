@@ -12,8 +12,8 @@ namespace anticipa::check {
 
 struct CheckOptions {
     article::LoadOptions load;
-    std::string source_locale = "en";   ///< translations record the revision of this locale's version
-    std::vector<std::string> locales;   ///< every published article should exist in each
+    std::string source_locale = "en";  ///< translations record the revision of this locale's version
+    std::vector<std::string> locales;  ///< every published article should exist in each
 };
 
 struct CheckReport {

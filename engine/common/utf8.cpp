@@ -18,10 +18,16 @@ std::size_t find_invalid_utf8(std::string_view text) {
         }
         std::size_t len;
         std::uint32_t min;
-        if ((c & 0xE0) == 0xC0) { len = 2; min = 0x80; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; min = 0x800; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; min = 0x10000; }
-        else return i;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            min = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            min = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            min = 0x10000;
+        } else return i;
         if (i + len > n) return i;
         std::uint32_t cp = c & (0x7F >> len);
         for (std::size_t k = 1; k < len; ++k) {
@@ -38,14 +44,13 @@ std::size_t find_invalid_utf8(std::string_view text) {
 std::string repair_utf8(std::string_view text) {
     if (find_invalid_utf8(text) == std::string_view::npos) return std::string(text);
     std::string out;
-    icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
-        .toUTF8String(out);
+    icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))).toUTF8String(out);
     return out;
 }
 
 std::size_t count_code_points(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(
-        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 int line_of_offset(std::string_view text, std::size_t offset) {

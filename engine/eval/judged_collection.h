@@ -14,8 +14,8 @@ struct JudgedQuery {
 };
 
 struct JudgedCollection {
-    std::vector<JudgedQuery> queries;                          ///< in file order
-    std::map<std::string, std::map<std::string, int>> qrels;   ///< qid -> docid -> grade
+    std::vector<JudgedQuery> queries;                         ///< in file order
+    std::map<std::string, std::map<std::string, int>> qrels;  ///< qid -> docid -> grade
 };
 
 /// Reads both files; throws std::runtime_error naming file:line on a malformed line.

@@ -19,23 +19,23 @@ enum class EventKind {
 /// interaction is unresolved when it had no results, no click, a "not helpful" or an escalation.
 struct Event {
     EventKind kind = EventKind::SEARCH;
-    std::string event_id;   ///< unique; a store assigns one when empty, so replays stay idempotent
+    std::string event_id;  ///< unique; a store assigns one when empty, so replays stay idempotent
     std::string search_id;
     std::string session_id;  ///< a search-as-you-type session: its keystrokes count as one search
     std::chrono::system_clock::time_point at = std::chrono::system_clock::now();
-    std::string source;   ///< "search", "suggest", "deflect", "context", "page"
-    std::string locale;   ///< the customer's locale
-    std::string tier;     ///< basic, standard or advanced (never the token itself)
+    std::string source;  ///< "search", "suggest", "deflect", "context", "page"
+    std::string locale;  ///< the customer's locale
+    std::string tier;    ///< basic, standard or advanced (never the token itself)
     std::string query;
     std::size_t results = 0;
-    bool fallback = false;              ///< answered from the default locale
-    std::vector<std::string> shown;     ///< article ids shown, best first
-    std::string article_id;             ///< clicks and votes
-    int rank = 0;                       ///< clicks: 1-based position of the article clicked
-    std::string comment;                ///< "not helpful" comments
-    std::string channel;                ///< escalations: contact_form, representative, ...
-    std::string route;                  ///< the product page (widget) or help-center page asked from
-    std::string client;                 ///< the client address, a keyed hash of it, or empty (privacy)
+    bool fallback = false;           ///< answered from the default locale
+    std::vector<std::string> shown;  ///< article ids shown, best first
+    std::string article_id;          ///< clicks and votes
+    int rank = 0;                    ///< clicks: 1-based position of the article clicked
+    std::string comment;             ///< "not helpful" comments
+    std::string channel;             ///< escalations: contact_form, representative, ...
+    std::string route;               ///< the product page (widget) or help-center page asked from
+    std::string client;              ///< the client address, a keyed hash of it, or empty (privacy)
     // Why a search found nothing, counted when it was answered (never shown to the customer):
     std::size_t matches_other_locales = 0;  ///< hits for the same words in the other locales
     std::size_t matches_any_tier = 0;       ///< hits before the tier filter (entitlement gap)

@@ -30,7 +30,9 @@ int open_journal(const fs::path& journal) {
 
 }  // namespace
 
-fs::path journal_path(const fs::path& database) { return database.string() + "-journal.jsonl"; }
+fs::path journal_path(const fs::path& database) {
+    return database.string() + "-journal.jsonl";
+}
 
 // Journals a previous run left: the swapped-out ones in the order they were made, then the
 // current one, so replayed events keep their order among equal timestamps.
@@ -67,9 +69,8 @@ std::uint64_t replay_journal(Connection& db, Statement& insert, const fs::path& 
     std::ifstream in(journal, std::ios::binary);
     if (!in) throw file_error(journal, "cannot read the events journal");
     std::string line;
-    return insert_event_lines(db, insert, [&]() -> const std::string* {
-        return std::getline(in, line) ? &line : nullptr;
-    });
+    return insert_event_lines(db, insert,
+                              [&]() -> const std::string* { return std::getline(in, line) ? &line : nullptr; });
 }
 
 // ---- the writer lock --------------------------------------------------------------------------
@@ -92,7 +93,9 @@ WriterLock::WriterLock(const fs::path& database) {
     }
 }
 
-WriterLock::~WriterLock() { ::close(fd_); }
+WriterLock::~WriterLock() {
+    ::close(fd_);
+}
 
 // ---- the current journal ----------------------------------------------------------------------
 

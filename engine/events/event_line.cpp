@@ -9,8 +9,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr EventKind ALL_KINDS[] = {EventKind::SEARCH, EventKind::CLICK, EventKind::HELPFUL,
-                                   EventKind::NOT_HELPFUL, EventKind::ESCALATE};
+constexpr EventKind ALL_KINDS[] = {EventKind::SEARCH, EventKind::CLICK, EventKind::HELPFUL, EventKind::NOT_HELPFUL,
+                                   EventKind::ESCALATE};
 
 // Journal lines are written by hand, not through an nlohmann::json object: building one (a map of
 // allocated strings) costs ~10 µs per event on the request path, this costs ~1 µs. They are read
@@ -25,11 +25,21 @@ void append_json_string(std::string& out, std::string_view text) {
     out += '"';
     for (char c : text) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default:
                 if (static_cast<unsigned char>(c) < 0x20) {
                     static constexpr char HEX[] = "0123456789abcdef";

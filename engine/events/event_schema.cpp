@@ -53,18 +53,20 @@ constexpr int LATEST_SCHEMA_VERSION = std::end(MIGRATIONS)[-1].version;
 void refuse_newer_schema(Connection& db, int version) {
     if (version > LATEST_SCHEMA_VERSION) {
         throw file_error(db.file(), "events schema version " + std::to_string(version) +
-                                        " is newer than this build's version " +
-                                        std::to_string(LATEST_SCHEMA_VERSION) + "; use a newer anticipa");
+                                        " is newer than this build's version " + std::to_string(LATEST_SCHEMA_VERSION) +
+                                        "; use a newer anticipa");
     }
 }
 
 }  // namespace
 
-int latest_schema_version() { return LATEST_SCHEMA_VERSION; }
+int latest_schema_version() {
+    return LATEST_SCHEMA_VERSION;
+}
 
 // Applies the missing migrations in one transaction, so a failure leaves the old version intact.
 void migrate(Connection& db) {
-    refuse_newer_schema(db, db.user_version());  // before touching a file a newer build owns
+    refuse_newer_schema(db, db.user_version());                     // before touching a file a newer build owns
     db.execute("PRAGMA journal_mode=WAL", "cannot switch to WAL");  // readers never block the writer
     // NORMAL: a commit survives the process being killed; only a power cut may lose the last ones.
     db.execute("PRAGMA synchronous=NORMAL", "cannot set synchronous");
@@ -85,8 +87,9 @@ void require_latest_schema(Connection& db) {
     refuse_newer_schema(db, version);
     if (version == 0) throw file_error(db.file(), "not an events database (schema version 0)");
     if (version < LATEST_SCHEMA_VERSION) {
-        throw file_error(db.file(), "events schema version " + std::to_string(version) + " is older than this build's " +
-                                        std::to_string(LATEST_SCHEMA_VERSION) + "; run `anticipa serve` on it once");
+        throw file_error(db.file(), "events schema version " + std::to_string(version) +
+                                        " is older than this build's " + std::to_string(LATEST_SCHEMA_VERSION) +
+                                        "; run `anticipa serve` on it once");
     }
 }
 
@@ -100,8 +103,8 @@ const char* const INSERT_EVENT_SQL = "INSERT OR IGNORE INTO events (" EVENT_COLU
                                      ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
                                      "?14, ?15, ?16, ?17, ?18, ?19, ?20)";
 
-const char* const SELECT_EVENTS_SQL = "SELECT " EVENT_COLUMNS
-                                      " FROM events WHERE at_ms >= ?1 AND at_ms < ?2 ORDER BY at_ms, rowid";
+const char* const SELECT_EVENTS_SQL =
+    "SELECT " EVENT_COLUMNS " FROM events WHERE at_ms >= ?1 AND at_ms < ?2 ORDER BY at_ms, rowid";
 #undef EVENT_COLUMNS
 
 void bind_event(Statement& insert, const Event& event) {

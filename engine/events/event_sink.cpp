@@ -4,11 +4,16 @@ namespace anticipa::events {
 
 const char* to_string(EventKind kind) {
     switch (kind) {
-        case EventKind::SEARCH: return "search";
-        case EventKind::CLICK: return "click";
-        case EventKind::HELPFUL: return "helpful";
-        case EventKind::NOT_HELPFUL: return "not_helpful";
-        case EventKind::ESCALATE: return "escalate";
+        case EventKind::SEARCH:
+            return "search";
+        case EventKind::CLICK:
+            return "click";
+        case EventKind::HELPFUL:
+            return "helpful";
+        case EventKind::NOT_HELPFUL:
+            return "not_helpful";
+        case EventKind::ESCALATE:
+            return "escalate";
     }
     return "unknown";
 }

@@ -246,16 +246,21 @@ void SqliteEventStore::Impl::flush() {
     if (!write_problem_.empty()) throw std::runtime_error(write_problem_);
 }
 
-SqliteEventStore::SqliteEventStore(EventStoreOptions options)
-    : impl_(std::make_unique<Impl>(std::move(options))) {}
+SqliteEventStore::SqliteEventStore(EventStoreOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 
 SqliteEventStore::~SqliteEventStore() = default;
 
-void SqliteEventStore::record(Event event) { impl_->record(std::move(event)); }
+void SqliteEventStore::record(Event event) {
+    impl_->record(std::move(event));
+}
 
-SinkStats SqliteEventStore::stats() const { return impl_->stats(); }
+SinkStats SqliteEventStore::stats() const {
+    return impl_->stats();
+}
 
-void SqliteEventStore::flush() { impl_->flush(); }
+void SqliteEventStore::flush() {
+    impl_->flush();
+}
 
 // ---- reading ----------------------------------------------------------------------------------
 
@@ -264,7 +269,9 @@ std::filesystem::path default_events_path() {
     return configured && *configured ? fs::path(configured) : fs::path("events.db");
 }
 
-int event_schema_version() { return latest_schema_version(); }
+int event_schema_version() {
+    return latest_schema_version();
+}
 
 void for_each_event(const std::filesystem::path& path, std::chrono::system_clock::time_point since,
                     std::chrono::system_clock::time_point until, const std::function<void(Event&&)>& visit) {

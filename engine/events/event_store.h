@@ -21,10 +21,10 @@ namespace anticipa::events {
 std::filesystem::path default_events_path();
 
 struct EventStoreOptions {
-    std::filesystem::path path;          ///< the SQLite file; its journal sits beside it
-    std::size_t max_pending = 200000;    ///< accepted but not yet in SQLite; past this, drop and count
+    std::filesystem::path path;        ///< the SQLite file; its journal sits beside it
+    std::size_t max_pending = 200000;  ///< accepted but not yet in SQLite; past this, drop and count
     std::chrono::milliseconds flush_interval{250};
-    int retention_days = 0;              ///< events older than this are deleted; 0 keeps all
+    int retention_days = 0;  ///< events older than this are deleted; 0 keeps all
 };
 
 /// The default EventSink of `anticipa serve`. Queries and comments are scrubbed of personal data
@@ -51,8 +51,7 @@ int event_schema_version();
 /// Reads the events with since <= at < until, oldest first, through a read-only connection that
 /// is safe while a server writes. Throws std::runtime_error naming the file when it cannot be read
 /// or was written by a newer schema.
-std::vector<Event> read_events(const std::filesystem::path& path,
-                               std::chrono::system_clock::time_point since,
+std::vector<Event> read_events(const std::filesystem::path& path, std::chrono::system_clock::time_point since,
                                std::chrono::system_clock::time_point until);
 
 /// The same, one event at a time, for logs too large to hold (a million events and up).

@@ -16,8 +16,12 @@ namespace {
 
 constexpr auto NONE = std::string_view::npos;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_ascii_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // ---- e-mail addresses -------------------------------------------------------------------------
 
@@ -36,7 +40,9 @@ bool is_local_part_ascii(char c) {
     return is_digit(c) || is_ascii_letter(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
 }
 
-bool is_domain_label_ascii(char c) { return is_digit(c) || is_ascii_letter(c) || c == '-'; }
+bool is_domain_label_ascii(char c) {
+    return is_digit(c) || is_ascii_letter(c) || c == '-';
+}
 
 // Bytes of the address character at i (of the local part, or of a domain label), 0 if none.
 std::size_t address_char_at(std::string_view text, std::size_t i, bool local_part) {
@@ -86,7 +92,7 @@ std::size_t match_email(std::string_view text, std::size_t begin) {
 // "+55 (11) 91234-5678" is read as groups of digits: an optional "+", then groups separated by one
 // space, dash or dot ("(11)" may also touch the next group). Cards and phones are prefixes of it.
 struct DigitGroup {
-    std::size_t end = 0;    // byte after the group (after its ")")
+    std::size_t end = 0;  // byte after the group (after its ")")
     int digits = 0;
     char first_digit = 0;
     bool parenthesized = false;
@@ -99,7 +105,9 @@ struct DigitSequence {
     std::size_t count = 0;
 };
 
-bool is_group_separator(char c) { return c == ' ' || c == '-' || c == '.'; }
+bool is_group_separator(char c) {
+    return c == ' ' || c == '-' || c == '.';
+}
 
 bool begins_group(std::string_view text, std::size_t i) {
     if (i >= text.size()) return false;

@@ -16,8 +16,10 @@ namespace {
 
 int open_flags(OpenMode mode) {
     switch (mode) {
-        case OpenMode::READ_WRITE_CREATE: return SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-        case OpenMode::READ_ONLY: return SQLITE_OPEN_READONLY;
+        case OpenMode::READ_WRITE_CREATE:
+            return SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        case OpenMode::READ_ONLY:
+            return SQLITE_OPEN_READONLY;
     }
     return SQLITE_OPEN_READONLY;
 }
@@ -35,7 +37,9 @@ Connection::Connection(fs::path file, OpenMode mode) : file_(std::move(file)) {
     sqlite3_busy_timeout(db_, 5000);
 }
 
-Connection::~Connection() { sqlite3_close_v2(db_); }
+Connection::~Connection() {
+    sqlite3_close_v2(db_);
+}
 
 std::runtime_error Connection::error(const std::string& doing) const {
     return file_error(file_, doing + ": " + sqlite3_errmsg(db_));
@@ -59,13 +63,17 @@ Statement::Statement(Connection& connection, const char* sql) : connection_(conn
     }
 }
 
-Statement::~Statement() { sqlite3_finalize(statement_); }
+Statement::~Statement() {
+    sqlite3_finalize(statement_);
+}
 
 void Statement::bind(int index, const std::string& text) {
     check(sqlite3_bind_text(statement_, index, text.c_str(), static_cast<int>(text.size()), SQLITE_TRANSIENT));
 }
 
-void Statement::bind(int index, std::int64_t value) { check(sqlite3_bind_int64(statement_, index, value)); }
+void Statement::bind(int index, std::int64_t value) {
+    check(sqlite3_bind_int64(statement_, index, value));
+}
 
 bool Statement::step() {
     int status = sqlite3_step(statement_);
@@ -84,7 +92,9 @@ std::string Statement::text(int column) const {
     return bytes ? std::string(bytes, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))) : "";
 }
 
-std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(statement_, column); }
+std::int64_t Statement::integer(int column) const {
+    return sqlite3_column_int64(statement_, column);
+}
 
 void Statement::check(int status) {
     if (status != SQLITE_OK) throw connection_.error("cannot bind a value");

@@ -100,10 +100,8 @@ DraftText draft_text(const QuestionGroup& gap, const std::string& locale) {
     std::set<std::string> seen;
     for (const auto& text : texts) {
         if (text.empty() || !seen.insert(dedup_key(text)).second) continue;
-        if (draft.title.empty())
-            draft.title = capitalised(text);
-        else if (draft.questions.size() < MAX_QUESTIONS)
-            draft.questions.push_back(text);
+        if (draft.title.empty()) draft.title = capitalised(text);
+        else if (draft.questions.size() < MAX_QUESTIONS) draft.questions.push_back(text);
     }
     return draft;
 }
@@ -156,15 +154,15 @@ std::string draft_markdown(const QuestionGroup& gap, const std::string& locale, 
     }
     md += "tags: []\n";
     md += "---\n\n";
-    md += "<!--\nFor the writer: the title and questions above are what customers typed. Reword the title as\n"
-          "a clear task, keep the questions (they are searched with high weight), add tags and a category,\n"
-          "then set `status: published`. The file name becomes the article id; rename the file (or set\n"
-          "`id:`) to match translations that already exist.\n";
+    md +=
+        "<!--\nFor the writer: the title and questions above are what customers typed. Reword the title as\n"
+        "a clear task, keep the questions (they are searched with high weight), add tags and a category,\n"
+        "then set `status: published`. The file name becomes the article id; rename the file (or set\n"
+        "`id:`) to match translations that already exist.\n";
     if (!gap.shown_not_helpful.empty()) {
         md += "Articles customers were shown that did not help (link to them, or fix them):\n";
         for (const auto& [article_id, times] : gap.shown_not_helpful)
-            if (is_plain_id(article_id))
-                md += "  " + article_id + "  (" + std::to_string(times) + " times)\n";
+            if (is_plain_id(article_id)) md += "  " + article_id + "  (" + std::to_string(times) + " times)\n";
     }
     md += "-->\n\n";
     md += "TODO: answer the question in one or two sentences, in the words customers used.\n\n";
@@ -210,8 +208,7 @@ ScaffoldResult scaffold_drafts(const GapsReport& report, const fs::path& dir, st
         const fs::path file = dir / locale / (file_slug(draft.title) + ".md");
         if (std::string failure = write_new_file(file, draft_markdown(gap, locale, draft)); !failure.empty())
             result.skipped.push_back(std::move(failure));
-        else
-            result.written.push_back(file);
+        else result.written.push_back(file);
     }
     return result;
 }

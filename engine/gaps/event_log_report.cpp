@@ -19,8 +19,8 @@ struct Period {
 /// of one session window past its end, so a click a minute after midnight still joins the search
 /// it follows; interactions are then kept by the time of their search.
 std::pair<std::vector<Interaction>, std::vector<Interaction>> read_periods(const std::filesystem::path& events_db,
-                                                                          const Period& current,
-                                                                          const FoldOptions& fold) {
+                                                                           const Period& current,
+                                                                           const FoldOptions& fold) {
     const Period previous{current.since - (current.until - current.since), current.since};
     InteractionFolder now(fold), before(fold);
     events::for_each_event(events_db, previous.since, current.until + fold.session_window, [&](events::Event&& event) {

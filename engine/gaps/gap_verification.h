@@ -16,8 +16,8 @@ struct GapCheck {
     std::string gap_key;
     std::string article_id;
     std::string locale;
-    std::size_t phrasings = 0;             ///< logged phrasings replayed
-    std::vector<std::string> failing;      ///< phrasings whose results miss the article in the top `depth`
+    std::size_t phrasings = 0;         ///< logged phrasings replayed
+    std::vector<std::string> failing;  ///< phrasings whose results miss the article in the top `depth`
     bool passed() const { return failing.empty(); }
 };
 

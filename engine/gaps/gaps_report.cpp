@@ -104,12 +104,21 @@ class GroupBuilder {
         ++group_.unresolved;
         ++group_.gap_kinds[interaction.gap];
         switch (interaction.outcome) {
-            case Outcome::NO_RESULTS: ++group_.no_results; break;
-            case Outcome::NO_CLICK: ++group_.no_click; break;
-            case Outcome::NOT_HELPFUL: ++group_.not_helpful; break;
-            case Outcome::ESCALATED: ++group_.escalated; break;
+            case Outcome::NO_RESULTS:
+                ++group_.no_results;
+                break;
+            case Outcome::NO_CLICK:
+                ++group_.no_click;
+                break;
+            case Outcome::NOT_HELPFUL:
+                ++group_.not_helpful;
+                break;
+            case Outcome::ESCALATED:
+                ++group_.escalated;
+                break;
             case Outcome::RESOLVED:
-            case Outcome::PENDING: break;
+            case Outcome::PENDING:
+                break;
         }
         for (const std::string& article : interaction.shown) ++shown_[article];
     }
@@ -124,7 +133,8 @@ class GroupBuilder {
     QuestionGroup finish(std::size_t phrasings_kept) {
         std::vector<Phrasing> all;
         for (auto& [id, phrasing] : phrasings_) all.push_back(std::move(phrasing));
-        std::stable_sort(all.begin(), all.end(), [](const Phrasing& a, const Phrasing& b) { return a.count > b.count; });
+        std::stable_sort(all.begin(), all.end(),
+                         [](const Phrasing& a, const Phrasing& b) { return a.count > b.count; });
         // The most common overall, plus the most common of every locale, so a draft in any
         // language the question was asked in has a title to start from.
         std::set<std::string> locales_with_one;
@@ -168,11 +178,9 @@ std::vector<QuestionGroup> build_groups(const Selection& current, const Selectio
 }
 
 std::vector<QuestionGroup> top(std::vector<QuestionGroup> groups, std::size_t count, bool by_unresolved) {
-    if (by_unresolved)
-        std::erase_if(groups, [](const QuestionGroup& group) { return group.unresolved == 0; });
+    if (by_unresolved) std::erase_if(groups, [](const QuestionGroup& group) { return group.unresolved == 0; });
     std::sort(groups.begin(), groups.end(), [by_unresolved](const QuestionGroup& a, const QuestionGroup& b) {
-        if (by_unresolved)
-            return std::tie(b.unresolved, b.searches, a.key) < std::tie(a.unresolved, a.searches, b.key);
+        if (by_unresolved) return std::tie(b.unresolved, b.searches, a.key) < std::tie(a.unresolved, a.searches, b.key);
         return std::tie(b.searches, b.unresolved, a.key) < std::tie(a.searches, a.unresolved, b.key);
     });
     if (groups.size() > count) groups.resize(count);
@@ -214,7 +222,8 @@ std::vector<ArticleVotes> article_votes(const Selection& current, std::size_t co
         }
         if (interaction->not_helpful.empty()) continue;
         auto& comments = articles[interaction->not_helpful.back()].comments;
-        for (const std::string& comment : interaction->comments) comments.insert(comments.begin(), comment);  // latest first
+        for (const std::string& comment : interaction->comments)
+            comments.insert(comments.begin(), comment);  // latest first
         if (comments.size() > COMMENTS_PER_ARTICLE) comments.resize(COMMENTS_PER_ARTICLE);
     }
     std::vector<ArticleVotes> out;
@@ -240,7 +249,8 @@ std::vector<KindCount> count_kind(const Selection& current, const GroupKeys& key
             ++counts[{interaction->*where, keys.group_of(*interaction)}];
     std::vector<KindCount> out;
     for (const auto& [place, searches] : counts) out.push_back({place.first, place.second, searches});
-    std::stable_sort(out.begin(), out.end(), [](const KindCount& a, const KindCount& b) { return a.searches > b.searches; });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const KindCount& a, const KindCount& b) { return a.searches > b.searches; });
     if (out.size() > count) out.resize(count);
     return out;
 }

@@ -22,17 +22,18 @@ struct Phrasing {
 
 /// One question customers ask, in however many words and languages they ask it.
 struct QuestionGroup {
-    std::string key;                      ///< stable across runs: "<locale>:<sorted analyzed terms>"
-    std::string label;                    ///< the most common phrasing
-    std::vector<Phrasing> phrasings;      ///< most common first
+    std::string key;                             ///< stable across runs: "<locale>:<sorted analyzed terms>"
+    std::string label;                           ///< the most common phrasing
+    std::vector<Phrasing> phrasings;             ///< most common first
     std::map<std::string, std::size_t> locales;  ///< searches per customer locale
-    std::size_t searches = 0;             ///< interactions, resolved or not
+    std::size_t searches = 0;                    ///< interactions, resolved or not
     std::size_t unresolved = 0;
     std::size_t no_results = 0, no_click = 0, not_helpful = 0, escalated = 0;
     std::size_t previous_unresolved = 0;  ///< the same group in the period before
     std::size_t previous_searches = 0;
-    std::map<GapKind, std::size_t> gap_kinds;              ///< why the unresolved ones failed
-    std::vector<std::pair<std::string, std::size_t>> shown_not_helpful;  ///< article id -> times shown in an unresolved interaction, most first
+    std::map<GapKind, std::size_t> gap_kinds;  ///< why the unresolved ones failed
+    std::vector<std::pair<std::string, std::size_t>>
+        shown_not_helpful;  ///< article id -> times shown in an unresolved interaction, most first
 };
 
 /// How often a contact attempt from a product route ended without a ticket.
@@ -71,12 +72,12 @@ struct DailyVolume {
 
 struct GapsReport {
     std::chrono::system_clock::time_point since, until;  ///< this period; the previous one is as long, just before
-    std::string locale;                                   ///< the filter, empty for all
+    std::string locale;                                  ///< the filter, empty for all
     std::size_t searches = 0, unresolved = 0, pending = 0;
     std::size_t previous_searches = 0, previous_unresolved = 0;
-    std::vector<QuestionGroup> gaps;           ///< unresolved groups, most unresolved first
-    std::vector<QuestionGroup> top_questions;  ///< the inventory: all groups by searches
-    std::vector<RouteDeflection> deflection;   ///< by route, most attempts first
+    std::vector<QuestionGroup> gaps;                 ///< unresolved groups, most unresolved first
+    std::vector<QuestionGroup> top_questions;        ///< the inventory: all groups by searches
+    std::vector<RouteDeflection> deflection;         ///< by route, most attempts first
     std::vector<ArticleVotes> not_helpful_articles;  ///< most "not helpful" first
     std::vector<TranslationGap> translation_gaps;
     std::vector<EntitlementGap> entitlement_gaps;

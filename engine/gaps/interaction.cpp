@@ -106,14 +106,21 @@ struct InteractionFolder::State {
         if (event.search_id.empty() || found == by_search.end()) return;
         Interaction& interaction = open[found->second].interaction;
         switch (event.kind) {
-            case events::EventKind::CLICK: interaction.clicked.push_back(std::move(event.article_id)); break;
+            case events::EventKind::CLICK:
+                interaction.clicked.push_back(std::move(event.article_id));
+                break;
             case events::EventKind::NOT_HELPFUL:
                 interaction.not_helpful.push_back(std::move(event.article_id));
                 if (!event.comment.empty()) interaction.comments.push_back(std::move(event.comment));
                 break;
-            case events::EventKind::ESCALATE: interaction.escalated = true; break;
-            case events::EventKind::HELPFUL: interaction.helpful.push_back(std::move(event.article_id)); break;
-            case events::EventKind::SEARCH: break;
+            case events::EventKind::ESCALATE:
+                interaction.escalated = true;
+                break;
+            case events::EventKind::HELPFUL:
+                interaction.helpful.push_back(std::move(event.article_id));
+                break;
+            case events::EventKind::SEARCH:
+                break;
         }
     }
 };
@@ -152,26 +159,38 @@ std::vector<Interaction> fold_interactions(std::vector<events::Event> events, co
     return folder.finish();
 }
 
-bool is_unresolved(Outcome outcome) { return outcome != Outcome::RESOLVED && outcome != Outcome::PENDING; }
+bool is_unresolved(Outcome outcome) {
+    return outcome != Outcome::RESOLVED && outcome != Outcome::PENDING;
+}
 
 const char* to_string(Outcome outcome) {
     switch (outcome) {
-        case Outcome::RESOLVED: return "resolved";
-        case Outcome::NO_RESULTS: return "no_results";
-        case Outcome::NO_CLICK: return "no_click";
-        case Outcome::NOT_HELPFUL: return "not_helpful";
-        case Outcome::ESCALATED: return "escalated";
-        case Outcome::PENDING: return "pending";
+        case Outcome::RESOLVED:
+            return "resolved";
+        case Outcome::NO_RESULTS:
+            return "no_results";
+        case Outcome::NO_CLICK:
+            return "no_click";
+        case Outcome::NOT_HELPFUL:
+            return "not_helpful";
+        case Outcome::ESCALATED:
+            return "escalated";
+        case Outcome::PENDING:
+            return "pending";
     }
     return "unknown";
 }
 
 const char* to_string(GapKind gap) {
     switch (gap) {
-        case GapKind::NONE: return "none";
-        case GapKind::WRITING: return "writing";
-        case GapKind::TRANSLATION: return "translation";
-        case GapKind::ENTITLEMENT: return "entitlement";
+        case GapKind::NONE:
+            return "none";
+        case GapKind::WRITING:
+            return "writing";
+        case GapKind::TRANSLATION:
+            return "translation";
+        case GapKind::ENTITLEMENT:
+            return "entitlement";
     }
     return "unknown";
 }

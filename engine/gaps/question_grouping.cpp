@@ -118,7 +118,8 @@ std::vector<std::string> signatures(const std::string& term, const MergeOptions&
     std::vector<std::string> out{"=" + term};
     const auto starts = code_point_starts(term);
     if (starts.size() < options.fuzzy_min_length) return out;
-    const std::size_t prefix_end = starts.size() > options.fuzzy_min_length ? starts[options.fuzzy_min_length] : term.size();
+    const std::size_t prefix_end =
+        starts.size() > options.fuzzy_min_length ? starts[options.fuzzy_min_length] : term.size();
     out.push_back("^" + term.substr(0, prefix_end));
     out.push_back("~" + term);
     for (std::size_t k = 0; k < starts.size(); ++k) {
@@ -171,7 +172,8 @@ double term_overlap(const std::vector<std::string>& a, const std::vector<std::st
     return double(common) / double(a.size() + b.size() - common);
 }
 
-std::unordered_map<std::string, std::string> merge_similar_keys(std::vector<KeyVolume> keys, const MergeOptions& options) {
+std::unordered_map<std::string, std::string> merge_similar_keys(std::vector<KeyVolume> keys,
+                                                                const MergeOptions& options) {
     // The same key may come more than once (this period and the one before): add them up.
     std::map<std::string, KeyVolume> unique;
     for (KeyVolume& entry : keys) {

@@ -11,8 +11,8 @@ namespace {
 /// A cell a spreadsheet would run as a formula ("=HYPERLINK(...)", "+1", "@SUM") gets a leading
 /// apostrophe, which spreadsheets show as text; customers type these into search boxes too.
 std::string neutralise_formula(std::string text) {
-    if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
-                          text[0] == '\r'))
+    if (!text.empty() &&
+        (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' || text[0] == '\r'))
         text.insert(text.begin(), '\'');
     return text;
 }
@@ -29,7 +29,9 @@ std::string text_field(const std::string& raw) {
     return quoted + '"';
 }
 
-std::string number_field(std::size_t value) { return std::to_string(value); }
+std::string number_field(std::size_t value) {
+    return std::to_string(value);
+}
 
 std::string rate_field(std::size_t part, std::size_t whole) {
     char text[16];
@@ -48,7 +50,8 @@ std::string locales_field(const QuestionGroup& group) {
 std::string phrasings_field(const QuestionGroup& group) {
     std::string out;
     for (const Phrasing& phrasing : group.phrasings)
-        out += (out.empty() ? "" : "; ") + phrasing.text + " (" + phrasing.locale + ", " + std::to_string(phrasing.count) + ")";
+        out += (out.empty() ? "" : "; ") + phrasing.text + " (" + phrasing.locale + ", " +
+               std::to_string(phrasing.count) + ")";
     return out;
 }
 
@@ -76,14 +79,22 @@ std::string write_csv(const GapsReport& report) {
     for (const QuestionGroup& group : report.gaps) {
         const long change = long(group.unresolved) - long(group.previous_unresolved);
         const std::string row[] = {
-            number_field(++rank),        text_field(group.key),
-            text_field(group.label),     number_field(group.searches),
-            number_field(group.unresolved), rate_field(group.unresolved, group.searches),
-            number_field(group.no_results), number_field(group.no_click),
-            number_field(group.not_helpful), number_field(group.escalated),
-            number_field(group.previous_searches), number_field(group.previous_unresolved),
-            std::to_string(change),      text_field(locales_field(group)),
-            text_field(phrasings_field(group)), text_field(gap_kinds_field(group)),
+            number_field(++rank),
+            text_field(group.key),
+            text_field(group.label),
+            number_field(group.searches),
+            number_field(group.unresolved),
+            rate_field(group.unresolved, group.searches),
+            number_field(group.no_results),
+            number_field(group.no_click),
+            number_field(group.not_helpful),
+            number_field(group.escalated),
+            number_field(group.previous_searches),
+            number_field(group.previous_unresolved),
+            std::to_string(change),
+            text_field(locales_field(group)),
+            text_field(phrasings_field(group)),
+            text_field(gap_kinds_field(group)),
             text_field(shown_field(group)),
         };
         for (std::size_t i = 0; i < std::size(row); ++i) out += (i ? "," : "") + row[i];

@@ -35,7 +35,9 @@ std::string percent(double ratio) {
     return std::to_string(static_cast<long>(std::lround(ratio * 100))) + "%";
 }
 
-double ratio(std::size_t part, std::size_t whole) { return whole ? double(part) / double(whole) : 0.0; }
+double ratio(std::size_t part, std::size_t whole) {
+    return whole ? double(part) / double(whole) : 0.0;
+}
 
 /// Chart labels must fit beside their bar; cuts at a code point, never inside a UTF-8 sequence.
 std::string shortened(std::string_view text, std::size_t max_code_points) {
@@ -78,7 +80,9 @@ std::string table(const std::vector<std::string>& headings, const std::vector<st
     return html + "</tbody></table></div>";
 }
 
-std::string number_cell(std::size_t n) { return "<span class=\"num\">" + grouped(n) + "</span>"; }
+std::string number_cell(std::size_t n) {
+    return "<span class=\"num\">" + grouped(n) + "</span>";
+}
 
 const char* NOTHING = "<p class=\"empty\">Nothing in this period.</p>";
 
@@ -271,8 +275,8 @@ std::string gap_kind_text(const std::map<GapKind, std::size_t>& kinds) {
 std::string gap_card(const QuestionGroup& gap, std::size_t rank) {
     std::string html = "<article class=\"gap\"><h3>" + std::to_string(rank) + ". " + escape_html(gap.label) + "</h3>";
     html += "<p class=\"gap-figures\"><strong>" + grouped(gap.unresolved) + "</strong> unresolved of " +
-            grouped(gap.searches) + " searches " + trend(gap.unresolved, gap.previous_unresolved,
-                                                          TrendMeaning::MORE_IS_WORSE) +
+            grouped(gap.searches) + " searches " +
+            trend(gap.unresolved, gap.previous_unresolved, TrendMeaning::MORE_IS_WORSE) +
             " <span class=\"muted\">(previous period " + grouped(gap.previous_unresolved) + ")</span></p>";
     html += "<p>" + locale_list(gap.locales) + "</p>";
     html += "<dl class=\"counts\">";
@@ -292,8 +296,8 @@ std::string gap_card(const QuestionGroup& gap, std::size_t rank) {
             html += "<code>" + escape_html(article) + "</code> ×" + grouped(times) + " ";
         html += "</p>";
     }
-    html += "<p class=\"muted small\">Front matter for the article that closes it: <code>gap: " +
-            escape_html(gap.key) + "</code></p>";
+    html += "<p class=\"muted small\">Front matter for the article that closes it: <code>gap: " + escape_html(gap.key) +
+            "</code></p>";
     return html + "</article>";
 }
 
@@ -426,21 +430,26 @@ th,td{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px s
 std::string write_html(const GapsReport& report) {
     const std::string period = utc_date(report.since) + " to " + utc_date(report.until);
     const std::string scope = report.locale.empty() ? "all locales" : "locale " + escape_html(report.locale);
-    std::string html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                       "<title>Content plan " + period + " (" + scope + ") · Anticipa</title><style>";
+    std::string html =
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        "<title>Content plan " +
+        period + " (" + scope + ") · Anticipa</title><style>";
     html += STYLE;
-    html += "</style></head><body><main><header><h1>Content plan: what customers could not find</h1>"
-            "<p class=\"muted\">" + period + " (UTC) · " + scope +
-            "</p><nav><a href=\"#summary\">Summary</a><a href=\"#next\">What to write next</a>"
-            "<a href=\"#questions\">Top questions</a><a href=\"#deflection\">Deflection</a>"
-            "<a href=\"#not-helpful\">Not helpful</a><a href=\"#translation\">Translation gaps</a>"
-            "<a href=\"#entitlement\">Entitlement gaps</a><a href=\"#stale\">Stale translations</a></nav></header>";
+    html +=
+        "</style></head><body><main><header><h1>Content plan: what customers could not find</h1>"
+        "<p class=\"muted\">" +
+        period + " (UTC) · " + scope +
+        "</p><nav><a href=\"#summary\">Summary</a><a href=\"#next\">What to write next</a>"
+        "<a href=\"#questions\">Top questions</a><a href=\"#deflection\">Deflection</a>"
+        "<a href=\"#not-helpful\">Not helpful</a><a href=\"#translation\">Translation gaps</a>"
+        "<a href=\"#entitlement\">Entitlement gaps</a><a href=\"#stale\">Stale translations</a></nav></header>";
     html += summary_section(report) + next_section(report) + questions_section(report) + deflection_section(report) +
             not_helpful_section(report) + translation_section(report) + entitlement_section(report) +
             stale_section(report);
-    return html + "<footer><p class=\"muted small\">Written by <code>anticipa gaps --format html</code>.</p></footer>"
-                  "</main></body></html>\n";
+    return html +
+           "<footer><p class=\"muted small\">Written by <code>anticipa gaps --format html</code>.</p></footer>"
+           "</main></body></html>\n";
 }
 
 }  // namespace anticipa::gaps

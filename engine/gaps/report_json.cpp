@@ -59,24 +59,32 @@ json groups_json(const std::vector<QuestionGroup>& groups) {
 json deflection_json(const std::vector<RouteDeflection>& routes) {
     json out = json::array();
     for (const RouteDeflection& route : routes)
-        out.push_back({{"route", route.route}, {"attempts", route.attempts}, {"opened", route.opened},
-                       {"deflected", route.deflected}, {"rate", route.rate()}});
+        out.push_back({{"route", route.route},
+                       {"attempts", route.attempts},
+                       {"opened", route.opened},
+                       {"deflected", route.deflected},
+                       {"rate", route.rate()}});
     return out;
 }
 
 json votes_json(const std::vector<ArticleVotes>& articles) {
     json out = json::array();
     for (const ArticleVotes& votes : articles)
-        out.push_back({{"article_id", votes.article_id}, {"helpful", votes.helpful},
-                       {"not_helpful", votes.not_helpful}, {"comments", votes.comments}});
+        out.push_back({{"article_id", votes.article_id},
+                       {"helpful", votes.helpful},
+                       {"not_helpful", votes.not_helpful},
+                       {"comments", votes.comments}});
     return out;
 }
 
 json problems_json(const std::vector<Problem>& problems) {
     json out = json::array();
     for (const Problem& problem : problems)
-        out.push_back({{"severity", problem.severity == Severity::ERROR ? "error" : "warning"}, {"code", problem.code},
-                       {"message", problem.message}, {"file", problem.file}, {"line", problem.line}});
+        out.push_back({{"severity", problem.severity == Severity::ERROR ? "error" : "warning"},
+                       {"code", problem.code},
+                       {"message", problem.message},
+                       {"file", problem.file},
+                       {"line", problem.line}});
     return out;
 }
 
@@ -85,11 +93,11 @@ json problems_json(const std::vector<Problem>& problems) {
 std::string write_json(const GapsReport& report) {
     json translation = json::array(), entitlement = json::array(), daily = json::array();
     for (const TranslationGap& gap : report.translation_gaps)
-        translation.push_back({{"locale", gap.locale}, {"group_key", gap.group_key}, {"label", gap.label},
-                               {"searches", gap.searches}});
+        translation.push_back(
+            {{"locale", gap.locale}, {"group_key", gap.group_key}, {"label", gap.label}, {"searches", gap.searches}});
     for (const EntitlementGap& gap : report.entitlement_gaps)
-        entitlement.push_back({{"tier", gap.tier}, {"group_key", gap.group_key}, {"label", gap.label},
-                               {"searches", gap.searches}});
+        entitlement.push_back(
+            {{"tier", gap.tier}, {"group_key", gap.group_key}, {"label", gap.label}, {"searches", gap.searches}});
     for (const DailyVolume& day : report.daily)
         daily.push_back({{"date", day.date}, {"searches", day.searches}, {"unresolved", day.unresolved}});
     const auto length = report.until - report.since;
@@ -99,8 +107,11 @@ std::string write_json(const GapsReport& report) {
                 {"searches", report.searches},
                 {"unresolved", report.unresolved},
                 {"pending", report.pending},
-                {"previous", {{"since", utc_time(report.since - length)}, {"until", utc_time(report.since)},
-                              {"searches", report.previous_searches}, {"unresolved", report.previous_unresolved}}},
+                {"previous",
+                 {{"since", utc_time(report.since - length)},
+                  {"until", utc_time(report.since)},
+                  {"searches", report.previous_searches},
+                  {"unresolved", report.previous_unresolved}}},
                 {"gaps", groups_json(report.gaps)},
                 {"top_questions", groups_json(report.top_questions)},
                 {"deflection", deflection_json(report.deflection)},
@@ -123,10 +134,14 @@ ReportFormat parse_report_format(const std::string& name) {
 
 std::string write_report(const GapsReport& report, ReportFormat format) {
     switch (format) {
-        case ReportFormat::MARKDOWN: return write_markdown(report);
-        case ReportFormat::CSV: return write_csv(report);
-        case ReportFormat::JSON: return write_json(report);
-        case ReportFormat::HTML: return write_html(report);
+        case ReportFormat::MARKDOWN:
+            return write_markdown(report);
+        case ReportFormat::CSV:
+            return write_csv(report);
+        case ReportFormat::JSON:
+            return write_json(report);
+        case ReportFormat::HTML:
+            return write_html(report);
     }
     throw std::invalid_argument("unknown report format");
 }

@@ -68,7 +68,8 @@ std::string question_cell(const QuestionGroup& group, bool with_phrasings) {
 std::string why_cell(const QuestionGroup& group) {
     std::string out;
     for (const auto& [kind, count] : group.gap_kinds)
-        if (kind != GapKind::NONE) out += (out.empty() ? "" : ", ") + std::string(to_string(kind)) + " " + std::to_string(count);
+        if (kind != GapKind::NONE)
+            out += (out.empty() ? "" : ", ") + std::string(to_string(kind)) + " " + std::to_string(count);
     std::string shown;
     for (std::size_t i = 0; i < group.shown_not_helpful.size() && i < 3; ++i)
         shown += (shown.empty() ? "" : ", ") + escape(group.shown_not_helpful[i].first);
@@ -97,16 +98,16 @@ void write_next(std::string& out, const GapsReport& report) {
         out += "Every search in this period was resolved.\n\n";
         return;
     }
-    out += "| # | Question and how customers asked it | Unresolved | Searches | No results | No click | Not helpful | "
-           "Escalated | Locales | Trend | Why |\n|---|---|---|---|---|---|---|---|---|---|---|\n";
+    out +=
+        "| # | Question and how customers asked it | Unresolved | Searches | No results | No click | Not helpful | "
+        "Escalated | Locales | Trend | Why |\n|---|---|---|---|---|---|---|---|---|---|---|\n";
     std::size_t rank = 0;
     for (const QuestionGroup& group : report.gaps)
         out += "| " + std::to_string(++rank) + " | " + question_cell(group, true) + " | " +
                std::to_string(group.unresolved) + " | " + std::to_string(group.searches) + " | " +
                std::to_string(group.no_results) + " | " + std::to_string(group.no_click) + " | " +
-               std::to_string(group.not_helpful) + " | " + std::to_string(group.escalated) + " | " +
-               locales_of(group) + " | " + trend(group.unresolved, group.previous_unresolved) + " | " +
-               why_cell(group) + " |\n";
+               std::to_string(group.not_helpful) + " | " + std::to_string(group.escalated) + " | " + locales_of(group) +
+               " | " + trend(group.unresolved, group.previous_unresolved) + " | " + why_cell(group) + " |\n";
     out += "\n";
 }
 
@@ -126,8 +127,9 @@ void top_questions(std::string& out, const GapsReport& report) {
 }
 
 void deflection(std::string& out, const GapsReport& report) {
-    out += "## Deflection by route\n\nContact attempts from a product page that ended with an article opened and no "
-           "ticket sent.\n\n";
+    out +=
+        "## Deflection by route\n\nContact attempts from a product page that ended with an article opened and no "
+        "ticket sent.\n\n";
     if (report.deflection.empty()) {
         out += "No contact attempts in this period.\n\n";
         return;

@@ -14,9 +14,9 @@ enum class ReportFormat { MARKDOWN, CSV, JSON, HTML };
 ReportFormat parse_report_format(const std::string& name);
 
 std::string write_markdown(const GapsReport& report);
-std::string write_csv(const GapsReport& report);    ///< one row per gap group
+std::string write_csv(const GapsReport& report);  ///< one row per gap group
 std::string write_json(const GapsReport& report);
-std::string write_html(const GapsReport& report);   ///< one self-contained page, inline SVG charts
+std::string write_html(const GapsReport& report);  ///< one self-contained page, inline SVG charts
 
 std::string write_report(const GapsReport& report, ReportFormat format);
 

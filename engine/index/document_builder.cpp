@@ -71,9 +71,9 @@ bool is_spelling_word(const std::string& term) {
 }
 
 void store_record(Xapian::Document& document, const SectionRecord& r) {
-    nlohmann::json json{{"id", r.id},         {"locale", r.locale}, {"title", r.title},     {"heading", r.heading},
+    nlohmann::json json{{"id", r.id},         {"locale", r.locale}, {"title", r.title},       {"heading", r.heading},
                         {"anchor", r.anchor}, {"path", r.path},     {"category", r.category}, {"updated", r.updated},
-                        {"tags", r.tags},     {"tiers", r.tiers},   {"level", r.level},     {"section", r.section}};
+                        {"tags", r.tags},     {"tiers", r.tiers},   {"level", r.level},       {"section", r.section}};
     document.set_data(json.dump());
     document.add_value(SLOT_TEXT, r.text);
     document.add_value(SLOT_HTML, r.html);
@@ -103,10 +103,9 @@ std::vector<Xapian::Document> build_article_documents(const article::Article& ar
                                                       const analysis::Analyzer& analyzer) {
     const auto& meta = article.meta;
     const FieldTokens title = analyzer.analyze(meta.title);
-    const auto title_length = std::count_if(title.begin(), title.end(),
-                                            [](const Token& token) {
-                                                return token.term.size() <= MAX_TERM_BYTES && !analysis::is_character(token);
-                                            });
+    const auto title_length = std::count_if(title.begin(), title.end(), [](const Token& token) {
+        return token.term.size() <= MAX_TERM_BYTES && !analysis::is_character(token);
+    });
     std::vector<FieldTokens> questions;
     for (const auto& question : meta.questions) questions.push_back(analyzer.analyze(question));
 
@@ -136,9 +135,9 @@ std::vector<Xapian::Document> build_article_documents(const article::Article& ar
         document.add_value(SLOT_SECTION, Xapian::sortable_serialise(static_cast<double>(section)));
         if (!meta.updated.empty()) document.add_value(SLOT_UPDATED, meta.updated);
 
-        SectionRecord record{meta.id,   meta.locale, meta.title,    part.heading, part.anchor, article.path,
-                             part.text, part.html,   meta.category, meta.updated, meta.tags,   meta.tiers,
-                             part.level, static_cast<int>(section)};
+        SectionRecord record{
+            meta.id,   meta.locale,   meta.title,   part.heading, part.anchor, article.path, part.text,
+            part.html, meta.category, meta.updated, meta.tags,    meta.tiers,  part.level,   static_cast<int>(section)};
         store_record(document, record);
     }
     return documents;

@@ -106,7 +106,9 @@ class LocaleRun {
   public:
     LocaleRun(const IndexOptions& options, const std::string& locale, const analysis::Analyzer& analyzer,
               IndexSummary& summary)
-        : locale_(locale), analyzer_(analyzer), summary_(summary),
+        : locale_(locale),
+          analyzer_(analyzer),
+          summary_(summary),
           db_(database_path(options.index_dir, locale).string(), Xapian::DB_CREATE_OR_OPEN) {
         // Terms made by another analyzer would never match this one's queries: rebuild all.
         rebuild_ = db_.get_metadata(META_FINGERPRINT) != analyzer.fingerprint() ||
@@ -240,8 +242,8 @@ IndexSummary index_articles(const IndexOptions& options, analysis::AnalyzerSet& 
     for (const auto& locale : locales) {
         LocaleRun run(options, locale, analyzers.for_locale(locale), summary);
         for (const auto& relative : groups.paths[locale]) {
-            article::LoadedFile file = article::load_article_file(options.load, relative,
-                                                                  run.unchanged_test(relative.generic_string()));
+            article::LoadedFile file =
+                article::load_article_file(options.load, relative, run.unchanged_test(relative.generic_string()));
             if (progress) progress(++done, total, file.display_path);
             run.add_file(file);
         }

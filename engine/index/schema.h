@@ -18,15 +18,15 @@ inline const std::string PREFIX_TITLE = "S";       ///< title words (title-only 
 inline const std::string PREFIX_TITLE_STEM = "ZS";
 // Questions and headings have no prefix of their own: they rank through their weights below, and
 // prefixed copies of their words cost 13% of indexing time with nothing asking for them.
-inline const std::string PREFIX_UNIQUE = "Q";      ///< Q<locale>:<id>#<anchor>, one per section document
-inline const std::string PREFIX_ARTICLE = "XA";    ///< XA<id>: every section of one article
-inline const std::string PREFIX_FILE = "XP";       ///< XP<path>: every section made from one file
-inline const std::string PREFIX_LOCALE = "L";      ///< filter
-inline const std::string PREFIX_TAG = "K";         ///< filter
-inline const std::string PREFIX_CATEGORY = "XC";   ///< filter
-inline const std::string PREFIX_TIER = "XT";       ///< filter: a tier allowed to read the article
-inline const std::string PREFIX_STATUS = "XS";     ///< filter: XSpublished or XSdraft
-inline const std::string PREFIX_CONTEXT = "XR";    ///< product route the article is offered on
+inline const std::string PREFIX_UNIQUE = "Q";     ///< Q<locale>:<id>#<anchor>, one per section document
+inline const std::string PREFIX_ARTICLE = "XA";   ///< XA<id>: every section of one article
+inline const std::string PREFIX_FILE = "XP";      ///< XP<path>: every section made from one file
+inline const std::string PREFIX_LOCALE = "L";     ///< filter
+inline const std::string PREFIX_TAG = "K";        ///< filter
+inline const std::string PREFIX_CATEGORY = "XC";  ///< filter
+inline const std::string PREFIX_TIER = "XT";      ///< filter: a tier allowed to read the article
+inline const std::string PREFIX_STATUS = "XS";    ///< filter: XSpublished or XSdraft
+inline const std::string PREFIX_CONTEXT = "XR";   ///< product route the article is offered on
 
 // Value slots.
 inline constexpr Xapian::valueno SLOT_ARTICLE = 0;    ///< article id: the collapse key (one hit per article)

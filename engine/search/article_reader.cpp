@@ -50,8 +50,8 @@ std::vector<ArticleSummary> list_articles(const Xapian::Database& db, const Xapi
     std::vector<ArticleSummary> list;
     for (auto it = matches.begin(); it != matches.end(); ++it) {
         SectionRecord record = read_record(it.get_document());
-        list.push_back({record.id, record.locale, record.title, record.category,
-                        "/" + record.locale + "/articles/" + record.id});
+        list.push_back(
+            {record.id, record.locale, record.title, record.category, "/" + record.locale + "/articles/" + record.id});
     }
     std::sort(list.begin(), list.end(), [](const ArticleSummary& a, const ArticleSummary& b) {
         return std::tie(a.category, a.title) < std::tie(b.category, b.title);

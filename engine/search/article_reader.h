@@ -18,8 +18,8 @@ struct ArticleSection {
 struct ArticleView {
     std::string id, locale, title, category, updated, path;
     std::vector<std::string> tags, tiers;
-    std::vector<ArticleSection> sections;  ///< in document order
-    std::vector<std::string> translations; ///< other locales of this id the reader may see
+    std::vector<ArticleSection> sections;   ///< in document order
+    std::vector<std::string> translations;  ///< other locales of this id the reader may see
 };
 
 /// One line of a list: enough to link to the article.

@@ -13,13 +13,15 @@ namespace {
 class StemsOnly : public Xapian::ExpandDecider {
   public:
     bool operator()(const std::string& term) const override {
-        return term.size() > index::PREFIX_STEM.size() && term.compare(0, index::PREFIX_STEM.size(), index::PREFIX_STEM) == 0;
+        return term.size() > index::PREFIX_STEM.size() &&
+               term.compare(0, index::PREFIX_STEM.size(), index::PREFIX_STEM) == 0;
     }
 };
 
 }  // namespace
 
-Xapian::Query expand_with_feedback(Xapian::Enquire& enquire, const Xapian::Query& query, const RankingOptions& ranking) {
+Xapian::Query expand_with_feedback(Xapian::Enquire& enquire, const Xapian::Query& query,
+                                   const RankingOptions& ranking) {
     const auto docs = static_cast<Xapian::doccount>(ranking.feedback_docs);
     if (docs == 0 || ranking.feedback_weight <= 0) return query;
     Xapian::MSet first = enquire.get_mset(0, docs);

@@ -105,8 +105,9 @@ Xapian::Query near_pair_query(const Xapian::Database& stats, const std::string& 
     const Xapian::doccount sections = stats.get_doccount();
     const Xapian::doccount first_freq = stats.get_termfreq(first), second_freq = stats.get_termfreq(second);
     if (first_freq == 0 || second_freq == 0 || factor <= 0) return Xapian::Query();
-    NearPairSource::Settings settings{first, second, bm25_idf(sections, first_freq), bm25_idf(sections, second_freq),
-                                      window, factor, k1, b, std::max(1.0, stats.get_avlength())};
+    NearPairSource::Settings settings{
+        first, second, bm25_idf(sections, first_freq),     bm25_idf(sections, second_freq), window, factor,
+        k1,    b,      std::max(1.0, stats.get_avlength())};
     return Xapian::Query((new NearPairSource(std::move(settings)))->release());
 }
 

@@ -221,8 +221,9 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
             if (!expansion.empty()) query = Xapian::Query(Xapian::Query::OP_OR, query, expansion);
         }
         if (ranking_.title_weight > 0 && word.kind != TokenKind::NGRAM)
-            title_words.push_back({PREFIX_TITLE_STEM + match_key_of(word),
-                                   ranking_.title_weight * (word.stop && !only_stop_words ? ranking_.title_stop_word_weight : 1)});
+            title_words.push_back(
+                {PREFIX_TITLE_STEM + match_key_of(word),
+                 ranking_.title_weight * (word.stop && !only_stop_words ? ranking_.title_stop_word_weight : 1)});
         parts.push_back(query);
     }
     if (!title_words.empty() && !request.every_word) {

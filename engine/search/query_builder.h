@@ -15,12 +15,12 @@ namespace anticipa::search {
 
 /// The query the index is asked, plus what snippets and "did you mean" need to know of it.
 struct BuiltQuery {
-    Xapian::Query text;               ///< ranks; empty when the query has no words
-    Xapian::Query filter;             ///< tier, status, tags, category
-    std::set<std::string> match_keys; ///< stems (accent-free) and Chinese terms, for highlighting
-    std::string prefix;               ///< the last word when it is matched as a prefix
-    std::string corrected;            ///< query text with spelling corrections; "" if none
-    Xapian::Query corrected_text;     ///< the corrections alone, to check they find something
+    Xapian::Query text;                ///< ranks; empty when the query has no words
+    Xapian::Query filter;              ///< tier, status, tags, category
+    std::set<std::string> match_keys;  ///< stems (accent-free) and Chinese terms, for highlighting
+    std::string prefix;                ///< the last word when it is matched as a prefix
+    std::string corrected;             ///< query text with spelling corrections; "" if none
+    Xapian::Query corrected_text;      ///< the corrections alone, to check they find something
 };
 
 /// Builds queries for one locale's databases: stop words at a lower weight,

@@ -137,7 +137,8 @@ std::optional<ArticleView> SearchService::article(const std::string& locale, con
 
 std::vector<ArticleSummary> SearchService::articles_for_route(const std::string& route, const std::string& locale,
                                                               const std::string& tier, std::size_t limit) {
-    return with_searcher([&](Searcher& searcher, std::uint64_t) { return searcher.articles_for_route(route, locale, tier, limit); });
+    return with_searcher(
+        [&](Searcher& searcher, std::uint64_t) { return searcher.articles_for_route(route, locale, tier, limit); });
 }
 
 std::vector<ArticleSummary> SearchService::all_articles(const std::string& locale, const std::string& tier) {

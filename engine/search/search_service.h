@@ -7,9 +7,9 @@
 #include <chrono>
 #include <list>
 #include <memory>
-#include <unordered_map>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace anticipa::search {

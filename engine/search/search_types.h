@@ -10,16 +10,16 @@ namespace anticipa::search {
 
 struct SearchRequest {
     std::string query;
-    std::string locale;                 ///< the customer's locale; other regions of the language also match
-    std::string tier = "basic";         ///< who asks: only articles open to this tier are seen
-    std::vector<std::string> tags;      ///< every tag must match
+    std::string locale;             ///< the customer's locale; other regions of the language also match
+    std::string tier = "basic";     ///< who asks: only articles open to this tier are seen
+    std::vector<std::string> tags;  ///< every tag must match
     std::string category;
     std::size_t offset = 0;
     std::size_t limit = 10;
-    bool prefix_last_word = true;   ///< search-as-you-type: "passw" finds "password"
+    bool prefix_last_word = true;     ///< search-as-you-type: "passw" finds "password"
     bool fallback_to_default = true;  ///< no match in the locale -> try the default locale
-    bool include_drafts = false;    ///< writers previewing; never for customers
-    bool with_snippets = true;      ///< off for evaluation runs, which only need the ranking
+    bool include_drafts = false;      ///< writers previewing; never for customers
+    bool with_snippets = true;        ///< off for evaluation runs, which only need the ranking
     /// What the words themselves match: every word that is not a stop word must match, and no
     /// spelling correction is tried. For counting (why a search missed), not for customers.
     bool every_word = false;

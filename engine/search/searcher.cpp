@@ -29,7 +29,8 @@ Searcher::Searcher(SearcherOptions options, analysis::AnalyzerSet& analyzers)
     for (const auto& locale : indexed_locales(options_.index_dir)) {
         Xapian::Database db(database_path(options_.index_dir, locale).string());
         const auto& analyzer = analyzers_.for_locale(locale);
-        if (db.get_metadata(META_FINGERPRINT) != analyzer.fingerprint() || db.get_metadata(META_SCHEMA) != SCHEMA_VERSION)
+        if (db.get_metadata(META_FINGERPRINT) != analyzer.fingerprint() ||
+            db.get_metadata(META_SCHEMA) != SCHEMA_VERSION)
             throw IndexUnusable("index " + database_path(options_.index_dir, locale).string() +
                                 " was made by a different analyzer or schema (locales/ profile, ICU or Xapian "
                                 "changed); run `anticipa index` to rebuild it");
@@ -54,7 +55,8 @@ std::optional<ArticleView> Searcher::article(const std::string& locale, const st
     for (const auto& [other, db] : databases_) {
         if (other == *canonical) continue;
         Xapian::Enquire enquire(db);
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(PREFIX_ARTICLE + id), visible_to(tier)));
+        enquire.set_query(
+            Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(PREFIX_ARTICLE + id), visible_to(tier)));
         if (!enquire.get_mset(0, 1).empty()) view->translations.push_back(other);
     }
     return view;
@@ -142,8 +144,8 @@ SearchResponse Searcher::search_group_once(const LocaleGroup& group, const Searc
     // The total is Xapian's estimate: asking it to check more matches for a better count cost a
     // quarter of the p99 latency.
     // At least ranking.match_depth deep, then the page: see RankingOptions::match_depth.
-    const auto depth = std::max<Xapian::doccount>(request.offset + request.limit,
-                                                  static_cast<Xapian::doccount>(ranking.match_depth));
+    const auto depth =
+        std::max<Xapian::doccount>(request.offset + request.limit, static_cast<Xapian::doccount>(ranking.match_depth));
     Xapian::MSet mset = enquire.get_mset(0, depth);
     response.total = mset.get_matches_estimated();
     auto it = mset.begin();

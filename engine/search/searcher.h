@@ -11,10 +11,10 @@
 
 #include <filesystem>
 #include <map>
-#include <tuple>
-#include <utility>
 #include <stdexcept>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace anticipa::search {

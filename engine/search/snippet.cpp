@@ -86,7 +86,8 @@ std::string snippet_html(const Snippet& snippet) {
     std::size_t at = 0;
     std::string_view text = snippet.text;
     for (auto [from, to] : snippet.highlights) {
-        out += escape_html(text.substr(at, from - at)) + "<mark>" + escape_html(text.substr(from, to - from)) + "</mark>";
+        out +=
+            escape_html(text.substr(at, from - at)) + "<mark>" + escape_html(text.substr(from, to - from)) + "</mark>";
         at = to;
     }
     return out + escape_html(text.substr(at));

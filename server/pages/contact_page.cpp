@@ -15,10 +15,14 @@ constexpr std::size_t MAX_SUBJECT_BYTES = 300;
 constexpr std::size_t MAX_MESSAGE_BYTES = 4000;
 
 std::string subject_form(const PageSite& site, const std::string& locale, const std::string& subject) {
-    return "<form method=\"get\" action=\"/" + escape_html(locale) + "/contact\">"
-           "<label for=\"subject\">" + site.html(locale, "contact.subject") + "</label>"
-           "<input type=\"text\" id=\"subject\" name=\"subject\" maxlength=\"300\" value=\"" + escape_html(subject) +
-           "\"><p><button type=\"submit\">" + site.html(locale, "contact.continue") + "</button></p></form>\n";
+    return "<form method=\"get\" action=\"/" + escape_html(locale) +
+           "/contact\">"
+           "<label for=\"subject\">" +
+           site.html(locale, "contact.subject") +
+           "</label>"
+           "<input type=\"text\" id=\"subject\" name=\"subject\" maxlength=\"300\" value=\"" +
+           escape_html(subject) + "\"><p><button type=\"submit\">" + site.html(locale, "contact.continue") +
+           "</button></p></form>\n";
 }
 
 /// Deflection: what the help center already says about the subject, recorded like a search.
@@ -43,14 +47,24 @@ std::string deflection(const PageSite& site, const httplib::Request& request, co
 std::string contact_form(const PageSite& site, const std::string& locale, const std::string& subject,
                          const std::string& search_id) {
     return "<p>" + site.html(locale, "contact.standard") + "</p>\n<form method=\"post\" action=\"/" +
-           escape_html(locale) + "/contact\">"
-           "<input type=\"hidden\" name=\"subject\" value=\"" + escape_html(subject) + "\">"
-           "<input type=\"hidden\" name=\"sid\" value=\"" + escape_html(search_id) + "\">"
-           "<label for=\"email\">" + site.html(locale, "contact.email") + "</label>"
+           escape_html(locale) +
+           "/contact\">"
+           "<input type=\"hidden\" name=\"subject\" value=\"" +
+           escape_html(subject) +
+           "\">"
+           "<input type=\"hidden\" name=\"sid\" value=\"" +
+           escape_html(search_id) +
+           "\">"
+           "<label for=\"email\">" +
+           site.html(locale, "contact.email") +
+           "</label>"
            "<input type=\"email\" id=\"email\" name=\"email\" required maxlength=\"200\">"
-           "<label for=\"message\">" + site.html(locale, "contact.message") + "</label>"
+           "<label for=\"message\">" +
+           site.html(locale, "contact.message") +
+           "</label>"
            "<textarea id=\"message\" name=\"message\" rows=\"6\" required maxlength=\"4000\"></textarea>"
-           "<p><button type=\"submit\">" + site.html(locale, "contact.send") + "</button></p></form>\n";
+           "<p><button type=\"submit\">" +
+           site.html(locale, "contact.send") + "</button></p></form>\n";
 }
 
 /// "+1 (555) 0100" -> "+15550100" for a tel: link.
@@ -66,8 +80,8 @@ std::string dialable(const std::string& phone) {
 std::string escalation_options(const PageSite& site, const std::string& locale, const std::string& tier,
                                const std::string& subject, const std::string& search_id) {
     const EscalationOptions& offer = escalation_for(site.context.config, tier);
-    std::string html = "<section class=\"escalation\" id=\"escalation\"><h2>" + site.html(locale, "contact.still_need") +
-                       "</h2>\n";
+    std::string html =
+        "<section class=\"escalation\" id=\"escalation\"><h2>" + site.html(locale, "contact.still_need") + "</h2>\n";
     const bool personal = !offer.representative.empty() || !offer.phone.empty();
     if (personal) {
         html += "<p>" + site.html(locale, "contact.advanced") + "</p>\n<ul>\n";
@@ -79,9 +93,11 @@ std::string escalation_options(const PageSite& site, const std::string& locale, 
         html += "</ul>\n";
     }
     if (offer.contact_form) html += contact_form(site, locale, subject, search_id);
-    if (!personal && !offer.contact_form) html += "<p class=\"notice\">" + site.html(locale, "contact.basic") + "</p>\n";
+    if (!personal && !offer.contact_form)
+        html += "<p class=\"notice\">" + site.html(locale, "contact.basic") + "</p>\n";
     if (!offer.forum_url.empty())
-        html += "<p><a href=\"" + escape_html(offer.forum_url) + "\">" + site.html(locale, "contact.forum") + "</a></p>\n";
+        html +=
+            "<p><a href=\"" + escape_html(offer.forum_url) + "\">" + site.html(locale, "contact.forum") + "</a></p>\n";
     return html + "</section>\n";
 }
 
@@ -129,8 +145,8 @@ void contact_post_route(const PageSite& site, const std::string& locale, const h
     event.client = client_of(site.context.config, request);
     site.context.events.record(std::move(event));
     const std::string body = "<h1>" + site.html(locale, "contact.title") + "</h1>\n<p class=\"notice\">" +
-                             site.html(locale, "contact.sent") + "</p>\n<p><a href=\"/" + escape_html(locale) +
-                             "/\">" + site.html(locale, "nav.home") + "</a></p>";
+                             site.html(locale, "contact.sent") + "</p>\n<p><a href=\"/" + escape_html(locale) + "/\">" +
+                             site.html(locale, "nav.home") + "</a></p>";
     send_html(response, 200, site.page(locale, site.text(locale, "contact.title"), body));
 }
 

@@ -20,14 +20,14 @@ std::string url_encode(std::string_view text);
 
 /// What the layout needs besides the body: every label already in the page's language.
 struct PageFrame {
-    std::string locale;        ///< the lang attribute and the prefix of the header links
-    std::string title;         ///< plain text
-    std::string site_name;     ///< plain text
-    std::string search_label;  ///< plain text (placeholder and label of the search box)
-    std::string search_button; ///< plain text
-    std::string contact_label; ///< plain text
-    std::string query;         ///< request text shown back in the search box
-    std::string body;          ///< HTML, already safe
+    std::string locale;         ///< the lang attribute and the prefix of the header links
+    std::string title;          ///< plain text
+    std::string site_name;      ///< plain text
+    std::string search_label;   ///< plain text (placeholder and label of the search box)
+    std::string search_button;  ///< plain text
+    std::string contact_label;  ///< plain text
+    std::string query;          ///< request text shown back in the search box
+    std::string body;           ///< HTML, already safe
 };
 
 /// The whole document: viewport meta, the small inline stylesheet, header with a search form

@@ -3,9 +3,9 @@
 #include "common/locale_tag.h"
 #include "common/utf8.h"
 #include "event_recording.h"
-#include "request_fields.h"
 #include "pages/locale_negotiation.h"
 #include "pages/page_site.h"
+#include "request_fields.h"
 #include "server_context.h"
 
 #include <httplib.h>
@@ -62,8 +62,8 @@ void search_route(const PageSite& site, const std::string& locale, const httplib
         return site.send_message(response, 400, locale, "error.bad_request", "search.too_long");
     const std::string title = site.text(locale, "search.title", {{"query", q}});
     if (q.find_first_not_of(" \t\r\n") == std::string::npos) {
-        const std::string body = "<h1>" + site.html(locale, "search.button") + "</h1>\n<p>" +
-                                 site.html(locale, "search.empty") + "</p>";
+        const std::string body =
+            "<h1>" + site.html(locale, "search.button") + "</h1>\n<p>" + site.html(locale, "search.empty") + "</p>";
         return send_html(response, 200, site.page(locale, site.text(locale, "search.button"), body));
     }
     search::SearchRequest query;
@@ -79,7 +79,8 @@ void search_route(const PageSite& site, const std::string& locale, const httplib
 
     const std::string root = "/" + escape_html(locale) + "/";
     std::string body = "<h1>" + escape_html(title) + "</h1>\n";
-    body += "<p class=\"count\">" + site.html(locale, "search.results", {{"count", std::int64_t(found.total)}}) + "</p>\n";
+    body +=
+        "<p class=\"count\">" + site.html(locale, "search.results", {{"count", std::int64_t(found.total)}}) + "</p>\n";
     if (!found.did_you_mean.empty())
         body += "<p class=\"did-you-mean\">" + site.html(locale, "search.did_you_mean") + " <a href=\"" + root +
                 "search?q=" + url_encode(found.did_you_mean) + "\">" + escape_html(found.did_you_mean) + "</a></p>\n";
@@ -118,12 +119,18 @@ std::string feedback_html(const PageSite& site, const std::string& locale, const
     // The vote refers to the search the article was opened from, so "not helpful" marks that search.
     const std::string sid = search_id.empty() ? "" : "<input type=\"hidden\" name=\"sid\" value=\"" + search_id + "\">";
     html += "<h2>" + site.html(locale, "feedback.question") + "</h2>\n";
-    html += "<form method=\"post\" action=\"" + action + "\">" + sid + "<input type=\"hidden\" name=\"vote\" value=\"yes\">"
-            "<button type=\"submit\">" + site.html(locale, "feedback.yes") + "</button></form>\n";
-    html += "<form method=\"post\" action=\"" + action + "\">" + sid + "<input type=\"hidden\" name=\"vote\" value=\"no\">"
-            "<label for=\"comment\">" + site.html(locale, "feedback.comment") + "</label>"
+    html += "<form method=\"post\" action=\"" + action + "\">" + sid +
+            "<input type=\"hidden\" name=\"vote\" value=\"yes\">"
+            "<button type=\"submit\">" +
+            site.html(locale, "feedback.yes") + "</button></form>\n";
+    html += "<form method=\"post\" action=\"" + action + "\">" + sid +
+            "<input type=\"hidden\" name=\"vote\" value=\"no\">"
+            "<label for=\"comment\">" +
+            site.html(locale, "feedback.comment") +
+            "</label>"
             "<textarea id=\"comment\" name=\"comment\" rows=\"3\" maxlength=\"2000\"></textarea>"
-            "<button type=\"submit\">" + site.html(locale, "feedback.no") + "</button></form>\n";
+            "<button type=\"submit\">" +
+            site.html(locale, "feedback.no") + "</button></form>\n";
     return html + "</section>\n";
 }
 
@@ -150,13 +157,15 @@ void article_route(const PageSite& site, const std::string& locale, const std::s
         site.context.events.record(std::move(click));
     }
 
-    std::string body = "<article lang=\"" + escape_html(view->locale) + "\">\n<h1>" + escape_html(view->title) + "</h1>\n";
+    std::string body =
+        "<article lang=\"" + escape_html(view->locale) + "\">\n<h1>" + escape_html(view->title) + "</h1>\n";
     if (!view->updated.empty())
         body += "<p><small>" + site.html(locale, "article.updated", {{"date", view->updated}}) + "</small></p>\n";
     std::string toc;
     for (const auto& section : view->sections)
         if (!section.anchor.empty() && section.level == 2)
-            toc += "<li><a href=\"#" + escape_html(section.anchor) + "\">" + escape_html(section.heading) + "</a></li>\n";
+            toc +=
+                "<li><a href=\"#" + escape_html(section.anchor) + "\">" + escape_html(section.heading) + "</a></li>\n";
     if (!toc.empty())
         body += "<nav class=\"toc\"><strong>" + site.html(locale, "article.contents") + "</strong>\n<ul>\n" + toc +
                 "</ul></nav>\n";

@@ -14,7 +14,9 @@ namespace anticipa::server::pages {
 
 namespace {
 
-icu::UnicodeString unicode(const std::string& text) { return icu::UnicodeString::fromUTF8(text); }
+icu::UnicodeString unicode(const std::string& text) {
+    return icu::UnicodeString::fromUTF8(text);
+}
 
 icu::Locale icu_locale(const std::string& tag) {
     UErrorCode status = U_ZERO_ERROR;
@@ -78,7 +80,9 @@ const std::string* UiMessages::pattern(const std::string& locale, const std::str
     return nullptr;
 }
 
-bool UiMessages::has(const std::string& locale, const std::string& key) const { return pattern(locale, key) != nullptr; }
+bool UiMessages::has(const std::string& locale, const std::string& key) const {
+    return pattern(locale, key) != nullptr;
+}
 
 std::string UiMessages::text(const std::string& locale, const std::string& key, const MessageArgs& args) const {
     const std::string* found = pattern(locale, key);

@@ -36,12 +36,16 @@ std::string head_of(const std::string& text, std::size_t limit) {
     return text.substr(0, space == std::string::npos || space == 0 ? end : space);
 }
 
-bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+bool blank(const std::string& text) {
+    return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
 
 const char* const LOCALE_MESSAGE = "locale must be a language tag like pt or zh-TW";
 
 /// The help-center page of an article, as the pages serve it: "/pt/articles/two-factor".
-std::string page_link(const std::string& locale, const std::string& id) { return "/" + locale + "/articles/" + id; }
+std::string page_link(const std::string& locale, const std::string& id) {
+    return "/" + locale + "/articles/" + id;
+}
 
 // ---- deflection ---------------------------------------------------------------------------
 
@@ -59,7 +63,9 @@ std::optional<std::string> read_ticket(const nlohmann::json& body, const std::st
         if (count_code_points(text) > MAX_TICKET_FIELD_CHARS)
             return std::string(field) + " is longer than " + std::to_string(MAX_TICKET_FIELD_CHARS) + " characters";
     }
-    auto text = [&](const char* field) { return body.value(field, nlohmann::json()).is_string() ? body[field].get<std::string>() : ""; };
+    auto text = [&](const char* field) {
+        return body.value(field, nlohmann::json()).is_string() ? body[field].get<std::string>() : "";
+    };
     out.subject = text("subject");
     out.body = text("body");
     if (blank(out.subject) && blank(out.body)) return "subject or body is required: the ticket's text";
@@ -102,7 +108,8 @@ std::vector<Candidate> blend(const search::SearchResponse& ticket, const search:
         candidate.score = calibration > 0 ? std::clamp(candidate.score / calibration, 0.0, 1.0) : 0.0;
         ranked.push_back(candidate);
     }
-    std::stable_sort(ranked.begin(), ranked.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
     if (ranked.size() > DEFLECT_LIMIT) ranked.resize(DEFLECT_LIMIT);
     return ranked;
 }
@@ -125,19 +132,21 @@ void context_route(ServerContext& context, const httplib::Request& request, http
     if (find_invalid_utf8(route) != std::string::npos)
         return send_error(response, ApiError::INVALID_REQUEST, "route is not valid UTF-8");
     if (route.empty())
-        return send_error(response, ApiError::INVALID_REQUEST, "route is required: the product page's path, like /settings/security");
+        return send_error(response, ApiError::INVALID_REQUEST,
+                          "route is required: the product page's path, like /settings/security");
     if (route.front() != '/')
         return send_error(response, ApiError::INVALID_REQUEST, "route must start with '/', like /settings/security");
     if (count_code_points(route) > MAX_ROUTE_CHARS)
         return send_error(response, ApiError::INVALID_REQUEST,
                           "route is longer than " + std::to_string(MAX_ROUTE_CHARS) + " characters");
-    auto locale = known_locale(request.has_param("locale") ? request.get_param_value("locale") : context.config.default_locale);
+    auto locale =
+        known_locale(request.has_param("locale") ? request.get_param_value("locale") : context.config.default_locale);
     if (!locale) return send_error(response, ApiError::INVALID_REQUEST, LOCALE_MESSAGE);
     const std::string tier = request_tier(request, context.config);
     nlohmann::json articles = nlohmann::json::array();
     for (const auto& summary : context.search.articles_for_route(route, *locale, tier, CONTEXT_LIMIT))
-        articles.push_back({{"id", summary.id}, {"title", summary.title}, {"locale", summary.locale},
-                            {"link", summary.link}});
+        articles.push_back(
+            {{"id", summary.id}, {"title", summary.title}, {"locale", summary.locale}, {"link", summary.link}});
     send_json(response, {{"route", route}, {"locale", *locale}, {"articles", articles}});
 }
 
@@ -152,7 +161,8 @@ void deflect_route(ServerContext& context, const httplib::Request& request, http
     EventContext where;  // the product page the ticket was typed on: deflection rate by route
     if (body.contains("route") && !body["route"].is_null()) {
         if (!body["route"].is_string() || !valid_route(body["route"].get<std::string>()))
-            return send_error(response, ApiError::INVALID_REQUEST, "route must be a path starting with '/', at most 200 bytes");
+            return send_error(response, ApiError::INVALID_REQUEST,
+                              "route must be a path starting with '/', at most 200 bytes");
         where.route = route_path(body["route"].get<std::string>());
     }
     const std::string tier = request_tier(request, context.config);
@@ -176,13 +186,16 @@ void deflect_route(ServerContext& context, const httplib::Request& request, http
     for (const auto& candidate : ranked) {
         const search::SearchHit& hit = *candidate.hit;
         event.shown.push_back(hit.id);
-        articles.push_back({{"id", hit.id}, {"title", hit.title}, {"locale", hit.locale},
-                            {"section", hit.heading}, {"anchor", hit.anchor},
+        articles.push_back({{"id", hit.id},
+                            {"title", hit.title},
+                            {"locale", hit.locale},
+                            {"section", hit.heading},
+                            {"anchor", hit.anchor},
                             {"link", hit.link},
                             {"confidence", candidate.score}});
     }
-    nlohmann::json answer{{"search_id", event.search_id}, {"locale", found.locale}, {"fallback", found.fallback},
-                          {"articles", articles}};
+    nlohmann::json answer{
+        {"search_id", event.search_id}, {"locale", found.locale}, {"fallback", found.fallback}, {"articles", articles}};
     context.events.record(std::move(event));
     send_json(response, answer);
 }
@@ -198,18 +211,26 @@ void article_route(ServerContext& context, const httplib::Request& request, http
     if (!article) return send_error(response, ApiError::NOT_FOUND, "no article " + id + " in " + *locale);
     nlohmann::json sections = nlohmann::json::array();
     for (const auto& section : article->sections)
-        sections.push_back({{"level", section.level}, {"heading", section.heading}, {"anchor", section.anchor},
+        sections.push_back({{"level", section.level},
+                            {"heading", section.heading},
+                            {"anchor", section.anchor},
                             {"html", section.html}});
-    send_json(response, {{"id", article->id}, {"locale", article->locale}, {"title", article->title},
-                         {"category", article->category}, {"updated", article->updated}, {"tags", article->tags},
-                         {"link", page_link(article->locale, article->id)}, {"sections", sections},
+    send_json(response, {{"id", article->id},
+                         {"locale", article->locale},
+                         {"title", article->title},
+                         {"category", article->category},
+                         {"updated", article->updated},
+                         {"tags", article->tags},
+                         {"link", page_link(article->locale, article->id)},
+                         {"sections", sections},
                          {"translations", article->translations}});
 }
 
 void register_content_api(httplib::Server& http, ServerContext& context) {
     http.Get("/api/v1/context", [&context](const auto& rq, auto& rs) { context_route(context, rq, rs); });
     http.Post("/api/v1/deflect", [&context](const auto& rq, auto& rs) { deflect_route(context, rq, rs); });
-    http.Get(R"(/api/v1/articles/([^/]+)/(.+))", [&context](const auto& rq, auto& rs) { article_route(context, rq, rs); });
+    http.Get(R"(/api/v1/articles/([^/]+)/(.+))",
+             [&context](const auto& rq, auto& rs) { article_route(context, rq, rs); });
 }
 
 }  // namespace anticipa::server

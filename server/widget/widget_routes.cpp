@@ -33,13 +33,12 @@ void serve_asset(std::string_view content, const char* content_type, const httpl
 
 void register_widget_routes(httplib::Server& http, ServerContext& context) {
     register_content_api(http, context);
-    http.Get("/widget.js", [](const auto& rq, auto& rs) {
-        serve_asset(WIDGET_JS, "text/javascript; charset=utf-8", rq, rs);
-    });
-    http.Get("/widget.css", [](const auto& rq, auto& rs) { serve_asset(WIDGET_CSS, "text/css; charset=utf-8", rq, rs); });
-    http.Get("/api/v1/openapi.json", [](const auto& rq, auto& rs) {
-        serve_asset(OPENAPI_JSON, "application/json; charset=utf-8", rq, rs);
-    });
+    http.Get("/widget.js",
+             [](const auto& rq, auto& rs) { serve_asset(WIDGET_JS, "text/javascript; charset=utf-8", rq, rs); });
+    http.Get("/widget.css",
+             [](const auto& rq, auto& rs) { serve_asset(WIDGET_CSS, "text/css; charset=utf-8", rq, rs); });
+    http.Get("/api/v1/openapi.json",
+             [](const auto& rq, auto& rs) { serve_asset(OPENAPI_JSON, "application/json; charset=utf-8", rq, rs); });
 }
 
 }  // namespace anticipa::server

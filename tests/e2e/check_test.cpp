@@ -93,15 +93,15 @@ std::vector<BadCase> bad_cases() {
     BadCase symlink = error("symlink leading outside the folder", {}, "en/leak.md", 0, "symlink_outside");
     symlink.symlink_outside = "en/leak.md";
     return {
-        error("invalid YAML", {{"en/bad-yaml.md", "---\ntitle: Broken\n  tags: [a]\n---\nBody.\n"}},
-              "en/bad-yaml.md", 3, "invalid_yaml"),
-        error("missing title", {{"en/no-title.md", "---\ntags: [account]\n---\nBody.\n"}},
-              "en/no-title.md", 1, "missing_title"),
-        error("unknown locale folder", {{"xx-invalid/page.md", fm + "Body.\n"}},
-              "xx-invalid/page.md", 0, "unknown_locale"),
+        error("invalid YAML", {{"en/bad-yaml.md", "---\ntitle: Broken\n  tags: [a]\n---\nBody.\n"}}, "en/bad-yaml.md",
+              3, "invalid_yaml"),
+        error("missing title", {{"en/no-title.md", "---\ntags: [account]\n---\nBody.\n"}}, "en/no-title.md", 1,
+              "missing_title"),
+        error("unknown locale folder", {{"xx-invalid/page.md", fm + "Body.\n"}}, "xx-invalid/page.md", 0,
+              "unknown_locale"),
         error("front-matter locale disagrees with its folder",
-              {{"pt/wrong-locale.md", "---\ntitle: Factura\nlocale: es\n---\nTexto.\n"}},
-              "pt/wrong-locale.md", 3, "locale_mismatch"),
+              {{"pt/wrong-locale.md", "---\ntitle: Factura\nlocale: es\n---\nTexto.\n"}}, "pt/wrong-locale.md", 3,
+              "locale_mismatch"),
         error("duplicate (id, locale)",
               {{"en/billing/invoice-a.md", "---\nid: billing/invoices\ntitle: Invoices\n---\nA.\n"},
                {"en/billing/invoice-b.md", "---\nid: billing/invoices\ntitle: Invoices again\n---\nB.\n"}},
@@ -109,10 +109,10 @@ std::vector<BadCase> bad_cases() {
         error("invalid UTF-8", {{"en/latin1.md", "---\ntitle: Cafe\n---\nIntro.\n\nCaf\xE9 au lait.\n"}},
               "en/latin1.md", 6, "invalid_utf8"),
         error("binary file (a PNG named .md)",
-              {{"en/logo.md", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10", 20)}},
-              "en/logo.md", 3, "binary_file"),
-        error("file over the size limit", {{"en/huge.md", fm + std::string(2000, 'a') + "\n"}},
-              "en/huge.md", 0, "too_large"),
+              {{"en/logo.md", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10", 20)}}, "en/logo.md", 3,
+              "binary_file"),
+        error("file over the size limit", {{"en/huge.md", fm + std::string(2000, 'a') + "\n"}}, "en/huge.md", 0,
+              "too_large"),
         error("broken link to another article",
               {{"en/links.md", fm + "Intro.\n\nSee [the reset article](account/reset.md) and\n"
                                     "[invoices](../billing/missing.md) for more.\n"}},
@@ -343,8 +343,7 @@ TEST_CASE("Check: Markdown that takes too long to parse is reported and the run 
     CHECK(reports(plain.out, shown(articles, "en/pathological.md"), 0, "parse_timeout", Severity::ERROR));
 }
 
-TEST_CASE("Check: a front-matter key that is not text is reported and the others still checked",
-          "[check][e2e]") {
+TEST_CASE("Check: a front-matter key that is not text is reported and the others still checked", "[check][e2e]") {
     // `[a, b]: c` is valid YAML; parse_front_matter converts every key with as<std::string>(),
     // which throws, so today the whole run stops with exit 2 and no report at all.
     TempDir articles;
@@ -361,8 +360,7 @@ TEST_CASE("Check: a front-matter key that is not text is reported and the others
     CHECK(find_problem(report, shown(articles, "en/zz-no-title.md"), "missing_title"));
 }
 
-TEST_CASE("Check: a duplicate id does not make the original's translation look stale",
-          "[check][e2e]") {
+TEST_CASE("Check: a duplicate id does not make the original's translation look stale", "[check][e2e]") {
     // The checker indexes articles by (id, locale) with operator[], so the later duplicate replaces
     // the original; the original's up-to-date translation is then compared with the duplicate's
     // revision and reported as stale.

@@ -37,7 +37,8 @@ nlohmann::json search_json(const TempDir& dir, const std::string& query, const s
 
 TEST_CASE("CLI: index and search the sample help center", "[e2e]") {
     TempDir dir;
-    auto indexed = anticipa_run(with_paths(dir, {"index", "--articles", (source_dir() / "articles").string(), "--json"}));
+    auto indexed =
+        anticipa_run(with_paths(dir, {"index", "--articles", (source_dir() / "articles").string(), "--json"}));
     INFO(indexed.err);
     REQUIRE(indexed.exit_code == 0);
     auto summary = nlohmann::json::parse(indexed.out);
@@ -68,7 +69,8 @@ TEST_CASE("CLI: index and search the sample help center", "[e2e]") {
         CHECK(advanced["results"][0]["id"] == "single-sign-on");
     }
     SECTION("a second run skips every unchanged file") {
-        auto again = anticipa_run(with_paths(dir, {"index", "--articles", (source_dir() / "articles").string(), "--json"}));
+        auto again =
+            anticipa_run(with_paths(dir, {"index", "--articles", (source_dir() / "articles").string(), "--json"}));
         auto second = nlohmann::json::parse(again.out);
         CHECK(second["unchanged"] == summary["added"]);
         CHECK(second["added"] == 0);
@@ -114,9 +116,9 @@ TEST_CASE("CLI: killing the indexer mid-run leaves the published index whole", "
     // A second, large run: every file changes the meaning of "marmot".
     const int files = 3000;
     for (int i = 0; i < files; ++i)
-        dir.write("articles/en/gen/" + std::to_string(i) + ".md",
-                  "---\ntitle: Generated " + std::to_string(i) + "\n---\nThe marmot number " + std::to_string(i) +
-                      " is awake. " + std::string(2000, 'x') + "\n");
+        dir.write("articles/en/gen/" + std::to_string(i) + ".md", "---\ntitle: Generated " + std::to_string(i) +
+                                                                      "\n---\nThe marmot number " + std::to_string(i) +
+                                                                      " is awake. " + std::string(2000, 'x') + "\n");
     dir.write("articles/en/original.md", "---\ntitle: Original article\n---\nThe ferret replaced the animal.\n");
 
     std::vector<std::string> command{anticipa_binary()};
@@ -147,7 +149,8 @@ TEST_CASE("CLI: killing the indexer mid-run leaves the published index whole", "
 
 TEST_CASE("CLI: anticipa serve answers over HTTP and stops cleanly on SIGTERM", "[e2e][server]") {
     TempDir dir;
-    REQUIRE(anticipa_run(with_paths(dir, {"index", "--articles", (source_dir() / "articles").string()})).exit_code == 0);
+    REQUIRE(anticipa_run(with_paths(dir, {"index", "--articles", (source_dir() / "articles").string()})).exit_code ==
+            0);
     auto args = with_paths(dir, {"serve", "--listen", "127.0.0.1:0"});
     args.insert(args.begin(), anticipa_binary());
     anticipa::test::RunningProcess server(args);

@@ -22,11 +22,26 @@ const std::string SECRET = "content-plan-secret";
 
 /// Every phrasing of "restore a deleted note" in tools/traffic/scenarios.yaml: the writing gap
 /// the scenario makes most frequent (highest weight, and growing).
-const std::set<std::string> DELETED_NOTE_PHRASINGS{
-    "restore deleted note", "recover a deleted note", "trash bin", "undo delete note", "where do deleted notes go",
-    "recuperar nota apagada", "lixeira", "restaurar nota excluída", "desfazer exclusão da nota",
-    "recuperar nota borrada", "papelera", "restaurar una nota eliminada", "recuperare nota cancellata", "cestino",
-    "ripristinare una nota eliminata", "復原刪除的筆記", "垃圾桶", "筆記不小心刪掉", "恢复删除的笔记", "回收站"};
+const std::set<std::string> DELETED_NOTE_PHRASINGS{"restore deleted note",
+                                                   "recover a deleted note",
+                                                   "trash bin",
+                                                   "undo delete note",
+                                                   "where do deleted notes go",
+                                                   "recuperar nota apagada",
+                                                   "lixeira",
+                                                   "restaurar nota excluída",
+                                                   "desfazer exclusão da nota",
+                                                   "recuperar nota borrada",
+                                                   "papelera",
+                                                   "restaurar una nota eliminada",
+                                                   "recuperare nota cancellata",
+                                                   "cestino",
+                                                   "ripristinare una nota eliminata",
+                                                   "復原刪除的筆記",
+                                                   "垃圾桶",
+                                                   "筆記不小心刪掉",
+                                                   "恢复删除的笔记",
+                                                   "回收站"};
 
 }  // namespace
 
@@ -35,8 +50,8 @@ TEST_CASE("Content plan: simulated customers on a real server become the gaps re
     const std::string locales = (test::source_dir() / "locales").string();
     const std::string articles = (test::source_dir() / "articles").string();
     const std::string index = (dir / "index").string();
-    REQUIRE(test::run_process({test::anticipa_binary(), "index", "--articles", articles, "--index", index, "--locales",
-                               locales})
+    REQUIRE(test::run_process(
+                {test::anticipa_binary(), "index", "--articles", articles, "--index", index, "--locales", locales})
                 .exit_code == 0);
     dir.write("serve.yaml", "tier_secret: " + SECRET + "\ncontact_outbox: " + (dir / "outbox.jsonl").string() + "\n");
     const auto events_db = dir / "events.db";
@@ -65,8 +80,8 @@ TEST_CASE("Content plan: simulated customers on a real server become the gaps re
     CHECK(stored.size() == sent["events"].get<std::size_t>());
 
     // The report, judged at once (--session-window 0): the simulation has already ended.
-    auto gaps = test::run_process({test::anticipa_binary(), "gaps", "--events", events_db.string(), "--locales", locales,
-                                   "--articles", articles, "--session-window", "0", "--format", "json"});
+    auto gaps = test::run_process({test::anticipa_binary(), "gaps", "--events", events_db.string(), "--locales",
+                                   locales, "--articles", articles, "--session-window", "0", "--format", "json"});
     CAPTURE(gaps.err);
     REQUIRE(gaps.exit_code == 0);
     const json report = json::parse(gaps.out);

@@ -60,9 +60,14 @@ void write_events(const std::filesystem::path& db) {
 }
 
 test::ProcessResult gaps(const TempDir& dir, std::vector<std::string> extra) {
-    std::vector<std::string> args{test::anticipa_binary(), "gaps", "--events", (dir / "events.db").string(),
-                                  "--locales", (test::source_dir() / "locales").string(),
-                                  "--articles", (dir / "no-articles").string()};
+    std::vector<std::string> args{test::anticipa_binary(),
+                                  "gaps",
+                                  "--events",
+                                  (dir / "events.db").string(),
+                                  "--locales",
+                                  (test::source_dir() / "locales").string(),
+                                  "--articles",
+                                  (dir / "no-articles").string()};
     args.insert(args.end(), extra.begin(), extra.end());
     return test::run_process(args);
 }

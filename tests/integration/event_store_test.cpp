@@ -4,8 +4,8 @@
 #include "events/event_store.h"
 #include "support/temp_dir.h"
 
-#include <catch2/catch.hpp>
 #include <sqlite3.h>
+#include <catch2/catch.hpp>
 
 #include <signal.h>
 #include <sys/wait.h>
@@ -20,11 +20,11 @@
 #include <vector>
 
 using namespace anticipa;
+using Catch::Matchers::Contains;
 using events::Event;
 using events::EventKind;
 using events::EventStoreOptions;
 using events::SqliteEventStore;
-using Catch::Matchers::Contains;
 using std::chrono::system_clock;
 
 namespace {
@@ -98,7 +98,8 @@ void set_schema_version(const std::filesystem::path& database, int version) {
 
 }  // namespace
 
-TEST_CASE("SqliteEventStore: every field of an event comes back from read_events", "[events][event_store][integration]") {
+TEST_CASE("SqliteEventStore: every field of an event comes back from read_events",
+          "[events][event_store][integration]") {
     test::TempDir dir;
     auto database = dir / "events.db";
     Event sent;
@@ -152,7 +153,8 @@ TEST_CASE("SqliteEventStore: every field of an event comes back from read_events
     CHECK(got.matches_any_tier == sent.matches_any_tier);
 }
 
-TEST_CASE("SqliteEventStore: quotes, control characters and invalid UTF-8 survive the journal", "[events][event_store][integration]") {
+TEST_CASE("SqliteEventStore: quotes, control characters and invalid UTF-8 survive the journal",
+          "[events][event_store][integration]") {
     test::TempDir dir;
     auto database = dir / "events.db";
     Event sent = search_event("say \"hi\" \\ back\tslash\nnext line \x01 end");
@@ -177,7 +179,8 @@ TEST_CASE("SqliteEventStore: quotes, control characters and invalid UTF-8 surviv
     CHECK(stored[1].query == "caf\xEF\xBF\xBD au lait");  // U+FFFD, so the line stays valid JSON
 }
 
-TEST_CASE("SqliteEventStore: assigns unique ids and reads a time window oldest first", "[events][event_store][integration]") {
+TEST_CASE("SqliteEventStore: assigns unique ids and reads a time window oldest first",
+          "[events][event_store][integration]") {
     test::TempDir dir;
     auto database = dir / "events.db";
     auto base = now_ms() - std::chrono::hours(1);
@@ -209,7 +212,8 @@ TEST_CASE("SqliteEventStore: assigns unique ids and reads a time window oldest f
     }
 }
 
-TEST_CASE("SqliteEventStore: events survive closing and reopening, and the journal goes", "[events][event_store][integration]") {
+TEST_CASE("SqliteEventStore: events survive closing and reopening, and the journal goes",
+          "[events][event_store][integration]") {
     test::TempDir dir;
     auto database = dir / "events.db";
     {
@@ -227,7 +231,8 @@ TEST_CASE("SqliteEventStore: events survive closing and reopening, and the journ
     CHECK(journal_files(dir.path()).empty());
 }
 
-TEST_CASE("SqliteEventStore: after flush() a read-only reader sees the events while the store is open", "[events][event_store][integration]") {
+TEST_CASE("SqliteEventStore: after flush() a read-only reader sees the events while the store is open",
+          "[events][event_store][integration]") {
     test::TempDir dir;
     auto database = dir / "events.db";
     SqliteEventStore store({.path = database, .flush_interval = std::chrono::hours(1)});
@@ -246,7 +251,8 @@ TEST_CASE("SqliteEventStore: after flush() a read-only reader sees the events wh
     CHECK(all_events(database).size() == 3);
 }
 
-TEST_CASE("SqliteEventStore: a kill -9 right after record() loses no accepted event", "[events][event_store][integration]") {
+TEST_CASE("SqliteEventStore: a kill -9 right after record() loses no accepted event",
+          "[events][event_store][integration]") {
     test::TempDir dir;
     auto database = dir / "events.db";
     // An hour: nothing reaches SQLite before the kill, all comes from the journal. A millisecond:
@@ -272,7 +278,8 @@ TEST_CASE("SqliteEventStore: a kill -9 right after record() loses no accepted ev
     CHECK(journal_files(dir.path()).empty());
 }
 
-TEST_CASE("SqliteEventStore: a journal line torn by a crash is skipped on replay", "[events][event_store][integration]") {
+TEST_CASE("SqliteEventStore: a journal line torn by a crash is skipped on replay",
+          "[events][event_store][integration]") {
     test::TempDir dir;
     auto database = dir / "events.db";
     run_in_child_killed([&] {
@@ -293,7 +300,8 @@ TEST_CASE("SqliteEventStore: a journal line torn by a crash is skipped on replay
     CHECK(ids_of(stored).count("torn") == 0);
 }
 
-TEST_CASE("SqliteEventStore: eight threads recording at once store every event exactly once", "[events][event_store][integration]") {
+TEST_CASE("SqliteEventStore: eight threads recording at once store every event exactly once",
+          "[events][event_store][integration]") {
     test::TempDir dir;
     auto database = dir / "events.db";
     constexpr int THREADS = 8;
@@ -323,7 +331,8 @@ TEST_CASE("SqliteEventStore: eight threads recording at once store every event e
     CHECK(queries.size() == THREADS * PER_THREAD);
 }
 
-TEST_CASE("SqliteEventStore: past max_pending events are dropped and counted, the rest stored", "[events][event_store][integration]") {
+TEST_CASE("SqliteEventStore: past max_pending events are dropped and counted, the rest stored",
+          "[events][event_store][integration]") {
     test::TempDir dir;
     auto database = dir / "events.db";
     constexpr std::uint64_t SENT = 50;
@@ -338,7 +347,8 @@ TEST_CASE("SqliteEventStore: past max_pending events are dropped and counted, th
     CHECK(all_events(database).size() == stats.accepted);
 }
 
-TEST_CASE("SqliteEventStore: scrubs personal data from queries and comments", "[events][event_store][pii][integration]") {
+TEST_CASE("SqliteEventStore: scrubs personal data from queries and comments",
+          "[events][event_store][pii][integration]") {
     test::TempDir dir;
     auto database = dir / "events.db";
     {
@@ -357,7 +367,8 @@ TEST_CASE("SqliteEventStore: scrubs personal data from queries and comments", "[
     }
 }
 
-TEST_CASE("SqliteEventStore: a database from a newer schema is refused with the file named", "[events][event_store][integration]") {
+TEST_CASE("SqliteEventStore: a database from a newer schema is refused with the file named",
+          "[events][event_store][integration]") {
     test::TempDir dir;
     auto database = dir / "events.db";
     { SqliteEventStore store({.path = database}); }
@@ -371,7 +382,8 @@ TEST_CASE("SqliteEventStore: a database from a newer schema is refused with the 
                       Contains(database.string()) && Contains(std::to_string(newer)) && Contains(ours));
 }
 
-TEST_CASE("SqliteEventStore: retention deletes events older than retention_days at open", "[events][event_store][integration]") {
+TEST_CASE("SqliteEventStore: retention deletes events older than retention_days at open",
+          "[events][event_store][integration]") {
     test::TempDir dir;
     auto database = dir / "events.db";
     auto now = now_ms();
@@ -401,7 +413,8 @@ TEST_CASE("read_events: a missing database says how to get one", "[events][event
     CHECK_THROWS_WITH(all_events(missing), Contains(missing.string()) && Contains("no events database"));
 }
 
-TEST_CASE("default_events_path: ANTICIPA_EVENTS, else events.db in the current folder", "[events][event_store][integration]") {
+TEST_CASE("default_events_path: ANTICIPA_EVENTS, else events.db in the current folder",
+          "[events][event_store][integration]") {
     const char* before = std::getenv("ANTICIPA_EVENTS");
     std::string saved = before ? before : "";
 

@@ -66,8 +66,8 @@ GapsReport hostile_report() {
     report.translation_gaps = {{"pt", "pt:fatur", "<script>faturas</script>", 5}};
     report.entitlement_gaps = {{"basic", "en:sso", "set up <script>SSO</script>", 4},
                                {"standard", "en:audit", "audit log", 2}};
-    report.stale_translations = {{Severity::WARNING, "stale_translation", "translated from <script>old</script>",
-                                  "articles/pt/a.md", 1}};
+    report.stale_translations = {
+        {Severity::WARNING, "stale_translation", "translated from <script>old</script>", "articles/pt/a.md", 1}};
     return report;
 }
 
@@ -133,9 +133,9 @@ TEST_CASE("HTML report: one offline page with both charts and every section", "[
         CHECK(html.find("<h3>Tier standard</h3>") != std::string::npos);
     }
     SECTION("trends compare with the previous period") {
-        CHECK(html.find("▲ 50%</span>") != std::string::npos);  // 30 unresolved after 20
-        CHECK(html.find("▲ 20%</span>") != std::string::npos);  // 120 searches after 100
-        CHECK(html.find(">▲ 100%</span>") != std::string::npos);  // the first gap: 8 after 4
+        CHECK(html.find("▲ 50%</span>") != std::string::npos);          // 30 unresolved after 20
+        CHECK(html.find("▲ 20%</span>") != std::string::npos);          // 120 searches after 100
+        CHECK(html.find(">▲ 100%</span>") != std::string::npos);        // the first gap: 8 after 4
         CHECK(html.find("gap: zh-TW:密碼 重設") != std::string::npos);  // what a writer pastes into front matter
     }
     SECTION("a long label is cut at a character in the chart and kept whole in its tooltip") {
@@ -279,8 +279,8 @@ TEST_CASE("Gap verification: an answering article passes, an unanswered phrasing
              published("Export your invoices", "en:export invoic",
                        "Download every invoice as a CSV or PDF file from Billing, Invoices, Export.",
                        "questions: [how do I download my invoices]\n"));
-    hc.write("en/dark-mode.md", published("Turn on dark mode", "en:dark mode",
-                                          "Open Settings, Appearance and choose the dark theme."));
+    hc.write("en/dark-mode.md",
+             published("Turn on dark mode", "en:dark mode", "Open Settings, Appearance and choose the dark theme."));
     hc.write("en/refunds.md",
              "---\ntitle: Ask for a refund\n---\n\nWe refund a subscription payment within 14 days.\n");
     hc.write("en/old-gap.md", published("Rename a workspace", "en:renam workspac", "Open Settings, Workspace, Name."));
@@ -293,15 +293,14 @@ TEST_CASE("Gap verification: an answering article passes, an unanswered phrasing
     auto service = hc.service();
 
     const std::vector<QuestionGroup> logged = {
-        group("en:export invoic",
-              {{"export invoices", "en", 9},
-               {"download my invoices as csv", "en-GB", 3},
-               {"exportar faturas", "pt", 2}},
-              {{"en", 12}, {"pt", 2}}),
+        group(
+            "en:export invoic",
+            {{"export invoices", "en", 9}, {"download my invoices as csv", "en-GB", 3}, {"exportar faturas", "pt", 2}},
+            {{"en", 12}, {"pt", 2}}),
         group("en:dark mode", {{"dark mode", "en", 4}, {"refund my subscription payment", "en", 1}}, {{"en", 5}}),
         group("en:archiv", {{"archive project", "en", 2}}, {{"en", 2}}),
         // Only English phrasings for a Portuguese article: all are replayed, in Portuguese; the
-    // English article of the same id answers them, which must not count for the Portuguese one.
+        // English article of the same id answers them, which must not count for the Portuguese one.
         group("pt:export fatur", {{"download every invoice", "en", 2}}, {{"en", 2}}),
     };
     const std::vector<GapCheck> checks =

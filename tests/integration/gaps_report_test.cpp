@@ -1,7 +1,7 @@
 // Gaps stage, whole: a generated event log whose answers are known, folded, grouped with the real
 // analyzers and ranked; the same log through the SQLite events store; the writers' escaping.
-#include "events/event_store.h"
 #include "gaps/gaps_report.h"
+#include "events/event_store.h"
 #include "gaps/report_writers.h"
 #include "support/temp_dir.h"
 
@@ -101,7 +101,8 @@ std::vector<events::Event> this_week() {
     // reset password: 10 searches, 7 unresolved (4 no click, 2 not helpful, 1 escalated)
     log.ask({.query = "reset password", .outcome = Outcome::NO_CLICK, .times = 3});
     log.ask({.query = "reset password", .outcome = Outcome::RESOLVED, .times = 2});
-    log.ask({.query = "resetting passwords", .outcome = Outcome::NOT_HELPFUL, .times = 2, .comment = "old screenshots"});
+    log.ask(
+        {.query = "resetting passwords", .outcome = Outcome::NOT_HELPFUL, .times = 2, .comment = "old screenshots"});
     log.ask({.query = "resetting passwords", .outcome = Outcome::ESCALATED});
     log.ask({.query = "resset pasword", .outcome = Outcome::NO_CLICK});
     log.ask({.query = "resset pasword", .outcome = Outcome::RESOLVED});
@@ -117,8 +118,10 @@ std::vector<events::Event> this_week() {
     log.ask({.query = "invoice", .outcome = Outcome::NO_CLICK, .times = 3, .shown = {"billing"}});
     log.ask({.query = "receipt", .outcome = Outcome::NO_CLICK, .times = 2, .shown = {"billing"}});
     // reset password in Chinese, both scripts: exists only in another locale
-    log.ask({.query = "如何重設密碼", .outcome = Outcome::NO_RESULTS, .times = 3, .locale = "zh-TW", .other_locales = 4});
-    log.ask({.query = "如何重设密码", .outcome = Outcome::NO_RESULTS, .times = 2, .locale = "zh-CN", .other_locales = 4});
+    log.ask(
+        {.query = "如何重設密碼", .outcome = Outcome::NO_RESULTS, .times = 3, .locale = "zh-TW", .other_locales = 4});
+    log.ask(
+        {.query = "如何重设密码", .outcome = Outcome::NO_RESULTS, .times = 2, .locale = "zh-CN", .other_locales = 4});
     // contact forms: /billing 4 attempts (3 opened, 2 deflected), /settings/security 1 deflected
     const Asked billing{.query = "charged twice", .source = "deflect", .route = "/billing", .shown = {"refunds"}};
     Asked deflected = billing, escalated = billing, ignored = billing;
@@ -183,8 +186,8 @@ void check_known_answers(const gaps::GapsReport& report) {
     CHECK(report.previous_searches == 17);
     CHECK(report.previous_unresolved == 7);
 
-    const std::string reset = "en:password reset", sso = "en:setup sso", invoice = "en:invoic", exports = "en:data export",
-                      charged = "en:charg twice";
+    const std::string reset = "en:password reset", sso = "en:setup sso", invoice = "en:invoic",
+                      exports = "en:data export", charged = "en:charg twice";
     REQUIRE(report.gaps.size() == 6);
     const std::string chinese = report.gaps[3].key;
     CHECK(chinese.starts_with("zh:"));

@@ -1,7 +1,7 @@
 // Index stage through the real parts: articles in a temporary folder, a real Xapian index on
 // disk, searched with the real Searcher.
-#include "analysis/analyzer_set.h"
 #include "index/indexer.h"
+#include "analysis/analyzer_set.h"
 #include "search/searcher.h"
 #include "support/temp_dir.h"
 
@@ -41,7 +41,8 @@ struct HelpCenter {
         return searcher.search(request);
     }
 
-    std::vector<std::string> ids(const std::string& query, const std::string& locale, const std::string& tier = "basic") {
+    std::vector<std::string> ids(const std::string& query, const std::string& locale,
+                                 const std::string& tier = "basic") {
         std::vector<std::string> out;
         for (const auto& hit : search(query, locale, tier).hits) out.push_back(hit.id);
         return out;
@@ -52,9 +53,11 @@ struct HelpCenter {
 
 TEST_CASE("Indexer: articles of each locale become searchable sections", "[index][integration]") {
     HelpCenter hc;
-    hc.write("en/reset.md", markdown_article("Reset your password", "Intro.\n\n## Send a link {#link}\n\nOpen the sign-in page.",
-                                    "id: reset-password\n"));
-    hc.write("pt/reset.md", markdown_article("Redefinir a senha", "Abra a página de login e peça um link.", "id: reset-password\n"));
+    hc.write("en/reset.md",
+             markdown_article("Reset your password", "Intro.\n\n## Send a link {#link}\n\nOpen the sign-in page.",
+                              "id: reset-password\n"));
+    hc.write("pt/reset.md",
+             markdown_article("Redefinir a senha", "Abra a página de login e peça um link.", "id: reset-password\n"));
     auto summary = hc.index();
     CHECK(summary.added == 2);
     CHECK(summary.failed == 0);
@@ -121,7 +124,8 @@ TEST_CASE("Indexer: a second article with the same id in a locale is refused", "
 TEST_CASE("Searcher: drafts and higher tiers stay out of the public results", "[search][integration]") {
     HelpCenter hc;
     hc.write("en/draft.md", markdown_article("Upcoming feature", "Teleportation arrives soon.", "status: draft\n"));
-    hc.write("en/sso.md", markdown_article("Single sign-on", "Provision users with quokka tokens.", "tiers: [advanced]\n"));
+    hc.write("en/sso.md",
+             markdown_article("Single sign-on", "Provision users with quokka tokens.", "tiers: [advanced]\n"));
     hc.write("en/team.md", markdown_article("Audit log", "The quokka audit trail.", "tiers: [standard, advanced]\n"));
     hc.index();
     CHECK(hc.ids("teleportation", "en").empty());
@@ -135,7 +139,8 @@ TEST_CASE("Searcher: drafts and higher tiers stay out of the public results", "[
 
 TEST_CASE("Searcher: typos, prefixes, accents, synonyms and the default-locale fallback", "[search][integration]") {
     HelpCenter hc;
-    hc.write("en/invoices.md", markdown_article("Download invoices", "Every payment produces an invoice you can download."));
+    hc.write("en/invoices.md",
+             markdown_article("Download invoices", "Every payment produces an invoice you can download."));
     hc.write("en/boleto.md", markdown_article("Pay by bank slip", "Only some countries offer bank slips."));
     hc.write("pt/config.md", markdown_article("Configuração da conta", "Mude a configuração do seu perfil."));
     hc.write("pt/outro.md", markdown_article("Configuracao sem acento", "Texto escrito sem acentos sobre a conta."));

@@ -81,9 +81,9 @@ TEST_CASE("Title match: a word in no title adds nothing", "[search][integration]
 
 TEST_CASE("Indexer: the title-length total follows edits and deletions", "[index][integration]") {
     TitledHelpCenter hc;
-    hc.write("a", "Alpha topic", "Zebra.");                 // 2 tokens
-    hc.write("b", "Beta topic here", "Giraffe.");           // 3
-    hc.write("c", "Gamma", "Walrus.");                      // 1
+    hc.write("a", "Alpha topic", "Zebra.");        // 2 tokens
+    hc.write("b", "Beta topic here", "Giraffe.");  // 3
+    hc.write("c", "Gamma", "Walrus.");             // 1
     hc.index();
     CHECK(hc.database().get_metadata(index::META_TITLE_TOKENS) == "6");
 

@@ -6,8 +6,8 @@
 #include "support/served_help_center.h"
 #include "tier_token.h"
 
-#include <catch2/catch.hpp>
 #include <httplib.h>
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -51,7 +51,9 @@ httplib::Headers as_tier(const std::string& tier) {
     return {{"Authorization", "Bearer " + server::sign_tier_token(tier, SECRET, std::chrono::hours(1))}};
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 }  // namespace
 
@@ -70,8 +72,12 @@ TEST_CASE("Events: keystrokes of one widget session share it, and a click on a s
         CHECK(recorded[0].route == "/settings");
         CHECK(recorded[0].query == typed);
     }
-    CHECK(hc.post_event({{"type", "click"}, {"search_id", last_id}, {"article_id", "reset-password"}, {"rank", 1},
-                         {"source", "suggest"}, {"route", "/settings"}}) == 202);
+    CHECK(hc.post_event({{"type", "click"},
+                         {"search_id", last_id},
+                         {"article_id", "reset-password"},
+                         {"rank", 1},
+                         {"source", "suggest"},
+                         {"route", "/settings"}}) == 202);
     auto clicks = hc.with_search(last_id);
     REQUIRE(clicks.size() == 2);
     CHECK(clicks[1].kind == events::EventKind::CLICK);
@@ -126,7 +132,8 @@ TEST_CASE("Events: a result opened from the help-center pages is the click of th
     auto page = hc.client().Get("/en/search?q=reset%20password");
     REQUIRE(page);
     std::smatch link;
-    REQUIRE(std::regex_search(page->body, link, std::regex("href=\"(/en/articles/reset-password\\?sid=([0-9a-f]{32})&amp;rank=1)")));
+    REQUIRE(std::regex_search(page->body, link,
+                              std::regex("href=\"(/en/articles/reset-password\\?sid=([0-9a-f]{32})&amp;rank=1)")));
     const std::string search_id = link[2];
     std::string target = link[1];
     target.replace(target.find("&amp;"), 5, "&");
@@ -138,8 +145,8 @@ TEST_CASE("Events: a result opened from the help-center pages is the click of th
     REQUIRE(article);
     CHECK(article->status == 200);
     CHECK(contains(article->body, "name=\"sid\" value=\"" + search_id + "\""));
-    auto vote = hc.client().Post("/en/articles/reset-password/feedback", "sid=" + search_id + "&vote=no&comment=outdated",
-                                 "application/x-www-form-urlencoded");
+    auto vote = hc.client().Post("/en/articles/reset-password/feedback",
+                                 "sid=" + search_id + "&vote=no&comment=outdated", "application/x-www-form-urlencoded");
     REQUIRE(vote);
     CHECK(vote->status == 303);
     auto after = hc.with_search(search_id);
@@ -264,17 +271,17 @@ struct ServeProcess {
 std::size_t stored_searches(const std::filesystem::path& events_db) {
     auto all = events::read_events(events_db, std::chrono::system_clock::time_point{},
                                    std::chrono::system_clock::now() + std::chrono::hours(1));
-    return std::count_if(all.begin(), all.end(), [](const events::Event& e) { return e.kind == events::EventKind::SEARCH; });
+    return std::count_if(all.begin(), all.end(),
+                         [](const events::Event& e) { return e.kind == events::EventKind::SEARCH; });
 }
 
 }  // namespace
 
-TEST_CASE("Events store: no answered search is lost on SIGTERM or on kill -9 of the server",
-          "[server][events][e2e]") {
+TEST_CASE("Events store: no answered search is lost on SIGTERM or on kill -9 of the server", "[server][events][e2e]") {
     test::TempDir dir;
-    auto indexed = test::run_process({test::anticipa_binary(), "index", "--articles", (test::source_dir() / "articles").string(),
-                                      "--index", (dir / "index").string(), "--locales",
-                                      (test::source_dir() / "locales").string()});
+    auto indexed = test::run_process({test::anticipa_binary(), "index", "--articles",
+                                      (test::source_dir() / "articles").string(), "--index", (dir / "index").string(),
+                                      "--locales", (test::source_dir() / "locales").string()});
     REQUIRE(indexed.exit_code == 0);
     const auto events_db = dir / "events.db";
 

@@ -7,8 +7,8 @@
 #include "support/served_help_center.h"
 #include "tier_token.h"
 
-#include <catch2/catch.hpp>
 #include <httplib.h>
+#include <catch2/catch.hpp>
 
 #include <fstream>
 #include <functional>
@@ -33,7 +33,8 @@ struct ServedPages : test::ServedHelpCenter {
         CHECK(result->get_header_value("Content-Type") == "text/html; charset=utf-8");
         return *result;
     }
-    httplib::Response post(const std::string& path, const std::string& form, const httplib::Headers& headers = {}) const {
+    httplib::Response post(const std::string& path, const std::string& form,
+                           const httplib::Headers& headers = {}) const {
         auto result = client().Post(path.c_str(), headers, form, "application/x-www-form-urlencoded");
         REQUIRE(result);
         CHECK(result->get_header_value("Content-Type") == "text/html; charset=utf-8");
@@ -45,7 +46,9 @@ httplib::Headers cookie_for(const std::string& tier) {
     return {{"Cookie", "theme=dark; anticipa_token=" + server::sign_tier_token(tier, SECRET, std::chrono::hours(1))}};
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 }  // namespace
 
@@ -164,9 +167,9 @@ TEST_CASE("Pages: search shows highlighted snippets and a plural count in the pa
 
 TEST_CASE("Pages: request text is escaped everywhere it is shown", "[server][pages][integration]") {
     ServedPages hc;
-    for (const std::string path : {"/en/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%22%27",
-                                   "/pt/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-                                   "/en/contact?subject=%3Cscript%3Ealert(1)%3C%2Fscript%3E%22"}) {
+    for (const std::string path :
+         {"/en/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%22%27", "/pt/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+          "/en/contact?subject=%3Cscript%3Ealert(1)%3C%2Fscript%3E%22"}) {
         CAPTURE(path);
         auto response = hc.get(path);
         CHECK(response.status == 200);
@@ -260,8 +263,8 @@ TEST_CASE("Pages: the contact step deflects first, then offers what the tier inc
     CHECK_FALSE(contains(hc.get(path + "&anticipa_token=" + token + "&token=" + token).body, "Urgent phone line:"));
     CHECK_FALSE(contains(hc.get(path, {{"Cookie", "anticipa_token=forged.token.value"}}).body, "Urgent phone line:"));
 
-    auto sent = hc.post("/en/contact", "subject=password&email=a%40b.example&message=still+locked+out",
-                        cookie_for("standard"));
+    auto sent =
+        hc.post("/en/contact", "subject=password&email=a%40b.example&message=still+locked+out", cookie_for("standard"));
     CHECK(sent.status == 200);
     CHECK(contains(sent.body, "Your message was sent."));
     auto escalation = hc.events.events().back();
@@ -291,10 +294,10 @@ TEST_CASE("Pages: hidden articles, unknown locales and path tricks are a 404 HTM
     CHECK(hc.get("/en/articles/single-sign-on").status == 404);
     CHECK(hc.get("/en/articles/single-sign-on", cookie_for("standard")).status == 404);
     CHECK(hc.get("/en/articles/single-sign-on", cookie_for("advanced")).status == 200);
-    for (const std::string path : {"/en/articles/../../etc/passwd", "/en/articles/%2e%2e/%2e%2e/etc/passwd",
-                                   "/en/articles/..%2F..%2Fanticipa.yaml", "/en/articles/reset-password%00",
-                                   "/en/articles/no-such-article", "/fr/", "/xx/articles/reset-password",
-                                   "/de/search?q=passwort"}) {
+    for (const std::string path :
+         {"/en/articles/../../etc/passwd", "/en/articles/%2e%2e/%2e%2e/etc/passwd",
+          "/en/articles/..%2F..%2Fanticipa.yaml", "/en/articles/reset-password%00", "/en/articles/no-such-article",
+          "/fr/", "/xx/articles/reset-password", "/de/search?q=passwort"}) {
         CAPTURE(path);
         auto response = hc.get(path);
         CHECK(response.status == 404);

@@ -6,8 +6,8 @@
 #include "support/served_help_center.h"
 #include "tier_token.h"
 
-#include <catch2/catch.hpp>
 #include <httplib.h>
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <arpa/inet.h>
@@ -16,8 +16,8 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <thread>
 
@@ -166,7 +166,8 @@ TEST_CASE("Server: only configured origins may call the API from a browser", "[s
     CHECK(refused->status == 403);
     CHECK_FALSE(refused->has_header("Access-Control-Allow-Origin"));
 
-    auto preflight = hc.client().Options("/api/v1/search", {{"Origin", ALLOWED}, {"Access-Control-Request-Method", "GET"}});
+    auto preflight =
+        hc.client().Options("/api/v1/search", {{"Origin", ALLOWED}, {"Access-Control-Request-Method", "GET"}});
     REQUIRE(preflight);
     CHECK(preflight->status == 204);
     CHECK(preflight->get_header_value("Access-Control-Allow-Headers").find("Authorization") != std::string::npos);
@@ -252,9 +253,9 @@ TEST_CASE("Server: a locale folder replaced by a new one is served without a res
     // A second build, made elsewhere, with one more article.
     fs::copy(hc.dir / "articles", hc.dir / "articles-v2", fs::copy_options::recursive);
     hc.dir.write("articles-v2/en/wombat.md", "---\ntitle: Wombat invoices\n---\nAn invoice for a wombat.\n");
-    auto built = test::run_process({test::anticipa_binary(), "index", "--articles", (hc.dir / "articles-v2").string(),
-                                    "--index", (hc.dir / "build-v2").string(), "--locales",
-                                    (test::source_dir() / "locales").string()});
+    auto built =
+        test::run_process({test::anticipa_binary(), "index", "--articles", (hc.dir / "articles-v2").string(), "--index",
+                           (hc.dir / "build-v2").string(), "--locales", (test::source_dir() / "locales").string()});
     REQUIRE(built.exit_code == 0);
     fs::rename(hc.dir / "build-v2" / "en", hc.config.index_dir / "en-v2");
 
@@ -401,8 +402,8 @@ TEST_CASE("Server: request text never reaches a response header", "[server][inte
     ServedHelpCenter hc;
     // A CR LF smuggled into the Origin cannot become a header line: origins are only ever
     // copied from the allow list.
-    auto result = hc.client().Get("/api/v1/search?q=invoice&locale=en",
-                                  {{"Origin", ALLOWED + "%0d%0aSet-Cookie: stolen=1"}});
+    auto result =
+        hc.client().Get("/api/v1/search?q=invoice&locale=en", {{"Origin", ALLOWED + "%0d%0aSet-Cookie: stolen=1"}});
     REQUIRE(result);
     CHECK(result->status == 403);
     CHECK_FALSE(result->has_header("Set-Cookie"));
@@ -431,8 +432,9 @@ TEST_CASE("Server: a word only an advanced article has leaks through no read pat
     for (const auto& read : reads) {
         CAPTURE(read.name);
         auto get = [&](const httplib::Headers& headers) {
-            return read.post_body.empty() ? hc.client().Get(read.path.c_str(), headers)
-                                          : hc.client().Post(read.path.c_str(), headers, read.post_body, "application/json");
+            return read.post_body.empty()
+                       ? hc.client().Get(read.path.c_str(), headers)
+                       : hc.client().Post(read.path.c_str(), headers, read.post_body, "application/json");
         };
         auto basic = get({});
         REQUIRE(basic);

@@ -23,7 +23,8 @@ TEST_CASE("TierToken: a valid token gives its tier; anything else the public tie
              {"expired", sign_tier_token("advanced", secret, -1s, now), "expired"},
              {"signed with another secret", sign_tier_token("advanced", "other", 1h, now), "bad signature"},
              {"claims edited after signing", forged_payload, ""},
-             {"alg none", "eyJhbGciOiJub25lIn0.eyJ0aWVyIjoiYWR2YW5jZWQiLCJleHAiOjk5OTk5OTk5OTl9.", "algorithm is not HS256"},
+             {"alg none", "eyJhbGciOiJub25lIn0.eyJ0aWVyIjoiYWR2YW5jZWQiLCJleHAiOjk5OTk5OTk5OTl9.",
+              "algorithm is not HS256"},
              {"unknown tier", sign_tier_token("platinum", secret, 1h, now), "unknown tier"},
              {"not a JWT", "advanced", "not a JWT"}}) {
         CAPTURE(c.name);

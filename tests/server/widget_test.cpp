@@ -5,8 +5,8 @@
 #include "support/served_help_center.h"
 #include "tier_token.h"
 
-#include <catch2/catch.hpp>
 #include <httplib.h>
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -176,7 +176,8 @@ TEST_CASE("Widget: deflect refuses bad tickets with an error naming the field", 
     CHECK(hc.events.events().empty());
 }
 
-TEST_CASE("Widget: the articles API returns an article for the caller's tier, else 404", "[server][widget][integration]") {
+TEST_CASE("Widget: the articles API returns an article for the caller's tier, else 404",
+          "[server][widget][integration]") {
     WidgetServer hc;
     auto article = hc.get_json("/api/v1/articles/pt/reset-password");
     CHECK(article["id"] == "reset-password");
@@ -195,9 +196,9 @@ TEST_CASE("Widget: the articles API returns an article for the caller's tier, el
     CHECK(hc.get_json("/api/v1/articles/en/single-sign-on", 404)["error"]["code"] == "not_found");
     CHECK(hc.get_json("/api/v1/articles/en/single-sign-on", 200, bearer("advanced"))["id"] == "single-sign-on");
 
-    for (const std::string path : {"/api/v1/articles/en/../../etc/passwd", "/api/v1/articles/en/%2e%2e/secret",
-                                   "/api/v1/articles/en/a..b", "/api/v1/articles/en/bad%20id",
-                                   "/api/v1/articles/en/x%00y"}) {
+    for (const std::string path :
+         {"/api/v1/articles/en/../../etc/passwd", "/api/v1/articles/en/%2e%2e/secret", "/api/v1/articles/en/a..b",
+          "/api/v1/articles/en/bad%20id", "/api/v1/articles/en/x%00y"}) {
         CAPTURE(path);
         auto result = hc.client().Get(path.c_str());
         REQUIRE(result);
@@ -213,9 +214,8 @@ TEST_CASE("Widget: openapi.json is an OpenAPI 3.0 document of every /api/v1 rout
     auto doc = hc.get_json("/api/v1/openapi.json");
     CHECK(doc["openapi"].get<std::string>().starts_with("3.0"));
     const std::vector<std::pair<std::string, std::string>> routes{
-        {"/api/v1/search", "get"},   {"/api/v1/suggest", "get"},
-        {"/api/v1/events", "post"},  {"/api/v1/context", "get"},
-        {"/api/v1/deflect", "post"}, {"/api/v1/articles/{locale}/{id}", "get"},
+        {"/api/v1/search", "get"},      {"/api/v1/suggest", "get"},  {"/api/v1/events", "post"},
+        {"/api/v1/context", "get"},     {"/api/v1/deflect", "post"}, {"/api/v1/articles/{locale}/{id}", "get"},
         {"/api/v1/openapi.json", "get"}};
     for (const auto& [path, method] : routes) {
         CAPTURE(path);

@@ -1,9 +1,9 @@
 // Test support: run the real `anticipa` binary as a child process and read what it printed.
 #pragma once
 
+#include <sys/types.h>
 #include <string>
 #include <thread>
-#include <sys/types.h>
 #include <vector>
 
 namespace anticipa::test {

@@ -49,7 +49,11 @@ std::optional<search::RankingOptions> ranking_from(const std::vector<std::string
     return ranking;
 }
 
-bool stdout_is_terminal() { return isatty(STDOUT_FILENO) == 1; }
-bool stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
+bool stdout_is_terminal() {
+    return isatty(STDOUT_FILENO) == 1;
+}
+bool stderr_is_terminal() {
+    return isatty(STDERR_FILENO) == 1;
+}
 
 }  // namespace anticipa::cli

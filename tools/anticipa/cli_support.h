@@ -15,9 +15,9 @@ namespace anticipa::cli {
 
 /// Exit codes scripts can rely on.
 enum ExitCode : int {
-    EXIT_CLEAN = 0,        ///< everything went through
-    EXIT_INPUT_FAILED = 1, ///< some inputs failed (or had warnings, with --strict)
-    EXIT_ENVIRONMENT = 2,  ///< bad usage, or the environment is broken (index locked, locales/ invalid)
+    EXIT_CLEAN = 0,         ///< everything went through
+    EXIT_INPUT_FAILED = 1,  ///< some inputs failed (or had warnings, with --strict)
+    EXIT_ENVIRONMENT = 2,   ///< bad usage, or the environment is broken (index locked, locales/ invalid)
 };
 
 /// Paths every subcommand may take; defaults are relative to the current folder, as in the repo.

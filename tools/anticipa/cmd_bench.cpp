@@ -10,8 +10,8 @@
 #include "index/indexer.h"
 #include "search/searcher.h"
 
-#include <nlohmann/json.hpp>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <iostream>
@@ -51,7 +51,9 @@ struct SizeResult {
     double ratio() const { return term_generator_seconds / index_seconds; }  ///< ours / TermGenerator speed
 };
 
-void log_stage(const std::string& message) { std::fprintf(stderr, "anticipa bench: %s\n", message.c_str()); }
+void log_stage(const std::string& message) {
+    std::fprintf(stderr, "anticipa bench: %s\n", message.c_str());
+}
 
 std::uintmax_t folder_bytes(const fs::path& folder) {
     std::uintmax_t bytes = 0;
@@ -75,7 +77,8 @@ class WorkFolders {
     fs::path make(const std::string& name) {
         fs::path folder = root_ / name;
         if (fs::exists(folder))
-            throw std::runtime_error(folder.string() + " already exists (left by a --keep run?); remove it or pass another --work");
+            throw std::runtime_error(folder.string() +
+                                     " already exists (left by a --keep run?); remove it or pass another --work");
         fs::create_directories(folder);
         made_.push_back(folder);
         return folder;
@@ -116,7 +119,8 @@ SizeResult run_size(const BenchArgs& args, std::size_t sections, const std::vect
     result.term_generator_seconds =
         loaded.seconds + bench::term_generator_seconds(loaded, folder / "termgenerator", analyzers);
 
-    log_stage(tag + "timing " + std::to_string(args.queries) + " queries after " + std::to_string(args.warmup) + " warm-up");
+    log_stage(tag + "timing " + std::to_string(args.queries) + " queries after " + std::to_string(args.warmup) +
+              " warm-up");
     const auto ranking = ranking_from(args.ranking, "bench");  // checked in run_bench: never empty here
     search::Searcher searcher({options.index_dir, default_locale, *ranking}, analyzers);
     result.latency = bench::measure_latency(searcher, bench::make_queries(samples, args.warmup, args.seed + 1),
@@ -139,22 +143,24 @@ nlohmann::json to_json(const BenchArgs& args, const std::vector<std::string>& lo
         nlohmann::json slowest = nlohmann::json::array();
         for (const auto& t : r.latency.slowest)
             slowest.push_back({{"locale", t.query.locale}, {"query", t.query.text}, {"ms", t.ms}, {"total", t.total}});
-        runs.push_back({{"sections", r.corpus.sections},
-                        {"articles", r.corpus.articles},
-                        {"bytes", r.corpus.bytes},
-                        {"index_seconds", r.index_seconds},
-                        {"articles_per_second", r.corpus.articles / r.index_seconds},
-                        {"mb_per_second", r.mb_per_second(r.index_seconds)},
-                        {"termgenerator_seconds", r.term_generator_seconds},
-                        {"termgenerator_mb_per_second", r.mb_per_second(r.term_generator_seconds)},
-                        {"ratio", r.ratio()},
-                        {"load_seconds", r.load_seconds},
-                        {"analyze_seconds", r.analyze_seconds},
-                        {"latency_ms", {{"p50", r.latency.p50}, {"p90", r.latency.p90}, {"p99", r.latency.p99}, {"max", r.latency.max}}},
-                        {"queries", r.latency.queries},
-                        {"queries_without_hits", r.latency.without_hits},
-                        {"index_bytes", r.index_bytes},
-                        {"slowest_queries", slowest}});
+        runs.push_back(
+            {{"sections", r.corpus.sections},
+             {"articles", r.corpus.articles},
+             {"bytes", r.corpus.bytes},
+             {"index_seconds", r.index_seconds},
+             {"articles_per_second", r.corpus.articles / r.index_seconds},
+             {"mb_per_second", r.mb_per_second(r.index_seconds)},
+             {"termgenerator_seconds", r.term_generator_seconds},
+             {"termgenerator_mb_per_second", r.mb_per_second(r.term_generator_seconds)},
+             {"ratio", r.ratio()},
+             {"load_seconds", r.load_seconds},
+             {"analyze_seconds", r.analyze_seconds},
+             {"latency_ms",
+              {{"p50", r.latency.p50}, {"p90", r.latency.p90}, {"p99", r.latency.p99}, {"max", r.latency.max}}},
+             {"queries", r.latency.queries},
+             {"queries_without_hits", r.latency.without_hits},
+             {"index_bytes", r.index_bytes},
+             {"slowest_queries", slowest}});
     }
     return {{"machine", {{"cores", std::thread::hardware_concurrency()}, {"optimized_build", optimized_build()}}},
             {"locales", locales},
@@ -169,7 +175,8 @@ void print_table(const BenchArgs& args, const std::vector<std::string>& locales,
     std::string locale_list;
     for (const auto& locale : locales) locale_list += (locale_list.empty() ? "" : ", ") + locale;
     std::printf("anticipa bench: %s; %zu queries after %zu warm-up; %u cores, %s build\n\n", locale_list.c_str(),
-                args.queries, args.warmup, std::thread::hardware_concurrency(), optimized_build() ? "optimized" : "debug");
+                args.queries, args.warmup, std::thread::hardware_concurrency(),
+                optimized_build() ? "optimized" : "debug");
     auto row = [&](const char* label, auto value, const char* format) {
         std::printf("%-38s", label);
         for (const auto& [sections, r] : results) std::printf(format, value(r));
@@ -179,25 +186,41 @@ void print_table(const BenchArgs& args, const std::vector<std::string>& locales,
     std::printf("%-38s", "");
     for (const auto& [sections, r] : results) std::printf("%16s", (std::to_string(sections) + " sections").c_str());
     std::printf("\n");
-    row("articles", [](R r) { return r.corpus.articles; }, "%16zu");
-    row("corpus MB (Markdown files)", [](R r) { return r.corpus.bytes / 1e6; }, "%16.1f");
-    row("index seconds", [](R r) { return r.index_seconds; }, "%16.2f");
-    row("articles/s", [](R r) { return r.corpus.articles / r.index_seconds; }, "%16.0f");
-    row("MB/s  anticipa index", [](R r) { return r.mb_per_second(r.index_seconds); }, "%16.2f");
-    row("MB/s  Xapian TermGenerator", [](R r) { return r.mb_per_second(r.term_generator_seconds); }, "%16.2f");
-    row("ratio anticipa/TermGenerator", [](R r) { return r.ratio(); }, "%16.2f");
-    row("  MB/s  read + front matter + cmark", [](R r) { return r.mb_per_second(r.load_seconds); }, "%16.2f");
-    row("  MB/s  Analyzer alone (ICU)", [](R r) { return r.mb_per_second(r.analyze_seconds); }, "%16.2f");
-    row("query p50 ms", [](R r) { return r.latency.p50; }, "%16.3f");
-    row("query p90 ms", [](R r) { return r.latency.p90; }, "%16.3f");
-    row("query p99 ms", [](R r) { return r.latency.p99; }, "%16.3f");
-    row("query max ms", [](R r) { return r.latency.max; }, "%16.3f");
-    row("queries without hits", [](R r) { return r.latency.without_hits; }, "%16zu");
-    row("index size MB", [](R r) { return r.index_bytes / 1e6; }, "%16.1f");
-    std::printf("\nMB = 10^6 bytes of Markdown files; every MB/s divides the same corpus bytes by that stage's seconds.\n"
-                "TermGenerator read and parsed the same files, indexed the same section texts (title, questions,\n"
-                "heading, body) into one database and stored the same section records, so the ratio is the price\n"
-                "of our analysis and terms.\n");
+    row(
+        "articles", [](R r) { return r.corpus.articles; }, "%16zu");
+    row(
+        "corpus MB (Markdown files)", [](R r) { return r.corpus.bytes / 1e6; }, "%16.1f");
+    row(
+        "index seconds", [](R r) { return r.index_seconds; }, "%16.2f");
+    row(
+        "articles/s", [](R r) { return r.corpus.articles / r.index_seconds; }, "%16.0f");
+    row(
+        "MB/s  anticipa index", [](R r) { return r.mb_per_second(r.index_seconds); }, "%16.2f");
+    row(
+        "MB/s  Xapian TermGenerator", [](R r) { return r.mb_per_second(r.term_generator_seconds); }, "%16.2f");
+    row(
+        "ratio anticipa/TermGenerator", [](R r) { return r.ratio(); }, "%16.2f");
+    row(
+        "  MB/s  read + front matter + cmark", [](R r) { return r.mb_per_second(r.load_seconds); }, "%16.2f");
+    row(
+        "  MB/s  Analyzer alone (ICU)", [](R r) { return r.mb_per_second(r.analyze_seconds); }, "%16.2f");
+    row(
+        "query p50 ms", [](R r) { return r.latency.p50; }, "%16.3f");
+    row(
+        "query p90 ms", [](R r) { return r.latency.p90; }, "%16.3f");
+    row(
+        "query p99 ms", [](R r) { return r.latency.p99; }, "%16.3f");
+    row(
+        "query max ms", [](R r) { return r.latency.max; }, "%16.3f");
+    row(
+        "queries without hits", [](R r) { return r.latency.without_hits; }, "%16zu");
+    row(
+        "index size MB", [](R r) { return r.index_bytes / 1e6; }, "%16.1f");
+    std::printf(
+        "\nMB = 10^6 bytes of Markdown files; every MB/s divides the same corpus bytes by that stage's seconds.\n"
+        "TermGenerator read and parsed the same files, indexed the same section texts (title, questions,\n"
+        "heading, body) into one database and stored the same section records, so the ratio is the price\n"
+        "of our analysis and terms.\n");
     for (const auto& [sections, r] : results) {
         const bool ratio_ok = r.ratio() >= TARGET_RATIO, p99_ok = r.latency.p99 <= TARGET_P99_MS;
         std::printf("%zu sections: ratio %.2f %s target %.2f; p99 %.3f ms %s target %.1f ms; slowest: ", sections,
@@ -226,8 +249,8 @@ int run_bench(const BenchArgs& args) {
     log_stage("learning " + std::to_string(locales.size()) + " locales from " + args.paths.articles.string());
     const std::vector<bench::LocaleSample> samples = bench::load_samples(args.paths.articles, locales, analyzers);
 
-    const fs::path root = args.work.empty() ? fs::temp_directory_path() / ("anticipa-bench-" + std::to_string(getpid()))
-                                            : args.work;
+    const fs::path root =
+        args.work.empty() ? fs::temp_directory_path() / ("anticipa-bench-" + std::to_string(getpid())) : args.work;
     WorkFolders work(root, args.keep);
     std::vector<std::pair<std::size_t, SizeResult>> results;
     for (std::size_t sections : args.sizes) {
@@ -245,18 +268,23 @@ int run_bench(const BenchArgs& args) {
 
 void add_bench_command(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<BenchArgs>();
-    CLI::App* command = app.add_subcommand(
-        "bench", "Benchmark a synthetic help center: indexing throughput against Xapian TermGenerator, and "
-                 "query latency percentiles");
+    CLI::App* command =
+        app.add_subcommand("bench",
+                           "Benchmark a synthetic help center: indexing throughput against Xapian TermGenerator, and "
+                           "query latency percentiles");
     add_articles_option(*command, args->paths);
     add_locales_option(*command, args->paths);
     command->add_option("--sections", args->sizes, "corpus sizes in sections, shared by the locales (repeatable)")
         ->capture_default_str()
         ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
-    command->add_option("--queries", args->queries, "timed queries per size")->capture_default_str()->check(CLI::Range(1, 1'000'000));
+    command->add_option("--queries", args->queries, "timed queries per size")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1'000'000));
     command->add_option("--warmup", args->warmup, "untimed queries first")->capture_default_str();
-    command->add_option("--seed", args->seed, "random seed: the same seed writes the same corpus and queries")->capture_default_str();
-    command->add_option("--work", args->work, "folder for the corpus and indexes (default: a new folder in the temp dir)");
+    command->add_option("--seed", args->seed, "random seed: the same seed writes the same corpus and queries")
+        ->capture_default_str();
+    command->add_option("--work", args->work,
+                        "folder for the corpus and indexes (default: a new folder in the temp dir)");
     command->add_flag("--keep", args->keep, "keep the work folder");
     command->add_option("--ranking", args->ranking,
                         "change one ranking setting, NAME=VALUE (repeatable), to time it against the default");

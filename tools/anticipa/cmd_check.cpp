@@ -30,22 +30,29 @@ int run_check(const CheckArgs& args) {
     options.locales = config.locales;
     check::CheckReport report = check::check_articles(options);
 
-    auto errors = static_cast<std::size_t>(std::count_if(report.problems.begin(), report.problems.end(),
-                                                         [](const Problem& p) { return p.severity == Severity::ERROR; }));
+    auto errors =
+        static_cast<std::size_t>(std::count_if(report.problems.begin(), report.problems.end(),
+                                               [](const Problem& p) { return p.severity == Severity::ERROR; }));
     const std::size_t warnings = report.problems.size() - errors;
     if (args.json) {
         nlohmann::json problems = nlohmann::json::array();
         for (const auto& p : report.problems)
             problems.push_back({{"severity", p.severity == Severity::ERROR ? "error" : "warning"},
-                                {"code", p.code}, {"message", p.message}, {"file", p.file}, {"line", p.line}});
-        std::cout << nlohmann::json{{"files", report.files}, {"articles", report.articles}, {"errors", errors},
-                                    {"warnings", warnings}, {"problems", problems}}
+                                {"code", p.code},
+                                {"message", p.message},
+                                {"file", p.file},
+                                {"line", p.line}});
+        std::cout << nlohmann::json{{"files", report.files},
+                                    {"articles", report.articles},
+                                    {"errors", errors},
+                                    {"warnings", warnings},
+                                    {"problems", problems}}
                          .dump(2)
                   << '\n';
     } else {
         for (const auto& p : report.problems) std::cout << format_problem(p) << '\n';
-        std::cout << "checked " << report.files << " files in " << args.paths.articles.generic_string() << ": " << errors
-                  << " errors, " << warnings << " warnings\n";
+        std::cout << "checked " << report.files << " files in " << args.paths.articles.generic_string() << ": "
+                  << errors << " errors, " << warnings << " warnings\n";
     }
     if (errors > 0 || (args.strict && warnings > 0)) return EXIT_INPUT_FAILED;
     return EXIT_CLEAN;

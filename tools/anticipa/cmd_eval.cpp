@@ -5,12 +5,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <unistd.h>
 
 namespace anticipa::cli {
 
@@ -23,7 +23,7 @@ struct EvalArgs {
     std::vector<fs::path> sets;  ///< folders holding queries.tsv, qrels.tsv and docs/
     fs::path queries, qrels, docs;
     fs::path run_file;
-    fs::path keep_index;  ///< index the one collection here and keep it (to serve it over HTTP)
+    fs::path keep_index;               ///< index the one collection here and keep it (to serve it over HTTP)
     std::vector<std::string> ranking;  ///< "name=value" changes to the default ranking (ablations)
     bool json = false;
 };
@@ -52,13 +52,13 @@ class ScratchIndex {
 };
 
 nlohmann::json scores_json(const eval::MeanScores& s) {
-    return {{"queries", s.queries},          {"nDCG@10", s.mean.ndcg10},     {"MRR@10", s.mean.mrr10},
-            {"R@10", s.mean.recall10},       {"R@100", s.mean.recall100},    {"P@1", s.mean.precision1}};
+    return {{"queries", s.queries},    {"nDCG@10", s.mean.ndcg10},  {"MRR@10", s.mean.mrr10},
+            {"R@10", s.mean.recall10}, {"R@100", s.mean.recall100}, {"P@1", s.mean.precision1}};
 }
 
 void print_row(const std::string& label, const eval::MeanScores& s) {
-    std::printf("  %-8s %7zu  %7.3f  %6.3f  %5.3f  %5.3f  %5.3f\n", label.c_str(), s.queries, s.mean.ndcg10, s.mean.mrr10,
-                s.mean.recall10, s.mean.recall100, s.mean.precision1);
+    std::printf("  %-8s %7zu  %7.3f  %6.3f  %5.3f  %5.3f  %5.3f\n", label.c_str(), s.queries, s.mean.ndcg10,
+                s.mean.mrr10, s.mean.recall10, s.mean.recall100, s.mean.precision1);
 }
 
 nlohmann::json evaluate_one(const CollectionFiles& files, const EvalArgs& args, const search::RankingOptions& ranking,
@@ -68,17 +68,18 @@ nlohmann::json evaluate_one(const CollectionFiles& files, const EvalArgs& args, 
     std::optional<ScratchIndex> scratch;
     if (args.keep_index.empty()) scratch.emplace();
     const fs::path index_dir = scratch ? scratch->path() : args.keep_index;
-    eval::Evaluation result = eval::evaluate({.docs = files.docs, .index_dir = index_dir, .ranking = ranking},
-                                             collection, analyzers);
+    eval::Evaluation result =
+        eval::evaluate({.docs = files.docs, .index_dir = index_dir, .ranking = ranking}, collection, analyzers);
     if (run)
         for (const auto& line : result.run) *run << line << '\n';
 
-    nlohmann::json out{{"set", files.name},
-                       {"documents", result.documents},
-                       {"index_seconds", result.index_seconds},
-                       {"query_ms_mean", result.overall.queries ? 1000 * result.query_seconds / result.overall.queries : 0},
-                       {"all", scores_json(result.overall)},
-                       {"ranking", search::describe(ranking)}};
+    nlohmann::json out{
+        {"set", files.name},
+        {"documents", result.documents},
+        {"index_seconds", result.index_seconds},
+        {"query_ms_mean", result.overall.queries ? 1000 * result.query_seconds / result.overall.queries : 0},
+        {"all", scores_json(result.overall)},
+        {"ranking", search::describe(ranking)}};
     for (const auto& [locale, scores] : result.by_locale) out["locales"][locale] = scores_json(scores);
     if (!args.json) {
         std::printf("%s: %zu documents, indexed in %.1f s, %.2f ms per query\n", files.name.c_str(), result.documents,
@@ -130,8 +131,8 @@ int run_eval(const EvalArgs& args) {
 
 void add_eval_command(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<EvalArgs>();
-    CLI::App* command = app.add_subcommand(
-        "eval", "Index a judged collection and print nDCG@10, MRR@10 and Recall@10 per locale");
+    CLI::App* command =
+        app.add_subcommand("eval", "Index a judged collection and print nDCG@10, MRR@10 and Recall@10 per locale");
     command->add_option("--set", args->sets, "collection folder with queries.tsv, qrels.tsv, docs/ (repeatable)")
         ->check(CLI::ExistingDirectory);
     command->add_option("--queries", args->queries, "qid<TAB>locale<TAB>text")->check(CLI::ExistingFile);

@@ -71,8 +71,9 @@ std::optional<Clock::time_point> parse_since(const std::string& text, Clock::tim
     if (!std::regex_match(text, m, duration)) return parse_utc(text);
     const long count = std::stol(m[1]);
     if (count == 0) return std::nullopt;
-    const std::chrono::hours unit = m[2] == "h" ? std::chrono::hours(1) : m[2] == "d" ? std::chrono::hours(24)
-                                                                                     : std::chrono::hours(24 * 7);
+    const std::chrono::hours unit = m[2] == "h"   ? std::chrono::hours(1)
+                                    : m[2] == "d" ? std::chrono::hours(24)
+                                                  : std::chrono::hours(24 * 7);
     return until - count * unit;
 }
 
@@ -83,7 +84,8 @@ struct Period {
 Period period_of(const GapsArgs& args, Clock::time_point now) {
     std::optional<Clock::time_point> until = args.until == "now" ? std::optional(now) : parse_utc(args.until);
     if (!until)
-        throw UsageError("--until `" + args.until + "` is neither `now` nor a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)");
+        throw UsageError("--until `" + args.until +
+                         "` is neither `now` nor a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)");
     std::optional<Clock::time_point> since = parse_since(args.since, *until);
     if (!since)
         throw UsageError("--since `" + args.since + "` is neither a duration (7d, 24h, 2w) nor a date (YYYY-MM-DD)");
@@ -103,7 +105,8 @@ std::vector<Problem> translation_problems(const std::filesystem::path& articles)
     options.locales = config.locales;
     std::vector<Problem> kept;
     for (Problem& problem : check::check_articles(options).problems)
-        if (problem.code == "stale_translation" || problem.code == "missing_translation") kept.push_back(std::move(problem));
+        if (problem.code == "stale_translation" || problem.code == "missing_translation")
+            kept.push_back(std::move(problem));
     return kept;
 }
 
@@ -210,12 +213,14 @@ int run_gaps(GapsArgs args) {
 
 void add_gaps_command(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<GapsArgs>();
-    CLI::App* command = app.add_subcommand(
-        "gaps", "The content plan: unresolved searches grouped into questions, ranked, with trends");
+    CLI::App* command =
+        app.add_subcommand("gaps", "The content plan: unresolved searches grouped into questions, ranked, with trends");
     command->add_option("--events", args->events, "the events store `anticipa serve` writes (env ANTICIPA_EVENTS)")
         ->capture_default_str();
-    command->add_option("--since", args->since, "start of the period: a duration back from --until (7d, 24h, 2w) or a "
-                                                "date (YYYY-MM-DD, UTC)")
+    command
+        ->add_option("--since", args->since,
+                     "start of the period: a duration back from --until (7d, 24h, 2w) or a "
+                     "date (YYYY-MM-DD, UTC)")
         ->capture_default_str();
     command->add_option("--until", args->until, "end of the period: now, or a date (exclusive)")->capture_default_str();
     command->add_option("--locale,-l", args->locale, "only customers of this locale (pt, or zh for zh-TW and zh-CN)");
@@ -227,8 +232,9 @@ void add_gaps_command(CLI::App& app, int& exit_code) {
     add_index_option(*command, args->paths);
     add_locales_option(*command, args->paths);
     add_articles_option(*command, args->paths);
-    command->add_option("--session-window", args->session_window_minutes,
-                        "minutes a search may wait for its click before it counts as unanswered")
+    command
+        ->add_option("--session-window", args->session_window_minutes,
+                     "minutes a search may wait for its click before it counts as unanswered")
         ->check(CLI::Range(0, 24 * 60))
         ->capture_default_str();
     command->add_option("--scaffold", args->scaffold, "write a draft article for each of the top gaps under DIR");

@@ -52,11 +52,11 @@ int run_index(const IndexArgs& args) {
                            {"bytes", summary.bytes},     {"seconds", summary.seconds}};
         std::cout << out.dump(2) << '\n';
     } else {
-        std::printf("indexed %s into %s in %.2f s: %zu added, %zu updated, %zu unchanged, %zu removed, %zu failed "
-                    "(%zu sections, %.1f KiB parsed)\n",
-                    args.paths.articles.c_str(), args.paths.index.c_str(), summary.seconds, summary.added,
-                    summary.updated, summary.unchanged, summary.removed, summary.failed, summary.sections,
-                    summary.bytes / 1024.0);
+        std::printf(
+            "indexed %s into %s in %.2f s: %zu added, %zu updated, %zu unchanged, %zu removed, %zu failed "
+            "(%zu sections, %.1f KiB parsed)\n",
+            args.paths.articles.c_str(), args.paths.index.c_str(), summary.seconds, summary.added, summary.updated,
+            summary.unchanged, summary.removed, summary.failed, summary.sections, summary.bytes / 1024.0);
         if (summary.failed > 0)
             std::printf("failed files keep the version indexed before (if any); fix them and run again\n");
     }
@@ -69,9 +69,10 @@ int run_index(const IndexArgs& args) {
 
 void add_index_command(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<IndexArgs>();
-    CLI::App* command = app.add_subcommand(
-        "index", "Index the articles: incremental, one atomic commit per locale; a killed run leaves the "
-                 "published index whole");
+    CLI::App* command =
+        app.add_subcommand("index",
+                           "Index the articles: incremental, one atomic commit per locale; a killed run leaves the "
+                           "published index whole");
     add_articles_option(*command, args->paths);
     add_index_option(*command, args->paths);
     add_locales_option(*command, args->paths);

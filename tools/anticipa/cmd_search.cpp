@@ -51,7 +51,8 @@ int run_search(SearchArgs& args) {
     auto config = article::load_help_center_config(args.paths.articles);
     analysis::AnalyzerSet analyzers(args.paths.locales);
     search::Searcher searcher(
-        {args.paths.index, args.default_locale.empty() ? config.default_locale : args.default_locale, *ranking}, analyzers);
+        {args.paths.index, args.default_locale.empty() ? config.default_locale : args.default_locale, *ranking},
+        analyzers);
     search::SearchResponse response = searcher.search(args.request);
     if (args.json) std::cout << server::search_json(response, args.request.query).dump(2) << '\n';
     else print_text(response, args.request);
@@ -73,7 +74,9 @@ void add_search_command(CLI::App& app, int& exit_code) {
         ->capture_default_str();
     command->add_option("--tag", args->request.tags, "only articles with this tag (repeatable)");
     command->add_option("--category", args->request.category, "only articles of this category");
-    command->add_option("--limit,-n", args->request.limit, "results per page")->capture_default_str()->check(CLI::Range(1, 100));
+    command->add_option("--limit,-n", args->request.limit, "results per page")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 100));
     command->add_option("--offset", args->request.offset, "results to skip (paging)");
     command->add_option("--default-locale", args->default_locale,
                         "locale to fall back on (default: default_locale of articles/anticipa.yaml)");

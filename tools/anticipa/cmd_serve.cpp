@@ -7,11 +7,11 @@
 #include "search/search_service.h"
 #include "server_config.h"
 
+#include <pthread.h>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <memory>
-#include <pthread.h>
 #include <thread>
 
 namespace anticipa::cli {

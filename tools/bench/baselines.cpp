@@ -33,9 +33,9 @@ LoadedSections load_sections(const std::filesystem::path& articles_dir) {
         int number = 0;
         for (auto& section : file.article->sections) {
             SectionTexts texts{meta.locale, {meta.title}, {}};
-            texts.record = {meta.id,      meta.locale,   meta.title,   section.heading, section.anchor,
-                            file.path,    section.text,  section.html, meta.category,   meta.updated,
-                            meta.tags,    meta.tiers,    section.level, number++};
+            texts.record = {meta.id,   meta.locale,  meta.title,    section.heading, section.anchor,
+                            file.path, section.text, section.html,  meta.category,   meta.updated,
+                            meta.tags, meta.tiers,   section.level, number++};
             texts.fields.insert(texts.fields.end(), meta.questions.begin(), meta.questions.end());
             if (!section.heading.empty()) texts.fields.push_back(section.heading);
             texts.fields.push_back(std::move(section.text));

@@ -29,10 +29,18 @@ std::string with_typo(const std::string& word, std::mt19937_64& rng) {
     std::vector<std::string> chars = code_points(word);
     const std::size_t at = 1 + rng() % (chars.size() - 2);  // typists rarely miss the first letter
     switch (rng() % 4) {
-        case 0: chars.erase(chars.begin() + static_cast<std::ptrdiff_t>(at)); break;
-        case 1: chars.insert(chars.begin() + static_cast<std::ptrdiff_t>(at), chars[at]); break;
-        case 2: std::swap(chars[at], chars[at + 1]); break;
-        default: chars[at] = std::string(1, "aeioulnrst"[rng() % 10]); break;
+        case 0:
+            chars.erase(chars.begin() + static_cast<std::ptrdiff_t>(at));
+            break;
+        case 1:
+            chars.insert(chars.begin() + static_cast<std::ptrdiff_t>(at), chars[at]);
+            break;
+        case 2:
+            std::swap(chars[at], chars[at + 1]);
+            break;
+        default:
+            chars[at] = std::string(1, "aeioulnrst"[rng() % 10]);
+            break;
     }
     return joined(chars, "");
 }

@@ -43,7 +43,8 @@ void add_query_lines(LocaleSample& sample, const std::string& text, const analys
         at = end + 1;
         std::vector<std::string> words;
         for (const auto& token : analyzer.analyze(line)) {
-            const bool content = token.kind == analysis::TokenKind::WORD || token.kind == analysis::TokenKind::IDEOGRAPHIC;
+            const bool content =
+                token.kind == analysis::TokenKind::WORD || token.kind == analysis::TokenKind::IDEOGRAPHIC;
             if (content && !token.stop) words.push_back(line.substr(token.begin, token.end - token.begin));
         }
         if (!words.empty()) sample.query_lines.push_back(std::move(words));
@@ -87,7 +88,8 @@ class ArticleWriter {
         rng_.seed(seed_ * 1000003 + number);
         std::string out = "---\nid: bench-" + std::to_string(number) + "\n";
         out += "title: " + article::yaml_quoted(sample_.phrases.sentence(rng_, 2, 7, false)) + "\n";
-        if (!sample_.categories.empty()) out += "category: " + article::yaml_quoted(pick(sample_.categories, rng_)) + "\n";
+        if (!sample_.categories.empty())
+            out += "category: " + article::yaml_quoted(pick(sample_.categories, rng_)) + "\n";
         out += "tags: " + yaml_list(pick(sample_.tags, rng_)) + "\n";
         out += "tiers: " + yaml_list(pick(sample_.tiers, rng_)) + "\n";
         const std::size_t questions = pick(sample_.question_counts, rng_);
@@ -95,7 +97,8 @@ class ArticleWriter {
         for (std::size_t i = 0; i < questions; ++i)
             out += "  - " + article::yaml_quoted(sample_.phrases.sentence(rng_, 3, 9, false)) + "\n";
         char date[16];
-        std::snprintf(date, sizeof date, "2026-%02d-%02d", static_cast<int>(rng_() % 12 + 1), static_cast<int>(rng_() % 28 + 1));
+        std::snprintf(date, sizeof date, "2026-%02d-%02d", static_cast<int>(rng_() % 12 + 1),
+                      static_cast<int>(rng_() % 28 + 1));
         out += std::string("updated: ") + date + "\n---\n\n";
         for (std::size_t section = 0; section < sections; ++section) {
             if (section > 0) out += "## " + escape_markdown(sample_.phrases.sentence(rng_, 1, 5, false)) + "\n\n";
@@ -154,10 +157,12 @@ std::vector<LocaleSample> load_samples(const fs::path& articles_dir, const std::
         LocaleSample sample(locale, is_spaced(locale));
         const auto& analyzer = analyzers.for_locale(locale);
         for (const auto& file : loaded.files)
-            if (file.article && file.locale == locale && !is_bench_file(file.path)) learn(sample, *file.article, analyzer);
+            if (file.article && file.locale == locale && !is_bench_file(file.path))
+                learn(sample, *file.article, analyzer);
         if (sample.section_bytes.empty() || sample.phrases.empty() || sample.query_lines.empty())
             throw std::runtime_error("no sample article to learn " + locale + " from in " +
-                                     (articles_dir / locale).string() + "; pass --articles with the sample help center");
+                                     (articles_dir / locale).string() +
+                                     "; pass --articles with the sample help center");
         samples.push_back(std::move(sample));
     }
     return samples;

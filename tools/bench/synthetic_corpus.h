@@ -17,8 +17,8 @@ struct LocaleSample {
     LocaleSample(const std::string& tag, bool spaced) : locale(tag), body(tag, spaced), phrases(tag, spaced) {}
 
     std::string locale;
-    TextModel body;     ///< sentences of section text
-    TextModel phrases;  ///< titles, headings and questions: short phrases
+    TextModel body;                            ///< sentences of section text
+    TextModel phrases;                         ///< titles, headings and questions: short phrases
     std::vector<std::size_t> section_bytes;    ///< each sample section's text length: the target lengths
     std::vector<std::size_t> question_counts;  ///< per sample article
     std::vector<std::string> categories;
@@ -34,7 +34,7 @@ std::vector<LocaleSample> load_samples(const std::filesystem::path& articles_dir
                                        const std::vector<std::string>& locales, analysis::AnalyzerSet& analyzers);
 
 struct CorpusOptions {
-    std::filesystem::path root;  ///< writes root/<locale>/bench/NNNNNN.md
+    std::filesystem::path root;    ///< writes root/<locale>/bench/NNNNNN.md
     std::size_t sections = 10000;  ///< in all, shared evenly by the locales
     std::uint64_t seed = 42;
 };

@@ -13,9 +13,19 @@ namespace anticipa::bench {
 namespace {
 
 const std::vector<std::string_view> SENTENCE_ENDS{".", "?", "!", "\xE3\x80\x82", "\xEF\xBC\x9F", "\xEF\xBC\x81"};
-const std::vector<std::string_view> TRAILING_PUNCTUATION{
-    ".", ",", ";", ":", "!", "?", "\xE3\x80\x82", "\xEF\xBC\x8C", "\xEF\xBC\x9B", "\xEF\xBC\x9A",
-    "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xE3\x80\x81"};  // 。，；：！？、
+const std::vector<std::string_view> TRAILING_PUNCTUATION{".",
+                                                         ",",
+                                                         ";",
+                                                         ":",
+                                                         "!",
+                                                         "?",
+                                                         "\xE3\x80\x82",
+                                                         "\xEF\xBC\x8C",
+                                                         "\xEF\xBC\x9B",
+                                                         "\xEF\xBC\x9A",
+                                                         "\xEF\xBC\x81",
+                                                         "\xEF\xBC\x9F",
+                                                         "\xE3\x80\x81"};  // 。，；：！？、
 
 std::string_view trim_right(std::string_view text) {
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
@@ -97,7 +107,8 @@ std::vector<std::string> TextModel::split(std::string_view line) {
     }
     // Chinese: each dictionary word is a piece; punctuation and spaces stay on the word before
     // them ("帳號，"), so joining pieces with no separator gives back natural text.
-    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
+    icu::UnicodeString unicode =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
     words_->setText(unicode);
     int32_t start = words_->first();
     for (int32_t end = words_->next(); end != icu::BreakIterator::DONE; start = end, end = words_->next()) {

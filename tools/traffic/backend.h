@@ -16,10 +16,10 @@ using TimePoint = std::chrono::system_clock::time_point;
 
 /// What came back from a search, a suggestion, a deflection or a route's context.
 struct Shown {
-    std::string search_id;            ///< "" when the answer had none (context; suggest for now)
-    std::vector<std::string> ids;     ///< article ids, best first
-    std::vector<std::string> locales; ///< each article's locale (another one after a fallback)
-    bool ok = true;                   ///< false when the request failed; nothing was shown
+    std::string search_id;             ///< "" when the answer had none (context; suggest for now)
+    std::vector<std::string> ids;      ///< article ids, best first
+    std::vector<std::string> locales;  ///< each article's locale (another one after a fallback)
+    bool ok = true;                    ///< false when the request failed; nothing was shown
 };
 
 /// One question put to the help center. `id_hint` is a per-customer unique name the in-process
@@ -67,8 +67,8 @@ struct RequestTally {
 /// What the customers did, for the summary; kept by the behaviour model, the same in both modes.
 /// `clicks` counts every article opened; suggestion and context clicks are among them.
 struct ActivityTally {
-    std::atomic<std::uint64_t> customers{0}, questions{0}, searches{0}, typing_sessions{0}, keystrokes{0},
-        clicks{0}, suggestion_clicks{0}, context_views{0}, context_clicks{0}, deflections{0}, deflected{0}, helpful{0},
+    std::atomic<std::uint64_t> customers{0}, questions{0}, searches{0}, typing_sessions{0}, keystrokes{0}, clicks{0},
+        suggestion_clicks{0}, context_views{0}, context_clicks{0}, deflections{0}, deflected{0}, helpful{0},
         not_helpful{0}, escalations{0}, resolved{0};
 
     /// Per question name and per expectation: how often asked, how often the customer was left

@@ -31,7 +31,9 @@ class Random {
     double between(std::pair<double, double> range) { return range.first + unit() * (range.second - range.first); }
     std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
     template <typename T>
-    const T& pick(const std::vector<T>& items) { return items[below(items.size())]; }
+    const T& pick(const std::vector<T>& items) {
+        return items[below(items.size())];
+    }
     std::size_t pick_weighted(const std::vector<double>& weights) {
         double total = 0;
         for (double w : weights) total += w;
@@ -63,7 +65,11 @@ struct CustomerProfile {
 class Customer {
   public:
     Customer(const Scenario& scenario, Backend& backend, ActivityTally& tally, CustomerProfile profile, Random random)
-        : scenario_(scenario), backend_(backend), tally_(tally), me_(std::move(profile)), random_(random),
+        : scenario_(scenario),
+          backend_(backend),
+          tally_(tally),
+          me_(std::move(profile)),
+          random_(random),
           now_(me_.start) {}
 
     /// Asks 1 to N questions, each by the entry the scenario weighs (search box, typing, contact).
@@ -174,7 +180,8 @@ class Customer {
             vote(proposed, other, false, route, "");
         }
         // Without a search id (the deflection request failed) the escalation cannot be tied to it.
-        if (random_.chance(b.escalate_after_deflection) && !proposed.search_id.empty()) escalate(proposed.search_id, route);
+        if (random_.chance(b.escalate_after_deflection) && !proposed.search_id.empty())
+            escalate(proposed.search_id, route);
         return false;
     }
 

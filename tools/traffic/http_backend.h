@@ -45,11 +45,11 @@ class HttpBackend : public Backend {
         sockaddr_in from{};
         from.sin_family = AF_INET;
         const std::size_t n = number % (254 * 254 * 254);
-        from.sin_addr.s_addr = htonl((127u << 24) | ((1 + n / (254 * 254)) << 16) | ((1 + n / 254 % 254) << 8) | (1 + n % 254));
+        from.sin_addr.s_addr =
+            htonl((127u << 24) | ((1 + n / (254 * 254)) << 16) | ((1 + n / 254 % 254) << 8) | (1 + n % 254));
         // Called on the new socket before connect(): bind it to the customer's address.
-        client_->set_socket_options([from](socket_t socket) {
-            bind(socket, reinterpret_cast<const sockaddr*>(&from), sizeof from);
-        });
+        client_->set_socket_options(
+            [from](socket_t socket) { bind(socket, reinterpret_cast<const sockaddr*>(&from), sizeof from); });
     }
 
     /// True when `server` is on this machine's loopback, where every 127.x.y.z is ours to use.
@@ -57,7 +57,9 @@ class HttpBackend : public Backend {
         return server.find("://127.") != std::string::npos || server.find("://localhost") != std::string::npos;
     }
 
-    Shown search(const Ask& ask) override { return shown(get("/api/v1/search", query_params(ask), ask.tier), "results"); }
+    Shown search(const Ask& ask) override {
+        return shown(get("/api/v1/search", query_params(ask), ask.tier), "results");
+    }
 
     // The session and route parameters and the suggest answer's search_id are what the widget
     // sends and reads; a server that does not know them yet ignores them.
@@ -70,7 +72,8 @@ class HttpBackend : public Backend {
     }
 
     Shown deflect(const Ask& ask) override {
-        const nlohmann::json ticket{{"subject", ask.query}, {"body", ask.body}, {"locale", ask.locale}, {"route", ask.route}};
+        const nlohmann::json ticket{
+            {"subject", ask.query}, {"body", ask.body}, {"locale", ask.locale}, {"route", ask.route}};
         return shown(post("/api/v1/deflect", ticket, ask.tier), "articles");
     }
 

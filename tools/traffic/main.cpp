@@ -109,7 +109,8 @@ struct Run {
 template <typename MakeBackend>
 void work(Run& run, MakeBackend make_backend) {
     auto backend = make_backend();
-    const TimePoint now = run.options.until.empty() ? std::chrono::system_clock::now() : parse_utc_minute(run.options.until);
+    const TimePoint now =
+        run.options.until.empty() ? std::chrono::system_clock::now() : parse_utc_minute(run.options.until);
     const bool store_mode = !run.options.to_store.empty();
     for (;;) {
         const std::size_t number = run.next_customer++;
@@ -174,7 +175,8 @@ int run_store(Run& run, std::uint64_t& dropped) {
     const std::string run_tag = "t" + std::to_string(o.seed) + "-";
     run_workers(run, [&] {
         work(run, [&] {
-            return std::make_unique<StoreBackend>(answers, service, store, [&store] { store.flush(); }, run_tag);
+            return std::make_unique<StoreBackend>(
+                answers, service, store, [&store] { store.flush(); }, run_tag);
         });
     });
     store.flush();
@@ -206,14 +208,15 @@ int verify_scenario(const Options& o, const Scenario& scenario) {
                 ++checked;
                 if (std::find(answer.ids.begin(), answer.ids.end(), question.article) != answer.ids.end()) continue;
                 ++missed;
-                std::printf("miss  %-6s %-22s \"%s\" -> %s\n", locale.c_str(), question.article.c_str(), phrasing.c_str(),
-                            answer.ids.empty() ? "(nothing)" : answer.ids.front().c_str());
+                std::printf("miss  %-6s %-22s \"%s\" -> %s\n", locale.c_str(), question.article.c_str(),
+                            phrasing.c_str(), answer.ids.empty() ? "(nothing)" : answer.ids.front().c_str());
             }
         }
     }
-    std::printf("%zu of %zu answered phrasings find their article in the top 3; %zu of %zu gap phrasings show "
-                "some (wrong) results\n",
-                checked - missed, checked, gaps_with_results, gap_phrasings);
+    std::printf(
+        "%zu of %zu answered phrasings find their article in the top 3; %zu of %zu gap phrasings show "
+        "some (wrong) results\n",
+        checked - missed, checked, gaps_with_results, gap_phrasings);
     return missed == 0 ? EXIT_CLEAN : EXIT_FAILED;
 }
 
@@ -225,36 +228,39 @@ nlohmann::json summary_json(Run& run, double seconds, std::uint64_t dropped) {
     nlohmann::json by_expectation = nlohmann::json::object(), by_question = nlohmann::json::object();
     {
         std::lock_guard lock(a.mutex);
-        for (const auto& [name, count] : a.by_expectation) by_expectation[name] = {{"asked", count.asked}, {"unresolved", count.unresolved}};
-        for (const auto& [name, count] : a.by_question) by_question[name] = {{"asked", count.asked}, {"unresolved", count.unresolved}};
+        for (const auto& [name, count] : a.by_expectation)
+            by_expectation[name] = {{"asked", count.asked}, {"unresolved", count.unresolved}};
+        for (const auto& [name, count] : a.by_question)
+            by_question[name] = {{"asked", count.asked}, {"unresolved", count.unresolved}};
     }
-    nlohmann::json summary{
-        {"mode", run.options.to_store.empty() ? "http" : "store"},
-        {"seed", run.options.seed},
-        {"seconds", seconds},
-        {"customers", a.customers.load()},
-        {"questions", a.questions.load()},
-        {"resolved", a.resolved.load()},
-        {"searches", a.searches.load()},
-        {"typing_sessions", a.typing_sessions.load()},
-        {"suggest_keystrokes", a.keystrokes.load()},
-        {"suggestion_clicks", a.suggestion_clicks.load()},
-        {"context_views", a.context_views.load()},
-        {"context_clicks", a.context_clicks.load()},
-        {"deflections", a.deflections.load()},
-        {"deflected", a.deflected.load()},
-        {"clicks", a.clicks.load()},
-        {"helpful", a.helpful.load()},
-        {"not_helpful", a.not_helpful.load()},
-        {"escalations", a.escalations.load()},
-        {"events", a.events()},
-        {"events_per_second", seconds > 0 ? a.events() / seconds : 0.0},
-        {"by_expectation", by_expectation},
-        {"by_question", by_question}};
+    nlohmann::json summary{{"mode", run.options.to_store.empty() ? "http" : "store"},
+                           {"seed", run.options.seed},
+                           {"seconds", seconds},
+                           {"customers", a.customers.load()},
+                           {"questions", a.questions.load()},
+                           {"resolved", a.resolved.load()},
+                           {"searches", a.searches.load()},
+                           {"typing_sessions", a.typing_sessions.load()},
+                           {"suggest_keystrokes", a.keystrokes.load()},
+                           {"suggestion_clicks", a.suggestion_clicks.load()},
+                           {"context_views", a.context_views.load()},
+                           {"context_clicks", a.context_clicks.load()},
+                           {"deflections", a.deflections.load()},
+                           {"deflected", a.deflected.load()},
+                           {"clicks", a.clicks.load()},
+                           {"helpful", a.helpful.load()},
+                           {"not_helpful", a.not_helpful.load()},
+                           {"escalations", a.escalations.load()},
+                           {"events", a.events()},
+                           {"events_per_second", seconds > 0 ? a.events() / seconds : 0.0},
+                           {"by_expectation", by_expectation},
+                           {"by_question", by_question}};
     if (run.options.to_store.empty()) {
-        summary["requests"] = {{"sent", r.sent.load()}, {"client_errors", r.client_errors.load()},
+        summary["requests"] = {{"sent", r.sent.load()},
+                               {"client_errors", r.client_errors.load()},
                                {"server_errors", r.server_errors.load()},
-                               {"connection_errors", r.connection_errors.load()}, {"retried_after_503", r.retried.load()},
+                               {"connection_errors", r.connection_errors.load()},
+                               {"retried_after_503", r.retried.load()},
                                {"failures", r.first_failures}};
     } else {
         summary["dropped_by_store"] = dropped;
@@ -268,13 +274,14 @@ void print_summary(const nlohmann::json& s, const Options& o) {
         return s["by_expectation"].contains(kind) ? s["by_expectation"][kind]["asked"].get<std::uint64_t>() : 0;
     };
     std::printf("anticipa-traffic: %llu customers, seed %llu, %s, %.1f s\n", (unsigned long long)n("customers"),
-                (unsigned long long)o.seed, o.to_store.empty() ? ("against " + o.server).c_str()
-                                                               : ("into " + o.to_store.string()).c_str(),
+                (unsigned long long)o.seed,
+                o.to_store.empty() ? ("against " + o.server).c_str() : ("into " + o.to_store.string()).c_str(),
                 s["seconds"].get<double>());
-    std::printf("  questions        %8llu  (answered %llu, writing gap %llu, translation gap %llu, entitlement gap %llu)\n",
-                (unsigned long long)n("questions"), (unsigned long long)expected("answered"),
-                (unsigned long long)expected("writing_gap"), (unsigned long long)expected("translation_gap"),
-                (unsigned long long)expected("entitlement_gap"));
+    std::printf(
+        "  questions        %8llu  (answered %llu, writing gap %llu, translation gap %llu, entitlement gap %llu)\n",
+        (unsigned long long)n("questions"), (unsigned long long)expected("answered"),
+        (unsigned long long)expected("writing_gap"), (unsigned long long)expected("translation_gap"),
+        (unsigned long long)expected("entitlement_gap"));
     std::printf("  left unresolved  %8llu  (as the customers judged it)\n",
                 (unsigned long long)(n("questions") - n("resolved")));
     std::printf("  searches         %8llu\n", (unsigned long long)n("searches"));
@@ -305,35 +312,50 @@ void print_summary(const nlohmann::json& s, const Options& o) {
 
 void add_options(CLI::App& app, Options& o) {
     app.add_option("--server", o.server, "the running `anticipa serve`")->capture_default_str();
-    app.add_option("--customers", o.customers, "customers to simulate (each asks 1-4 questions)")->capture_default_str();
+    app.add_option("--customers", o.customers, "customers to simulate (each asks 1-4 questions)")
+        ->capture_default_str();
     app.add_option("--events", o.events, "stop starting customers once this many events were made (0: no limit)");
     app.add_option("--seed", o.seed, "the same seed, scenario and index give the same traffic")->capture_default_str();
-    app.add_option("--concurrency", o.concurrency, "customers at a time (threads)")->capture_default_str()->check(CLI::Range(1, 256));
-    app.add_option("--tier-secret", o.tier_secret, "the server's tier_secret, to sign tier tokens (default: "
+    app.add_option("--concurrency", o.concurrency, "customers at a time (threads)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 256));
+    app.add_option("--tier-secret", o.tier_secret,
+                   "the server's tier_secret, to sign tier tokens (default: "
                    "ANTICIPA_TIER_SECRET; without one every customer is basic)");
-    app.add_option("--scenarios", o.scenarios, "the behaviour model (default: tools/traffic/scenarios.yaml)")->check(CLI::ExistingFile);
-    app.add_option("--timeout", o.timeout_seconds, "seconds per request")->capture_default_str()->check(CLI::Range(1, 300));
+    app.add_option("--scenarios", o.scenarios, "the behaviour model (default: tools/traffic/scenarios.yaml)")
+        ->check(CLI::ExistingFile);
+    app.add_option("--timeout", o.timeout_seconds, "seconds per request")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 300));
     app.add_flag("--json", o.json, "print the summary as JSON");
-    app.add_flag("--same-address", o.same_address, "connect every customer from one address (default on a "
+    app.add_flag("--same-address", o.same_address,
+                 "connect every customer from one address (default on a "
                  "loopback server: each customer from its own 127.x.y.z, so the report can count customers)");
-    app.add_option("--pace", o.pace, "HTTP mode: wait between keystrokes, reading and questions as people do, "
+    app.add_option("--pace", o.pace,
+                   "HTTP mode: wait between keystrokes, reading and questions as people do, "
                    "this many times faster (60: an hour of a customer's time in a minute; default 0: no waiting)")
         ->check(CLI::Range(0.0, 1e6));
     app.add_flag("--verify", o.verify, "check in process that each answered phrasing finds its article, then exit");
-    app.add_option("--to-store", o.to_store, "write the events straight into this SQLite events store instead of "
+    app.add_option("--to-store", o.to_store,
+                   "write the events straight into this SQLite events store instead of "
                    "asking a server, with timestamps over the last --spread-days");
-    app.add_option("--index", o.index_dir, "store mode and --verify: the index answering the customers")->capture_default_str();
+    app.add_option("--index", o.index_dir, "store mode and --verify: the index answering the customers")
+        ->capture_default_str();
     app.add_option("--locales", o.locales_dir, "store mode and --verify: the analysis profiles")->capture_default_str();
-    app.add_option("--default-locale", o.default_locale, "store mode and --verify: the fallback locale")->capture_default_str();
+    app.add_option("--default-locale", o.default_locale, "store mode and --verify: the fallback locale")
+        ->capture_default_str();
     app.add_option("--spread-days", o.spread_days, "store mode: spread the customers over this many past days")
-        ->capture_default_str()->check(CLI::Range(0.1, 3650.0));
-    app.add_option("--until", o.until, "store mode: the period ends here, YYYY-MM-DDTHH:MM UTC (default: now); "
+        ->capture_default_str()
+        ->check(CLI::Range(0.1, 3650.0));
+    app.add_option("--until", o.until,
+                   "store mode: the period ends here, YYYY-MM-DDTHH:MM UTC (default: now); "
                    "with it the same seed writes the same events");
 }
 
 int run_main(int argc, char** argv) {
-    CLI::App app{"Replays customers' searches, typing, clicks, votes, deflections and escalations against a "
-                 "running `anticipa serve` (or into an events store), for `anticipa gaps`."};
+    CLI::App app{
+        "Replays customers' searches, typing, clicks, votes, deflections and escalations against a "
+        "running `anticipa serve` (or into an events store), for `anticipa gaps`."};
     Options o;
     add_options(app, o);
     bool customers_given = false;
@@ -370,4 +392,6 @@ int run_main(int argc, char** argv) {
 }  // namespace
 }  // namespace anticipa::traffic
 
-int main(int argc, char** argv) { return anticipa::traffic::run_main(argc, argv); }
+int main(int argc, char** argv) {
+    return anticipa::traffic::run_main(argc, argv);
+}

@@ -25,16 +25,22 @@ enum class Expectation { ANSWERED, WRITING_GAP, TRANSLATION_GAP, ENTITLEMENT_GAP
 
 inline const char* to_string(Expectation expectation) {
     switch (expectation) {
-        case Expectation::ANSWERED: return "answered";
-        case Expectation::WRITING_GAP: return "writing_gap";
-        case Expectation::TRANSLATION_GAP: return "translation_gap";
-        case Expectation::ENTITLEMENT_GAP: return "entitlement_gap";
+        case Expectation::ANSWERED:
+            return "answered";
+        case Expectation::WRITING_GAP:
+            return "writing_gap";
+        case Expectation::TRANSLATION_GAP:
+            return "translation_gap";
+        case Expectation::ENTITLEMENT_GAP:
+            return "entitlement_gap";
     }
     return "?";
 }
 
 /// "zh-TW" -> "zh": Traditional and Simplified, pt and pt-BR answer each other.
-inline std::string language_of(const std::string& locale) { return locale.substr(0, locale.find('-')); }
+inline std::string language_of(const std::string& locale) {
+    return locale.substr(0, locale.find('-'));
+}
 
 struct Question {
     std::string name;
@@ -48,8 +54,9 @@ struct Question {
 
     Expectation expectation(const std::string& locale, const std::string& tier) const {
         if (article.empty()) return Expectation::WRITING_GAP;
-        const bool in_language = std::any_of(article_locales.begin(), article_locales.end(),
-                                             [&](const std::string& l) { return language_of(l) == language_of(locale); });
+        const bool in_language = std::any_of(article_locales.begin(), article_locales.end(), [&](const std::string& l) {
+            return language_of(l) == language_of(locale);
+        });
         if (!in_language) return Expectation::TRANSLATION_GAP;
         if (std::find(article_tiers.begin(), article_tiers.end(), tier) == article_tiers.end())
             return Expectation::ENTITLEMENT_GAP;
@@ -125,11 +132,19 @@ inline Behaviour read_behaviour(const YAML::Node& node) {
     Behaviour b;
     if (!node) throw std::runtime_error("behaviour is missing");
     const std::pair<const char*, double*> probabilities[] = {
-        {"open_answer", &b.open_answer}, {"open_foreign_answer", &b.open_foreign_answer}, {"open_other", &b.open_other},
-        {"vote", &b.vote}, {"helpful_when_right", &b.helpful_when_right}, {"comment", &b.comment},
-        {"click_suggestion", &b.click_suggestion}, {"keystroke_sent", &b.keystroke_sent}, {"retype", &b.retype},
-        {"context_answer", &b.context_answer}, {"deflected", &b.deflected},
-        {"escalate_unresolved", &b.escalate_unresolved}, {"escalate_after_deflection", &b.escalate_after_deflection},
+        {"open_answer", &b.open_answer},
+        {"open_foreign_answer", &b.open_foreign_answer},
+        {"open_other", &b.open_other},
+        {"vote", &b.vote},
+        {"helpful_when_right", &b.helpful_when_right},
+        {"comment", &b.comment},
+        {"click_suggestion", &b.click_suggestion},
+        {"keystroke_sent", &b.keystroke_sent},
+        {"retype", &b.retype},
+        {"context_answer", &b.context_answer},
+        {"deflected", &b.deflected},
+        {"escalate_unresolved", &b.escalate_unresolved},
+        {"escalate_after_deflection", &b.escalate_after_deflection},
         {"escalate_despite_answer", &b.escalate_despite_answer}};
     for (const auto& [key, out] : probabilities) read_probability(node, key, *out);
     b.click_rank = read_weighted(node["click_rank"], "behaviour.click_rank");
@@ -156,7 +171,8 @@ inline Question read_question(const YAML::Node& node) {
     if (!node["ask"] || !node["ask"].IsMap()) throw std::runtime_error(where + "ask: phrasings by locale are missing");
     for (const auto& entry : node["ask"]) {
         auto list = entry.second.as<std::vector<std::string>>();
-        list.erase(std::remove_if(list.begin(), list.end(), [](const std::string& s) { return s.empty(); }), list.end());
+        list.erase(std::remove_if(list.begin(), list.end(), [](const std::string& s) { return s.empty(); }),
+                   list.end());
         if (!list.empty()) q.phrasings[entry.first.as<std::string>()] = std::move(list);
     }
     return q;
@@ -182,7 +198,8 @@ inline void read_timing(const YAML::Node& node, Timing& timing) {
     read_range(node, "between_questions", timing.between_questions);
     if (node["busy_hours"]) {
         timing.busy_hours = node["busy_hours"].as<std::vector<double>>();
-        if (timing.busy_hours.size() != 24) throw std::runtime_error("timing.busy_hours needs 24 values, one per UTC hour");
+        if (timing.busy_hours.size() != 24)
+            throw std::runtime_error("timing.busy_hours needs 24 values, one per UTC hour");
     }
 }
 
@@ -197,7 +214,8 @@ inline Scenario load_scenario(const std::filesystem::path& file) {
         Scenario s;
         s.locales = read_weighted(root["customers"]["locales"], "customers.locales");
         s.tiers = read_weighted(root["customers"]["tiers"], "customers.tiers");
-        s.questions_per_customer = read_weighted(root["customers"]["questions_per_customer"], "customers.questions_per_customer");
+        s.questions_per_customer =
+            read_weighted(root["customers"]["questions_per_customer"], "customers.questions_per_customer");
         s.entry = read_weighted(root["entry"], "entry");
         for (const auto& name : s.entry.names)
             if (name != "search" && name != "typing" && name != "contact")

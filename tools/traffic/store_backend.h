@@ -6,9 +6,9 @@
 #include "backend.h"
 
 #include "events/event_sink.h"
+#include "scenario.h"
 #include "search/miss_diagnosis.h"
 #include "search/search_service.h"
-#include "scenario.h"
 #include "text_variation.h"
 
 #include <algorithm>
@@ -112,7 +112,8 @@ class StoreBackend : public Backend {
     /// The customer's address as a server stores it by default: a keyed hash, here of the number.
     void next_customer(std::size_t number) override {
         char hex[17];
-        std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>((number + 1) * 0x9E3779B97F4A7C15ULL));
+        std::snprintf(hex, sizeof hex, "%016llx",
+                      static_cast<unsigned long long>((number + 1) * 0x9E3779B97F4A7C15ULL));
         client_ = hex;
     }
 

@@ -25,10 +25,10 @@ inline std::vector<std::string> code_points(const std::string& text) {
 /// letters of pt, es and it; anything else is kept.
 inline std::string drop_accents(const std::string& text) {
     static const std::pair<const char*, const char*> folds[] = {
-        {"á", "a"}, {"à", "a"}, {"â", "a"}, {"ã", "a"}, {"ä", "a"}, {"é", "e"}, {"è", "e"}, {"ê", "e"}, {"ë", "e"},
-        {"í", "i"}, {"ì", "i"}, {"î", "i"}, {"ï", "i"}, {"ó", "o"}, {"ò", "o"}, {"ô", "o"}, {"õ", "o"}, {"ö", "o"},
-        {"ú", "u"}, {"ù", "u"}, {"û", "u"}, {"ü", "u"}, {"ç", "c"}, {"ñ", "n"}, {"Á", "A"}, {"É", "E"}, {"Í", "I"},
-        {"Ó", "O"}, {"Ú", "U"}, {"Ç", "C"}, {"Ñ", "N"}};
+        {"á", "a"}, {"à", "a"}, {"â", "a"}, {"ã", "a"}, {"ä", "a"}, {"é", "e"}, {"è", "e"}, {"ê", "e"},
+        {"ë", "e"}, {"í", "i"}, {"ì", "i"}, {"î", "i"}, {"ï", "i"}, {"ó", "o"}, {"ò", "o"}, {"ô", "o"},
+        {"õ", "o"}, {"ö", "o"}, {"ú", "u"}, {"ù", "u"}, {"û", "u"}, {"ü", "u"}, {"ç", "c"}, {"ñ", "n"},
+        {"Á", "A"}, {"É", "E"}, {"Í", "I"}, {"Ó", "O"}, {"Ú", "U"}, {"Ç", "C"}, {"Ñ", "N"}};
     std::string out;
     for (const auto& point : code_points(text)) {
         const char* replacement = nullptr;

@@ -331,8 +331,7 @@ TEST_CASE("FrontMatter: status is published or draft", "[article][unit]") {
 
 TEST_CASE("FrontMatter: gap names the question group an article closes", "[article][unit]") {
     SECTION("a group key is read as written, colon and all") {
-        FrontMatter fm =
-            parse_front_matter("---\ntitle: Senha\ngap: \"pt:redefin senh\"\n---\n", pt_context());
+        FrontMatter fm = parse_front_matter("---\ntitle: Senha\ngap: \"pt:redefin senh\"\n---\n", pt_context());
         CHECK(fm.problems.empty());
         CHECK(fm.meta.gap == "pt:redefin senh");
     }
@@ -401,11 +400,11 @@ TEST_CASE("Slug: headings become lowercase hyphenated anchors in any script", "[
              {"Códigos de backup (2FA)", "códigos-de-backup-2fa"},
              {"CONFIGURAÇÃO da Conta", "configuração-da-conta"},
              {"  --Hello,   World!--  ", "hello-world"},
-             {"Straße", "strasse"},                 // full case folding
-             {"重置密码", "重置密码"},              // Chinese keeps its characters
+             {"Straße", "strasse"},     // full case folding
+             {"重置密码", "重置密码"},  // Chinese keeps its characters
              {"帳號 設定", "帳號-設定"},
-             {"如何重置 2FA？", "如何重置-2fa"},    // full-width punctuation is a separator
-             {"नमस्ते", "नमस्ते"},                  // non-spacing marks stay inside the word
+             {"如何重置 2FA？", "如何重置-2fa"},            // full-width punctuation is a separator
+             {"नमस्ते", "नमस्ते"},                              // non-spacing marks stay inside the word
              {"e\xCC\x81t\xC3\xA9", "e\xCC\x81t\xC3\xA9"},  // a decomposed accent keeps its mark
              {"🔒 Security", "security"},
              {"a_b.c/d", "a-b-c-d"},
@@ -423,9 +422,8 @@ TEST_CASE("Slug: spacing vowel signs stay inside the word", "[article][unit]") {
     struct Case {
         std::string heading, slug;
     };
-    for (const auto& c : std::vector<Case>{{"नमस्ते दुनिया", "नमस्ते-दुनिया"},
-                                           {"পাসওয়ার্ড রিসেট", "পাসওয়ার্ড-রিসেট"},
-                                           {"கடவுச்சொல்", "கடவுச்சொல்"}}) {
+    for (const auto& c : std::vector<Case>{
+             {"नमस्ते दुनिया", "नमस्ते-दुनिया"}, {"পাসওয়ার্ড রিসেট", "পাসওয়ার্ড-রিসেট"}, {"கடவுச்சொல்", "கடவுச்சொல்"}}) {
         CAPTURE(c.heading);
         CHECK(slugify(c.heading) == c.slug);
     }

@@ -71,8 +71,9 @@ TEST_CASE("Markdown: the text before the first heading is the introduction, then
           "1 #pelo-site Pelo site | Acesse a página de login.\n");
     REQUIRE(md.sections.size() == 4);
     CHECK(md.sections[0].html == "<p>Se você esqueceu a senha, siga estes passos.</p>\n");
-    CHECK(md.sections[1].html == "<h2 id=\"pelo-aplicativo\">Pelo aplicativo</h2>\n"
-                                 "<p>Toque em <strong>Esqueci a senha</strong>.</p>\n");
+    CHECK(md.sections[1].html ==
+          "<h2 id=\"pelo-aplicativo\">Pelo aplicativo</h2>\n"
+          "<p>Toque em <strong>Esqueci a senha</strong>.</p>\n");
     CHECK(md.sections[3].html == "<h1 id=\"pelo-site\">Pelo site</h1>\n<p>Acesse a página de login.</p>\n");
 
     SECTION("a body that starts with a heading has no introduction") {
@@ -190,30 +191,31 @@ TEST_CASE("Markdown: dangerous link targets are removed from the HTML", "[articl
     }
     SECTION("ordinary links stay") {
         MarkdownBody md = parse_markdown("[a](https://example.com/x?a=1&b=2) [b](../conta/senha.md#reset)\n", 1);
-        CHECK(all_html(md) == "<p><a href=\"https://example.com/x?a=1&amp;b=2\">a</a> "
-                              "<a href=\"../conta/senha.md#reset\">b</a></p>\n");
+        CHECK(all_html(md) ==
+              "<p><a href=\"https://example.com/x?a=1&amp;b=2\">a</a> "
+              "<a href=\"../conta/senha.md#reset\">b</a></p>\n");
     }
 }
 
 TEST_CASE("Markdown: links keep the line of the file they are on", "[article][unit]") {
     // The body starts on line 5 of the file (after four lines of front matter).
     const std::string body =
-        "Veja [a senha](senha.md) primeiro.\n"            // 5
-        "\n"                                               // 6
-        "Um parágrafo longo que continua\n"                // 7
-        "na linha seguinte com [outro](outro.md#x) e\n"    // 8
-        "[mais um](../billing/faturas.md).\n"              // 9
-        "\n"                                               // 10
-        "## Ver [o guia](guia.md)\n"                       // 11
-        "\n"                                               // 12
-        "- item\n"                                         // 13
-        "- item com <https://example.com>\n"               // 14
-        "\n"                                               // 15
-        "> citação com [âncora](#reset)\n"                 // 16
-        "\n"                                               // 17
-        "Por [referência][ref].\n"                         // 18
-        "\n"                                               // 19
-        "[ref]: referencia.md\n";                          // 20
+        "Veja [a senha](senha.md) primeiro.\n"           // 5
+        "\n"                                             // 6
+        "Um parágrafo longo que continua\n"              // 7
+        "na linha seguinte com [outro](outro.md#x) e\n"  // 8
+        "[mais um](../billing/faturas.md).\n"            // 9
+        "\n"                                             // 10
+        "## Ver [o guia](guia.md)\n"                     // 11
+        "\n"                                             // 12
+        "- item\n"                                       // 13
+        "- item com <https://example.com>\n"             // 14
+        "\n"                                             // 15
+        "> citação com [âncora](#reset)\n"               // 16
+        "\n"                                             // 17
+        "Por [referência][ref].\n"                       // 18
+        "\n"                                             // 19
+        "[ref]: referencia.md\n";                        // 20
     MarkdownBody md = parse_markdown(body, 5);
     CHECK(link_lines(md) ==
           "senha.md@5 outro.md#x@8 ../billing/faturas.md@9 guia.md@11 https://example.com@14 #reset@16 "
@@ -304,7 +306,7 @@ TEST_CASE("Utf8: repair replaces invalid sequences with U+FFFD and keeps valid t
 TEST_CASE("Utf8: a byte offset maps to its 1-based line", "[common][unit]") {
     const std::string text = "---\ntitle: x\n---\ncaf\xE9\n";
     CHECK(line_of_offset(text, 0) == 1);
-    CHECK(line_of_offset(text, 3) == 1);   // the newline itself is still on line 1
+    CHECK(line_of_offset(text, 3) == 1);  // the newline itself is still on line 1
     CHECK(line_of_offset(text, 4) == 2);
     CHECK(line_of_offset(text, find_invalid_utf8(text)) == 4);
     CHECK(line_of_offset(text, text.size()) == 5);

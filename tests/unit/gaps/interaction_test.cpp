@@ -41,7 +41,8 @@ events::Event keystroke(const std::string& id, const std::string& session, const
     return event;
 }
 
-events::Event follow(events::EventKind kind, const std::string& id, minutes at, const std::string& article = "article-1") {
+events::Event follow(events::EventKind kind, const std::string& id, minutes at,
+                     const std::string& article = "article-1") {
     events::Event event;
     event.kind = kind;
     event.search_id = id;
@@ -84,25 +85,41 @@ TEST_CASE("Interactions: each outcome and why it failed", "[gaps][unit]") {
         {"matched only in another locale", {no_results(4, 0)}, Outcome::NO_RESULTS, GapKind::TRANSLATION},
         {"matched only above the tier", {no_results(0, 2)}, Outcome::NO_RESULTS, GapKind::ENTITLEMENT},
         {"above the tier wins over another locale", {no_results(4, 2)}, Outcome::NO_RESULTS, GapKind::ENTITLEMENT},
-        {"no results, then an escalation", {no_results(0, 0), follow(Kind::ESCALATE, "s", minutes(2))},
-         Outcome::NO_RESULTS, GapKind::WRITING},
-        {"opened", {search("s", "export", 3, minutes(0)), follow(Kind::CLICK, "s", minutes(1))}, Outcome::RESOLVED,
+        {"no results, then an escalation",
+         {no_results(0, 0), follow(Kind::ESCALATE, "s", minutes(2))},
+         Outcome::NO_RESULTS,
+         GapKind::WRITING},
+        {"opened",
+         {search("s", "export", 3, minutes(0)), follow(Kind::CLICK, "s", minutes(1))},
+         Outcome::RESOLVED,
          GapKind::NONE},
         {"opened and voted helpful",
-         {search("s", "export", 3, minutes(0)), follow(Kind::CLICK, "s", minutes(1)), follow(Kind::HELPFUL, "s", minutes(2))},
-         Outcome::RESOLVED, GapKind::NONE},
+         {search("s", "export", 3, minutes(0)), follow(Kind::CLICK, "s", minutes(1)),
+          follow(Kind::HELPFUL, "s", minutes(2))},
+         Outcome::RESOLVED,
+         GapKind::NONE},
         {"opened, voted not helpful",
          {search("s", "export", 3, minutes(0)), follow(Kind::CLICK, "s", minutes(1)),
           follow(Kind::NOT_HELPFUL, "s", minutes(2))},
-         Outcome::NOT_HELPFUL, GapKind::NONE},
+         Outcome::NOT_HELPFUL,
+         GapKind::NONE},
         {"opened, then contacted support",
-         {search("s", "export", 3, minutes(0)), follow(Kind::CLICK, "s", minutes(1)), follow(Kind::ESCALATE, "s", minutes(5))},
-         Outcome::ESCALATED, GapKind::NONE},
-        {"shown, nothing opened, window over", {search("s", "export", 3, minutes(0))}, Outcome::NO_CLICK, GapKind::NONE},
+         {search("s", "export", 3, minutes(0)), follow(Kind::CLICK, "s", minutes(1)),
+          follow(Kind::ESCALATE, "s", minutes(5))},
+         Outcome::ESCALATED,
+         GapKind::NONE},
+        {"shown, nothing opened, window over",
+         {search("s", "export", 3, minutes(0))},
+         Outcome::NO_CLICK,
+         GapKind::NONE},
         {"shown, nothing opened yet", {search("s", "export", 3, minutes(110))}, Outcome::PENDING, GapKind::NONE},
-        {"answered from the default locale and opened", {answered_in_default_locale(), follow(Kind::CLICK, "s", minutes(1))},
-         Outcome::RESOLVED, GapKind::TRANSLATION},
-        {"answered from the default locale, nothing opened", {answered_in_default_locale()}, Outcome::NO_CLICK,
+        {"answered from the default locale and opened",
+         {answered_in_default_locale(), follow(Kind::CLICK, "s", minutes(1))},
+         Outcome::RESOLVED,
+         GapKind::TRANSLATION},
+        {"answered from the default locale, nothing opened",
+         {answered_in_default_locale()},
+         Outcome::NO_CLICK,
          GapKind::TRANSLATION},
     };
     for (const Case& c : cases) {
@@ -141,10 +158,10 @@ TEST_CASE("Interactions: the keystrokes of one session count once, as the last q
 
 TEST_CASE("Interactions: a keystroke after the session's click is a new search", "[gaps][unit]") {
     using Kind = events::EventKind;
-    auto interactions = gaps::fold_interactions({keystroke("a", "s1", "invoice", minutes(0)),
-                                                 follow(Kind::CLICK, "a", minutes(1)),
-                                                 keystroke("b", "s1", "refund", minutes(2))},
-                                                judged_at(minutes(120)));
+    auto interactions =
+        gaps::fold_interactions({keystroke("a", "s1", "invoice", minutes(0)), follow(Kind::CLICK, "a", minutes(1)),
+                                 keystroke("b", "s1", "refund", minutes(2))},
+                                judged_at(minutes(120)));
     REQUIRE(interactions.size() == 2);
     CHECK(interactions[0].outcome == Outcome::RESOLVED);
     CHECK(interactions[1].query == "refund");
@@ -154,11 +171,11 @@ TEST_CASE("Interactions: a keystroke after the session's click is a new search",
 TEST_CASE("Interactions: searches without a session, and follow-ups of unknown searches", "[gaps][unit]") {
     using Kind = events::EventKind;
     // Two full searches of the same words are two customers (or one asking twice): both count.
-    auto interactions = gaps::fold_interactions({search("a", "refund", 2, minutes(0)), search("b", "refund", 2, minutes(1)),
-                                                 follow(Kind::CLICK, "before-the-period", minutes(2)),
-                                                 follow(Kind::ESCALATE, "", minutes(3)),
-                                                 follow(Kind::NOT_HELPFUL, "b", minutes(4), "refunds")},
-                                                judged_at(minutes(120)));
+    auto interactions = gaps::fold_interactions(
+        {search("a", "refund", 2, minutes(0)), search("b", "refund", 2, minutes(1)),
+         follow(Kind::CLICK, "before-the-period", minutes(2)), follow(Kind::ESCALATE, "", minutes(3)),
+         follow(Kind::NOT_HELPFUL, "b", minutes(4), "refunds")},
+        judged_at(minutes(120)));
     REQUIRE(interactions.size() == 2);
     CHECK(interactions[0].outcome == Outcome::NO_CLICK);
     CHECK(interactions[1].outcome == Outcome::NOT_HELPFUL);
@@ -273,15 +290,16 @@ TEST_CASE("term_overlap: Jaccard with one-edit terms of five letters or more", "
     CHECK(gaps::term_overlap({"pasword", "resset"}, {"password", "reset"}) == Approx(1.0));
     CHECK(gaps::term_overlap({"passowrd"}, {"password"}) == Approx(1.0));  // neighbours swapped
     CHECK(gaps::term_overlap({"change", "password"}, {"password", "reset"}) == Approx(1.0 / 3.0));
-    CHECK(gaps::term_overlap({"card"}, {"cart"}) == Approx(0.0));  // too short to forgive
-    CHECK(gaps::term_overlap({"invoice"}, {"invoicing"}) == Approx(0.0));  // two edits
+    CHECK(gaps::term_overlap({"card"}, {"cart"}) == Approx(0.0));                           // too short to forgive
+    CHECK(gaps::term_overlap({"invoice"}, {"invoicing"}) == Approx(0.0));                   // two edits
     CHECK(gaps::term_overlap({"redefin", "senh"}, {"redefinica", "senh"}) == Approx(1.0));  // a stem starts the other
     CHECK(gaps::term_overlap({"sett"}, {"settings"}) == Approx(0.0));  // too short to be a stem worth trusting
 }
 
 TEST_CASE("Interactions: the widget's search after the keystrokes of its session is the same question",
           "[gaps][unit]") {
-    std::vector<events::Event> typed{keystroke("k1", "w1", "res", minutes(0)), keystroke("k2", "w1", "reset pass", minutes(0)),
+    std::vector<events::Event> typed{keystroke("k1", "w1", "res", minutes(0)),
+                                     keystroke("k2", "w1", "reset pass", minutes(0)),
                                      search("s1", "reset password", 3, minutes(1))};
     typed.back().session_id = "w1";
     typed.push_back(follow(events::EventKind::CLICK, "s1", minutes(2)));
