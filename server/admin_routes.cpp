@@ -106,9 +106,9 @@ void login_route(ServerContext& context, const httplib::Request& request, httpli
 
 void register_admin_routes(httplib::Server& http, ServerContext& context) {
     if (context.config.admin_token.empty()) return;  // no token, no admin page: /admin is a 404
-    // Its own analyzers, built on first use: the report groups queries as the index analyzes them.
-    auto analyzers = std::make_shared<analysis::AnalyzerSet>(context.config.locales_dir);
-    http.Get("/admin", [&context, analyzers](const auto& rq, auto& rs) { report_route(context, *analyzers, rq, rs); });
+    // The searches' analyzers: the report groups queries as the index analyzes them.
+    http.Get("/admin",
+             [&context](const auto& rq, auto& rs) { report_route(context, context.search.analyzers(), rq, rs); });
     http.Post("/admin/login", [&context](const auto& rq, auto& rs) { login_route(context, rq, rs); });
 }
 
