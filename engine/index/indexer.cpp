@@ -114,10 +114,10 @@ class LocaleRun {
         outcome_.locale = locale;
         outcome_.profile = analysis::describe_profile(analyzer.profile());
         if (auto why = open_published()) {
-            outcome_.publication = fs::exists(database_path(index_dir_, locale_))
-                                       ? LocaleOutcome::Publication::REBUILT_ASIDE
-                                       : LocaleOutcome::Publication::NEW_LOCALE;
-            outcome_.rebuilt_because = *why;
+            const bool replaces = fs::exists(database_path(index_dir_, locale_));
+            outcome_.publication =
+                replaces ? LocaleOutcome::Publication::REBUILT_ASIDE : LocaleOutcome::Publication::NEW_LOCALE;
+            if (replaces) outcome_.rebuilt_because = *why;
             rebuild_ = true;
             db_ = Xapian::WritableDatabase(staging_path(index_dir_, locale_).string(), Xapian::DB_CREATE_OR_OVERWRITE);
         }

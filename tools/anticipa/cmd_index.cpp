@@ -38,8 +38,7 @@ const char* publication_name(index::LocaleOutcome::Publication publication) {
 void print_locales(const std::vector<index::LocaleOutcome>& locales) {
     for (const auto& locale : locales) {
         std::string how = publication_name(locale.publication);
-        if (!locale.rebuilt_because.empty() && locale.publication == index::LocaleOutcome::Publication::REBUILT_ASIDE)
-            how += " (it " + locale.rebuilt_because + ")";
+        if (!locale.rebuilt_because.empty()) how += " (it " + locale.rebuilt_because + ")";
         std::printf("  %s: %s, profile %s\n", locale.locale.c_str(), how.c_str(), locale.profile.c_str());
     }
 }
