@@ -59,6 +59,19 @@ bool eventually(Ready ready) {
     return false;
 }
 
+/// A loopback port nobody listens on right now (for a helper that cannot be given port 0).
+int free_port() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+    ::close(fd);
+    return ntohs(address.sin_port);
+}
+
 std::size_t count(const std::string& text, const std::string& part) {
     std::size_t found = 0;
     for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
@@ -216,4 +229,50 @@ TEST_CASE("CLI: `anticipa index` without a locales folder warns and names each l
     CHECK(with_profiles.out.find("  en: rebuilt (it was made by a different analyzer") != std::string::npos);
     CHECK(with_profiles.out.find("profile " + (test::source_dir() / "locales/en").generic_string() +
                                  " (stemmer english") != std::string::npos);
+}
+
+TEST_CASE("Self-contained index: a replica made by xapian-replicate serves from its copies alone", "[e2e][server]") {
+    TempDir host, replica;
+    fs::copy(test::source_dir() / "locales", host / "locales", fs::copy_options::recursive);
+    index_sample(host, host / "locales");
+    const std::string port = std::to_string(free_port());
+    test::RunningProcess master(
+        {"/usr/bin/xapian-replicate-server", "-I", "127.0.0.1", "-p", port, (host / "index").string()});
+    master.discard_errors();
+    fs::create_directories(replica / "index");
+    // Each locale database is replicated on its own, as issue 13's replicas will; a replica
+    // keeps xapian-replicate's stub file and copies, not a glass folder.
+    auto replicate = [&] {
+        for (const auto& locale : index::indexed_locales(host / "index")) {
+            test::ProcessResult copy;
+            for (int attempt = 0; attempt < 50 && copy.exit_code != 0; ++attempt) {  // until the master listens
+                if (attempt > 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+                copy = test::run_process({"/usr/bin/xapian-replicate", "-h", "127.0.0.1", "-p", port, "-m", locale,
+                                          "-o", (replica / "index" / locale).string()});
+            }
+            INFO(locale << ": " << copy.out << copy.err);
+            REQUIRE(copy.exit_code == 0);
+        }
+    };
+    replicate();
+    CHECK(fs::exists(replica / "index/en/XAPIANDB"));
+    CHECK(index::indexed_locales(replica / "index") == index::indexed_locales(host / "index"));
+
+    fs::create_directories(replica / "elsewhere");
+    test::ServerProcess on_replica({"--index", (replica / "index").string()}, replica / "elsewhere");
+    test::ServerProcess on_host({"--index", (host / "index").string()}, host.path());
+    for (const auto& [locale, question] : std::vector<std::pair<std::string, std::string>>{
+             {"en", "reset password"}, {"pt", "esqueci minha senha"}, {"zh-CN", "忘记密码"}}) {
+        CAPTURE(locale, question);
+        CHECK(results_of(on_replica, question, locale) == results_of(on_host, question, locale));
+    }
+
+    // A synonym edit travels as a revision like any other: index on the host, replicate, served.
+    std::ofstream(host / "locales/en/synonyms.txt", std::ios::app) << "wombat, invoice\n";
+    index_sample(host, host / "locales");
+    replicate();
+    CHECK(eventually([&] {
+        const json found = results_of(on_replica, "wombat", "en");
+        return !found["results"].empty() && found["results"][0]["id"] == "invoices";
+    }));
 }
