@@ -68,6 +68,11 @@ struct BackgroundSearches {
             });
     }
     ~BackgroundSearches() { stop(); }
+    /// Until the clients are under way, so a change made next happens while they search.
+    void wait_until_searching() const {
+        for (int attempt = 0; attempt < 200 && requests < 3; ++attempt)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
     void stop() {
         done = true;
         for (auto& client : clients)
@@ -260,6 +265,7 @@ TEST_CASE("Server: a locale folder replaced by a new one is served without a res
     fs::rename(hc.dir / "build-v2" / "en", hc.config.index_dir / "en-v2");
 
     BackgroundSearches searches(hc);
+    searches.wait_until_searching();
     point_en_at(hc.config.index_dir, "en-v2");
     // reopen() alone would keep reading en-v1; the server notices the new folder by itself.
     bool served_new = false;
