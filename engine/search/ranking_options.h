@@ -53,12 +53,19 @@ struct RankingOptions {
     double expansion_min_length = 5;
     double expansion_terms = 10;
 
-    /// The matcher is asked for at least this many hits and the page is cut from them. Xapian
-    /// 1.4.22, pruning by the weight a short page needs, can miss a section that outranks the
-    /// page's last hit (a plain OR of BM25 terms; repro in the README); from this depth on, a page
-    /// of 10 is the first 10 of the ranking `anticipa eval` scores. A correctness bound that costs
-    /// latency (README, "Performance"), not a quality knob.
+    /// The first phase (what Xapian matches and prunes) hands at least this many candidates to
+    /// the second (title matches, proximity pairs: search/rescorer.h), and the page is cut from
+    /// them re-sorted. Also a correctness bound: Xapian 1.4.22, pruning by the weight a short page
+    /// needs, can miss a section that outranks the page's last hit (a plain OR of BM25 terms; repro
+    /// in the README); from this depth on, a page of 10 is the first 10 of the ranking
+    /// `anticipa eval` scores.
     double match_depth = 100;
+    /// Sections of one article the first phase hands on (match_depth articles' worth; the best
+    /// after rescoring stands for the article). With 1, the first phase chose the section shown:
+    /// 5 of the 134 sample queries then linked another section than one phase did ("export tasks
+    /// csv": the section whose words are near each other lost to one with more of them); with 2,
+    /// none did.
+    double sections_per_article = 2;
 
     /// Pseudo-relevance feedback: the best `feedback_terms` words of the top `feedback_docs`
     /// sections (Xapian's ESet) are added at this weight and the query run again (0 docs = off).

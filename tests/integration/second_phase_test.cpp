@@ -1,15 +1,18 @@
-// Search stage through a real index on disk: the ranking's own posting sources. Title matches
-// are normalised by the title's own length (search/title_match.h), and the indexer keeps the
-// title-length total right; proximity pairs are checked by position (search/proximity_match.h).
+// Search stage, second phase, through a real index on disk: title matches normalised by the
+// title's own length (search/title_match.h), proximity pairs checked by position
+// (search/proximity_match.h), and the two phases together ranking as one phase would.
 #include "analysis/analyzer_set.h"
 #include "index/indexer.h"
 #include "index/schema.h"
 #include "search/proximity_match.h"
+#include "search/rescorer.h"
+#include "search/searcher.h"
 #include "search/title_match.h"
 #include "support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <map>
 
 using namespace anticipa;
@@ -34,15 +37,15 @@ struct TitledHelpCenter {
 
     Xapian::Database database() const { return Xapian::Database((dir / "index" / "en").string()); }
 
-    /// Article id -> weight of the title match alone for one title word.
+    /// Article id -> weight of the title match alone for one title word (sections without it left out).
     std::map<std::string, double> title_weights(const std::string& stem) const {
         Xapian::Database db = database();
-        Xapian::Enquire enquire(db);
-        enquire.set_query(search::title_match_query(db, {{index::PREFIX_TITLE_STEM + stem, 1.0}}, 1.2, 0.75));
+        search::TitleMatch titles(db, {{index::PREFIX_TITLE_STEM + stem, 1.0}}, search::average_title_length({db}), 1.2,
+                                  0.75);
         std::map<std::string, double> weights;
-        const Xapian::MSet matches = enquire.get_mset(0, 100);
-        for (auto it = matches.begin(); it != matches.end(); ++it)
-            weights[it.get_document().get_value(index::SLOT_ARTICLE)] = it.get_weight();
+        for (Xapian::docid section = 1; section <= db.get_lastdocid(); ++section)
+            if (double weight = titles.weight_of(section); weight > 0)
+                weights[db.get_document(section).get_value(index::SLOT_ARTICLE)] = weight;
         return weights;
     }
 };
@@ -76,7 +79,7 @@ TEST_CASE("Title match: a word in no title adds nothing", "[search][integration]
     hc.write("a", "Pairing the gizmo", "Hold the button.");
     hc.index();
     Xapian::Database db = hc.database();
-    CHECK(search::title_match_query(db, {{index::PREFIX_TITLE_STEM + "walrus", 1.0}}, 1.2, 0.75).empty());
+    CHECK(search::TitleMatch(db, {{index::PREFIX_TITLE_STEM + "walrus", 1.0}}, 1.0, 1.2, 0.75).empty());
 }
 
 TEST_CASE("Indexer: the title-length total follows edits and deletions", "[index][integration]") {
@@ -102,11 +105,13 @@ TEST_CASE("Proximity pair: only sections where the words are near, weighed as OP
     hc.index();
     Xapian::Database db = hc.database();
 
-    Xapian::Enquire ours(db);
-    ours.set_query(search::near_pair_query(db, "router", "password", 4, 1.0, 1.2, 0.75));
-    const Xapian::MSet pairs = ours.get_mset(0, 10);
-    REQUIRE(pairs.size() == 1);
-    CHECK(pairs.begin().get_document().get_value(index::SLOT_ARTICLE) == "near");
+    search::NearPair pair(db, {"router", "password"}, {.window = 4, .factor = 1.0, .k1 = 1.2, .b = 0.75});
+    std::map<std::string, double> ours;
+    for (Xapian::docid section = 1; section <= db.get_lastdocid(); ++section)
+        if (double weight = pair.weight_of(section); weight > 0)
+            ours[db.get_document(section).get_value(index::SLOT_ARTICLE)] = weight;
+    REQUIRE(ours.size() == 1);
+    REQUIRE(ours.count("near"));
 
     // The same weight as Xapian's own OP_NEAR, walked without pruning, with the same BM25.
     Xapian::Enquire xapian(db);
@@ -115,5 +120,74 @@ TEST_CASE("Proximity pair: only sections where the words are near, weighed as OP
     xapian.set_query(Xapian::Query(Xapian::Query::OP_NEAR, std::begin(words), std::end(words), 4));
     const Xapian::MSet near = xapian.get_mset(0, 10);
     REQUIRE(near.size() == 1);
-    CHECK(pairs.begin().get_weight() == Approx(near.begin().get_weight()));
+    CHECK(ours.at("near") == Approx(near.begin().get_weight()));
+}
+
+TEST_CASE("Rescorer: adds the features to the first-phase weight, re-sorts, one section per article",
+          "[search][integration]") {
+    TitledHelpCenter hc;
+    hc.write("titled", "Router password", "Something else entirely.");
+    hc.write("near", "Setup", "Reset the router password today.");
+    hc.write("plain", "Other", "A router. Many words later, a password.");
+    hc.index();
+    Xapian::Database db = hc.database();
+    auto docid_of = [&](const std::string& id) { return *db.postlist_begin(index::PREFIX_ARTICLE + id); };
+
+    search::SecondPhase features;
+    features.title_words = {{index::PREFIX_TITLE_STEM + "router", 1.0}, {index::PREFIX_TITLE_STEM + "password", 1.0}};
+    features.near_pairs = {{"router", "password"}};
+    search::RankingOptions ranking;
+    // "plain" leads the first phase; only the other two have a title match or a near pair.
+    std::vector<search::Candidate> candidates{{docid_of("plain"), 3.0, "plain"},
+                                              {docid_of("near"), 2.0, "near"},
+                                              {docid_of("titled"), 1.0, "titled"},
+                                              {docid_of("plain"), 0.5, "plain"}};
+    const auto ranked = search::rescore(db, features, search::average_title_length({db}), ranking, candidates);
+    REQUIRE(ranked.size() == 3);  // "plain" once: its better section stands for it
+    std::map<std::string, double> weight;
+    for (const auto& c : ranked) weight[c.article] = c.weight;
+    CHECK(weight.at("plain") == Approx(3.0));
+    CHECK(weight.at("near") > 2.0);
+    CHECK(weight.at("titled") > 1.0);
+    CHECK(ranked[0].weight >= ranked[1].weight);
+    CHECK(ranked[1].weight >= ranked[2].weight);
+}
+
+TEST_CASE("Two phases: the same top 10 as rescoring every match, on every sample query", "[search][integration]") {
+    test::TempDir dir;
+    analysis::AnalyzerSet analyzers(test::source_dir() / "locales");
+    index::IndexOptions options;
+    options.index_dir = dir / "index";
+    options.load.root = test::source_dir() / "articles";
+    REQUIRE(index::index_articles(options, analyzers).failed == 0);
+    // The reference hands every match and every section of an article to the second phase: the
+    // ranking one phase with every feature inside the match would give.
+    search::RankingOptions exhaustive;
+    exhaustive.match_depth = 1e6;
+    exhaustive.sections_per_article = 1e6;
+    search::Searcher two_phase({options.index_dir, "en"}, analyzers);
+    search::Searcher reference({options.index_dir, "en", exhaustive}, analyzers);
+
+    std::size_t queries = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "tests/data/relevance")) {
+        std::ifstream in(entry.path());
+        for (std::string line; std::getline(in, line);) {
+            if (line.empty() || line[0] == '#') continue;
+            search::SearchRequest request;
+            request.query = line.substr(0, line.find('\t'));
+            request.locale = entry.path().stem().string();
+            request.with_snippets = false;
+            const auto ours = two_phase.search(request), theirs = reference.search(request);
+            CAPTURE(request.locale, request.query);
+            REQUIRE(ours.hits.size() == theirs.hits.size());
+            for (std::size_t i = 0; i < ours.hits.size(); ++i) {
+                CAPTURE(i);
+                CHECK(ours.hits[i].id == theirs.hits[i].id);
+                CHECK(ours.hits[i].anchor == theirs.hits[i].anchor);
+                CHECK(ours.hits[i].score == Approx(theirs.hits[i].score));
+            }
+            ++queries;
+        }
+    }
+    CHECK(queries >= 60);
 }
