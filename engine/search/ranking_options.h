@@ -61,11 +61,12 @@ struct RankingOptions {
     /// `anticipa eval` scores.
     double match_depth = 100;
     /// Sections of one article the first phase hands on (match_depth articles' worth; the best
-    /// after rescoring stands for the article). With 1, the first phase chose the section shown:
-    /// 5 of the 134 sample queries then linked another section than one phase did ("export tasks
-    /// csv": the section whose words are near each other lost to one with more of them); with 2,
-    /// none did.
-    double sections_per_article = 2;
+    /// after rescoring stands for the article). With 1 the first phase picks the section shown,
+    /// so 5 of the 134 sample queries link another section of the same article than one phase
+    /// would; 2 links the same sections, but cost 28% more instructions per query at 100k
+    /// sections (README, "Performance"). A cost bound: the judged sets have one section per
+    /// document, so their figures are the same either way.
+    double sections_per_article = 1;
 
     /// Pseudo-relevance feedback: the best `feedback_terms` words of the top `feedback_docs`
     /// sections (Xapian's ESet) are added at this weight and the query run again (0 docs = off).

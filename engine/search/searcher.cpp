@@ -23,6 +23,19 @@ std::string deep_link(const SectionRecord& record) {
     return link;
 }
 
+SearchHit hit_of(const SectionRecord& record, double score) {
+    SearchHit hit;
+    hit.id = record.id;
+    hit.locale = record.locale;
+    hit.title = record.title;
+    hit.heading = record.heading;
+    hit.anchor = record.anchor;
+    hit.link = deep_link(record);
+    hit.path = record.path;
+    hit.score = score;
+    return hit;
+}
+
 }  // namespace
 
 Searcher::Searcher(SearcherOptions options, analysis::AnalyzerSet& analyzers)
@@ -167,18 +180,9 @@ SearchResponse Searcher::search_group_once(const LocaleGroup& group, const Searc
     for (std::size_t i = request.offset; i < ranked.size() && i < request.offset + request.limit; ++i) {
         SectionRecord record = read_record(group.db.get_document(ranked[i].docid),
                                            request.with_snippets ? RecordParts::WITH_TEXT : RecordParts::SHORT_FIELDS);
-        SearchHit hit;
-        hit.id = record.id;
-        hit.locale = record.locale;
-        hit.title = record.title;
-        hit.heading = record.heading;
-        hit.anchor = record.anchor;
-        hit.link = deep_link(record);
-        hit.path = record.path;
-        hit.score = ranked[i].weight;
+        SearchHit& hit = response.hits.emplace_back(hit_of(record, ranked[i].weight));
         const std::string& text = !record.text.empty() ? record.text : record.title;
         if (request.with_snippets) hit.snippet = make_snippet(text, *group.analyzer, built.match_keys, built.prefix);
-        response.hits.push_back(std::move(hit));
     }
     return response;
 }

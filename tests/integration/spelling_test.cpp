@@ -1,10 +1,7 @@
 // Search stage on the sample help center's real index: spelling corrections that help and never
 // leak. A correction is offered only when a typo is likely and it fits this customer (tier) and
 // this question; results that only the correction found are said to be for the corrected words.
-#include "analysis/analyzer_set.h"
-#include "index/indexer.h"
-#include "search/searcher.h"
-#include "support/temp_dir.h"
+#include "support/sample_index.h"
 
 #include <catch2/catch.hpp>
 
@@ -12,18 +9,8 @@ using namespace anticipa;
 
 namespace {
 
-struct SampleIndex {
-    test::TempDir dir;
-    analysis::AnalyzerSet analyzers{test::source_dir() / "locales"};
-    std::unique_ptr<search::Searcher> searcher;
-
-    SampleIndex() {
-        index::IndexOptions options;
-        options.index_dir = dir / "index";
-        options.load.root = test::source_dir() / "articles";
-        REQUIRE(index::index_articles(options, analyzers).failed == 0);
-        searcher = std::make_unique<search::Searcher>(search::SearcherOptions{options.index_dir, "en"}, analyzers);
-    }
+struct SampleIndex : test::SampleIndex {
+    search::Searcher searcher = test::SampleIndex::searcher();
 
     search::SearchResponse search(const std::string& query, const std::string& tier = "basic", bool correct = true) {
         search::SearchRequest request;
@@ -32,7 +19,7 @@ struct SampleIndex {
         request.tier = tier;
         request.correct_spelling = correct;
         request.fallback_to_default = false;
-        return searcher->search(request);
+        return searcher.search(request);
     }
 };
 
