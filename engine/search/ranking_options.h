@@ -41,9 +41,11 @@ struct RankingOptions {
     /// weight again (0 = off); `proximity_window` is how many positions "near" spans.
     double proximity_weight = 0.3;
     double proximity_window = 4;
-    /// A pair is left out when either word is in more than this many sections: Xapian checks
-    /// positions in every section holding both, which made p99 at 100k sections 12 ms. A cost
-    /// bound, not a quality setting: no judged set is large enough to reach it.
+    /// A pair is left out when either word is in more than this many sections. A cost bound,
+    /// not a quality setting (no judged set is large enough to reach it): inside the match it
+    /// bounded position checks in every section holding both words (p99 12 ms at 100k sections);
+    /// in the second phase, checking such pairs in the candidates still costs 3.9% more
+    /// instructions per query (README, "Performance").
     double proximity_max_sections = 2000;
 
     /// A word whose stem has at least `expansion_min_length` letters also matches the stems that
@@ -63,7 +65,7 @@ struct RankingOptions {
     /// Sections of one article the first phase hands on (match_depth articles' worth; the best
     /// after rescoring stands for the article). With 1 the first phase picks the section shown,
     /// so 5 of the 134 sample queries link another section of the same article than one phase
-    /// would; 2 links the same sections, but cost 28% more instructions per query at 100k
+    /// would; 2 links the same sections, but costs 28% more instructions per query at 100k
     /// sections (README, "Performance"). A cost bound: the judged sets have one section per
     /// document, so their figures are the same either way.
     double sections_per_article = 1;
