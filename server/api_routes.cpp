@@ -50,7 +50,7 @@ std::optional<FieldError> read_query(const httplib::Request& request, const Serv
 void answer_search(ServerContext& context, const httplib::Request& request, const EventContext& where,
                    const search::SearchRequest& query, httplib::Response& response, std::size_t page) {
     search::SearchResponse found = context.search.search(query);
-    context.metrics.count_search(found.total > 0);
+    context.metrics.count_search(found.own_total() > 0);
     events::Event event = search_event(context, request, where, query, found, "search");
     nlohmann::json body = search_json(found, query.query);
     body["search_id"] = event.search_id;
@@ -67,6 +67,12 @@ void search_route(ServerContext& context, const httplib::Request& request, httpl
     if (auto problem = read_event_context(request, where))
         return send_error(response, ApiError::INVALID_REQUEST, *problem);
     if (request.has_param("category")) query.category = request.get_param_value("category");
+    if (request.has_param("correct")) {
+        const std::string correct = request.get_param_value("correct");
+        if (correct != "true" && correct != "false")
+            return send_error(response, ApiError::INVALID_REQUEST, "correct must be true or false");
+        query.correct_spelling = correct == "true";
+    }
     for (std::size_t i = 0; i < request.get_param_value_count("tag"); ++i)
         query.tags.push_back(request.get_param_value("tag", i));
     std::size_t page = 1;

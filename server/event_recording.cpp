@@ -67,11 +67,13 @@ events::Event search_event(ServerContext& context, const httplib::Request& reque
     event.locale = asked.locale;
     event.tier = asked.tier;
     event.query = asked.query;
-    event.results = found.total;
+    // Results only a spelling correction found are not an answer to the customer's words: the
+    // content plan counts the search as one without results ("kubernetes helm chart").
+    event.results = found.own_total();
     event.fallback = found.fallback;
     event.client = client_of(context.config, request);
     for (const auto& hit : found.hits) event.shown.push_back(hit.id);
-    if (found.total == 0) {
+    if (event.results == 0) {
         const search::MissDiagnosis miss = search::diagnose_miss(context.search, asked);
         event.matches_other_locales = miss.other_locales;
         event.matches_any_tier = miss.any_tier;

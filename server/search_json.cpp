@@ -24,6 +24,8 @@ nlohmann::json search_json(const search::SearchResponse& response, const std::st
             {"locale", response.locale},
             {"fallback", response.fallback},
             {"did_you_mean", response.did_you_mean},
+            {"showing_results_for", response.showing_results_for},
+            {"search_instead_for", response.search_instead_for},
             {"total", response.total},
             {"results", hits}};
 }

@@ -5,33 +5,35 @@
 #include <unicode/locid.h>
 #include <unicode/rbbi.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 namespace anticipa::analysis {
 
 namespace {
 
-std::uint32_t utf8_length(UChar32 c) {
-    return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-}
-
-/// Walks UTF-16 indices forward and keeps the matching UTF-8 byte offset. Boundaries arrive in
-/// increasing order, so the whole text is walked once.
+/// Walks UTF-16 indices forward and keeps the matching byte offset in the UTF-8 text they were
+/// decoded from. Boundaries arrive in increasing order, so the whole text is walked once. The
+/// bytes are stepped with U8_NEXT, which consumes an invalid sequence exactly as fromUTF8 turned
+/// it into one U+FFFD (ICU's "maximal subpart" rule): "\x9fin" is U+FFFD at byte 0 and "in" at
+/// 1..3, not at 3..5 as counting U+FFFD's own 3 bytes would say, past the end of the text.
 class OffsetMapper {
   public:
-    explicit OffsetMapper(const icu::UnicodeString& text) : text_(text) {}
+    OffsetMapper(std::string_view utf8, const icu::UnicodeString& utf16) : utf8_(utf8), utf16_(utf16) {}
     std::uint32_t byte_offset(int32_t utf16_index) {
-        while (index_ < utf16_index) {
-            UChar32 c = text_.char32At(index_);
-            index_ += U16_LENGTH(c);
-            bytes_ += utf8_length(c);
+        const auto length = static_cast<int32_t>(utf8_.size());
+        while (index_ < utf16_index && bytes_ < length) {
+            index_ += U16_LENGTH(utf16_.char32At(index_));
+            UChar32 ignored;
+            U8_NEXT(utf8_.data(), bytes_, length, ignored);
         }
-        return bytes_;
+        return static_cast<std::uint32_t>(bytes_);
     }
 
   private:
-    const icu::UnicodeString& text_;
+    std::string_view utf8_;
+    const icu::UnicodeString& utf16_;
     int32_t index_ = 0;
-    std::uint32_t bytes_ = 0;
+    int32_t bytes_ = 0;
 };
 
 }  // namespace
@@ -49,7 +51,7 @@ std::vector<Segment> IcuSegmenter::segment(std::string_view text) {
     icu::UnicodeString unicode =
         icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     words_->setText(unicode);
-    OffsetMapper offsets(unicode);
+    OffsetMapper offsets(text, unicode);
     int32_t start = words_->first();
     for (int32_t end = words_->next(); end != icu::BreakIterator::DONE; start = end, end = words_->next()) {
         int32_t status = words_->getRuleStatus();

@@ -14,12 +14,6 @@ namespace {
 
 using analysis::Token;
 
-/// The form two words are compared by: the stem of the accent-free word when it had accents,
-/// so "configuração" and "configuracao" are one term (the index matches them the same way).
-const std::string& term_of(const Token& token) {
-    return token.folded_stem.empty() ? token.stem : token.folded_stem;
-}
-
 /// Each synonym phrase replaced by the first phrase of its group ("recover password" -> "reset
 /// password", "passcode" -> "password"), stop words of that phrase left out.
 std::vector<Token> fold_synonyms(const analysis::SynonymTable& synonyms, const std::vector<Token>& words) {
@@ -53,7 +47,7 @@ std::vector<std::string> analyzed_terms(const analysis::Analyzer& analyzer, std:
     if (!content.empty()) folded = fold_synonyms(analyzer.synonyms(), content);
 
     std::vector<std::string> terms;
-    for (const Token& token : folded) terms.push_back(term_of(token));
+    for (const Token& token : folded) terms.push_back(analysis::match_key(token));
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     return terms;

@@ -41,8 +41,7 @@ class FieldIndexer {
             if (!token.folded_stem.empty()) document_.add_term(PREFIX_FOLDED + token.folded_stem, weight);
             if (field_prefix == PREFIX_TITLE) {
                 document_.add_boolean_term(field_prefix + token.term);
-                const std::string& key = token.folded_stem.empty() ? token.stem : token.folded_stem;
-                document_.add_term(PREFIX_TITLE_STEM + key);
+                document_.add_term(PREFIX_TITLE_STEM + analysis::match_key(token));
             }
         }
         next_position_ = last_position_ + FIELD_GAP;

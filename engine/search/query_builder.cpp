@@ -3,24 +3,20 @@
 #include "common/utf8.h"
 #include "index/schema.h"
 #include "search/article_reader.h"
-#include "search/proximity_match.h"
-#include "search/title_match.h"
+#include "search/spelling.h"
 
 #include <algorithm>
 #include <cctype>
 
 namespace anticipa::search {
 
+using analysis::match_key;
 using analysis::Token;
 using analysis::TokenKind;
 using namespace anticipa::index;
 
 namespace {
 
-// Stop words still count, at a lower weight (RankingOptions::stop_word_weight): in questions
-// they carry the intent ("where did it start" vs "when did it start"), which FAQ titles repeat.
-// Dropping them cost 12 points of nDCG@10 on covidfaq and 2 on aia-bde-dev; full weight cost 2
-// on squad-it-dev. Synonyms widen the query but should not outrank the customer's own words.
 /// Spelling corrections replace a word the index does not know at all.
 constexpr double CORRECTION_WEIGHT = 1.0;
 /// A prefix expands to at most this many of its most frequent completions: unbounded expansion
@@ -35,14 +31,45 @@ Xapian::Query any_of(const std::vector<Xapian::Query>& parts) {
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
+Xapian::Query scaled(const Xapian::Query& query, double factor) {
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, factor);
+}
+
 bool ends_with_space(const std::string& text) {
     return !text.empty() && std::isspace(static_cast<unsigned char>(text.back()));
 }
 
 }  // namespace
 
-const std::string& match_key_of(const Token& token) {
-    return token.folded_stem.empty() ? token.stem : token.folded_stem;
+/// Step 1: the analyzed query.
+struct QueryBuilder::Words {
+    std::vector<Token> tokens;      ///< words and Chinese n-grams, as the analyzer made them
+    std::vector<Token> words;       ///< without the n-grams
+    bool only_stop_words = false;   ///< then stop words count in full: they are the whole question
+    bool typing_last_word = false;  ///< the last word may be unfinished: it also matches as a prefix
+    bool correct_spelling = true;   ///< unknown words may be corrected
+};
+
+/// The query taking shape, word by word.
+struct QueryBuilder::Parts {
+    std::vector<Xapian::Query> first_phase;
+    std::vector<Xapian::Query> required;  ///< every_word: one query per word that is not a stop word
+    std::vector<bool> known;              ///< per required word: the index knows it as typed
+    std::vector<TitleWord> title_words;
+    std::vector<SpellingCandidate> corrections;  ///< unknown words with a likely correction, in order
+    std::set<std::size_t> synonym_groups_used;
+    BuiltQuery built;
+};
+
+QueryBuilder::Words QueryBuilder::read_words(const SearchRequest& request) const {
+    Words words;
+    words.tokens = analyzer_.analyze(request.query);
+    for (const Token& token : words.tokens)
+        if (token.kind != TokenKind::NGRAM) words.words.push_back(token);
+    words.only_stop_words = std::all_of(words.words.begin(), words.words.end(), [](const Token& t) { return t.stop; });
+    words.typing_last_word = request.prefix_last_word && !ends_with_space(request.query);
+    words.correct_spelling = request.correct_spelling && !request.every_word;
+    return words;
 }
 
 Xapian::Query QueryBuilder::word_query(const Token& word, const std::vector<Token>& tokens) const {
@@ -52,8 +79,7 @@ Xapian::Query QueryBuilder::word_query(const Token& word, const std::vector<Toke
     // unaccented one (at full weight: -0.6 points of nDCG@10 on aia-bde-dev, -0.3 to -0.4 on the
     // Spanish, Italian and pt-BR sets; README, "Ablation").
     auto accent_free = [&](const std::string& stem) {
-        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(PREFIX_FOLDED + stem),
-                             ranking_.accent_free_weight);
+        return scaled(Xapian::Query(PREFIX_FOLDED + stem), ranking_.accent_free_weight);
     };
     if (!word.folded_stem.empty()) {
         // Written with accents: documents with the same accents also match the accent-free form
@@ -78,20 +104,20 @@ Xapian::Query QueryBuilder::word_query(const Token& word, const std::vector<Toke
             characters.emplace_back(PREFIX_CHARACTER + ngram.term);
     }
     if (!bigrams.empty() && ranking_.bigram_weight > 0)
-        forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(bigrams), ranking_.bigram_weight);
+        forms.push_back(scaled(any_of(bigrams), ranking_.bigram_weight));
     if (!characters.empty() && ranking_.character_weight > 0)
-        forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(characters), ranking_.character_weight);
+        forms.push_back(scaled(any_of(characters), ranking_.character_weight));
     return any_of(forms);
 }
 
-Xapian::Query QueryBuilder::synonym_query(const std::vector<Token>& phrase, BuiltQuery& built) const {
+Xapian::Query QueryBuilder::synonym_query(const std::vector<Token>& phrase, std::set<std::string>& match_keys) const {
     // Stop words inside a phrase ("acessar a conta") would make Xapian check positions in
     // nearly every document; the other words, near each other, say the same at a fraction.
     std::vector<Token> words;
     for (const Token& token : phrase)
         if (!token.stop) words.push_back(token);
     if (words.empty()) words = phrase;
-    for (const Token& token : words) built.match_keys.insert(match_key_of(token));
+    for (const Token& token : words) match_keys.insert(match_key(token));
     if (words.size() == 1) return word_query(words.front(), words);
     std::vector<Xapian::Query> terms;
     for (const Token& token : words) terms.emplace_back(token.term);
@@ -99,28 +125,12 @@ Xapian::Query QueryBuilder::synonym_query(const std::vector<Token>& phrase, Buil
                          static_cast<Xapian::termcount>(phrase.size() + 1));
 }
 
-std::vector<Xapian::Query> QueryBuilder::proximity_pairs(const std::vector<Token>& words) const {
-    // "how long does the virus live on surfaces": the pairs (virus, live) and (live, surfaces)
-    // near each other say more than the words scattered over a section. Stop words are left
-    // out: a pair with "the" is near something in nearly every section.
-    std::vector<const Token*> content;
-    for (const Token& word : words)
-        if (!word.stop && word.kind != TokenKind::NGRAM && word.term.size() <= MAX_TERM_BYTES &&
-            db_.get_termfreq(word.term) <= ranking_.proximity_max_sections)
-            content.push_back(&word);
-    std::vector<Xapian::Query> pairs;
-    const auto window = static_cast<Xapian::termcount>(ranking_.proximity_window);
-    for (std::size_t i = 0; i + 1 < content.size(); ++i) {
-        if (content[i]->term == content[i + 1]->term) continue;
-        // Checked by our own posting source, not OP_NEAR: see search/proximity_match.h.
-        Xapian::Query pair = near_pair_query(db_, content[i]->term, content[i + 1]->term, window,
-                                             ranking_.proximity_weight, ranking_.k1, ranking_.b);
-        if (!pair.empty()) pairs.push_back(std::move(pair));
-    }
-    return pairs;
+Xapian::Query QueryBuilder::prefix_query(const Token& word) const {
+    return Xapian::Query(Xapian::Query::OP_WILDCARD, word.term, MAX_PREFIX_EXPANSION,
+                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
 }
 
-Xapian::Query QueryBuilder::expansion_query(const Token& word) const {
+Xapian::Query QueryBuilder::stem_family(const Token& word) const {
     // Snowball keeps some of a word's family apart: "infected" stems to "infect" but
     // "infectious" to "infecti". The stems that begin with the customer's stem find them.
     if (word.kind != TokenKind::WORD || count_code_points(word.stem) < ranking_.expansion_min_length)
@@ -128,125 +138,168 @@ Xapian::Query QueryBuilder::expansion_query(const Token& word) const {
     Xapian::Query family(Xapian::Query::OP_WILDCARD, PREFIX_STEM + word.stem,
                          static_cast<Xapian::termcount>(ranking_.expansion_terms),
                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, family, ranking_.expansion_weight);
+    return scaled(family, ranking_.expansion_weight);
 }
 
 bool QueryBuilder::is_unknown(const Token& word) const {
     if (word.kind != TokenKind::WORD) return false;
     if (db_.get_termfreq(PREFIX_STEM + word.stem) > 0) return false;
-    if (db_.get_termfreq(PREFIX_FOLDED + match_key_of(word)) > 0) return false;
+    if (db_.get_termfreq(PREFIX_FOLDED + match_key(word)) > 0) return false;
     return word.folded_stem.empty() || db_.get_termfreq(PREFIX_STEM + word.folded_stem) == 0;
 }
 
-BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
-    BuiltQuery built;
-    std::vector<Token> tokens = analyzer_.analyze(request.query);
-    std::vector<Token> words;
-    for (const Token& token : tokens)
-        if (token.kind != TokenKind::NGRAM) words.push_back(token);
-    const bool only_stop_words = std::all_of(words.begin(), words.end(), [](const Token& t) { return t.stop; });
-    const bool typing_last_word = request.prefix_last_word && !ends_with_space(request.query);
+void QueryBuilder::add_required(const Xapian::Query& query, bool known, Parts& parts) {
+    parts.required.push_back(query);
+    parts.known.push_back(known);
+}
 
-    std::vector<Xapian::Query> parts, corrections;
-    std::vector<Xapian::Query> required;  // every_word: one query per word that is not a stop word
-    std::vector<TitleWord> title_words;
-    std::set<std::size_t> synonym_groups_used;
+void QueryBuilder::add_synonym_match(const Words& words, std::size_t at, std::size_t length, std::size_t group,
+                                     Parts& parts) const {
+    // Stop words still count, at a lower weight (RankingOptions::stop_word_weight): in questions
+    // they carry the intent ("where did it start" vs "when did it start"), which FAQ titles
+    // repeat. Synonyms widen the query but should not outrank the customer's own words.
+    for (std::size_t k = at; k < at + length; ++k) {
+        const Token& word = words.words[k];
+        if (word.stop && length > 1) continue;
+        parts.built.match_keys.insert(match_key(word));
+        parts.first_phase.push_back(word_query(word, words.tokens));
+        if (!word.stop) add_required(parts.first_phase.back(), true, parts);  // in a synonym group: a word of ours
+    }
+    // The other phrasings of the group, once per query: the typed one is already in.
+    if (!parts.synonym_groups_used.insert(group).second) return;
+    std::vector<Xapian::Query> alternatives;
+    for (const auto& phrase : analyzer_.synonyms().group(group))
+        if (!analysis::SynonymTable::same_phrase(phrase, words.words, at, length))
+            alternatives.push_back(synonym_query(phrase, parts.built.match_keys));
+    if (!alternatives.empty()) parts.first_phase.push_back(scaled(any_of(alternatives), ranking_.synonym_weight));
+}
+
+void QueryBuilder::add_word(const Words& words, std::size_t at, Parts& parts) const {
+    const Token& word = words.words[at];
+    parts.built.match_keys.insert(match_key(word));
+    if (word.kind == TokenKind::IDEOGRAPHIC)
+        for (const Token& ngram : words.tokens)
+            if (ngram.kind == TokenKind::NGRAM && ngram.position == word.position && !analysis::is_character(ngram))
+                parts.built.match_keys.insert(ngram.term);  // not characters: every 的 would be highlighted
+    Xapian::Query query = word_query(word, words.tokens);
+
+    const bool is_last = at + 1 == words.words.size();
+    if (is_last && words.typing_last_word && word.kind != TokenKind::IDEOGRAPHIC &&
+        count_code_points(word.term) >= MIN_PREFIX_LENGTH) {
+        parts.built.prefix = word.term;
+        query = Xapian::Query(Xapian::Query::OP_OR, query, prefix_query(word));
+        if (db_.allterms_begin(word.term) != db_.allterms_end(word.term)) {  // a word being typed is not a typo
+            parts.first_phase.push_back(query);
+            if (!word.stop) add_required(query, true, parts);
+            return;
+        }
+    }
+    const bool unknown = !word.stop && is_unknown(word);
+    if (!word.stop) add_required(query, !unknown, parts);
+    if (unknown && words.correct_spelling) {
+        if (auto candidate = correction_of(word)) {
+            candidate->part = parts.first_phase.size();
+            candidate->content = parts.required.size() - 1;
+            parts.corrections.push_back(std::move(*candidate));
+        }
+    }
+    if (word.stop && !words.only_stop_words) {
+        query = scaled(query, ranking_.stop_word_weight);
+    } else if (ranking_.expansion_weight > 0) {
+        Xapian::Query family = stem_family(word);
+        if (!family.empty()) query = Xapian::Query(Xapian::Query::OP_OR, query, family);
+    }
+    if (ranking_.title_weight > 0)
+        parts.title_words.push_back(
+            {PREFIX_TITLE_STEM + match_key(word),
+             ranking_.title_weight * (word.stop && !words.only_stop_words ? ranking_.title_stop_word_weight : 1)});
+    parts.first_phase.push_back(query);
+}
+
+std::optional<SpellingCandidate> QueryBuilder::correction_of(const Token& word) const {
+    auto suggestion = likely_correction(db_, word.term);
+    if (!suggestion) return std::nullopt;
+    auto suggested = analyzer_.analyze(*suggestion);
+    if (suggested.empty()) return std::nullopt;
+    SpellingCandidate candidate;
+    candidate.word = word;
+    candidate.suggestion = *suggestion;
+    candidate.query = word_query(suggested.front(), suggested);
+    candidate.match_key = match_key(suggested.front());
+    return candidate;
+}
+
+void QueryBuilder::add_corrections(const SearchRequest& request, Parts& parts) const {
+    if (parts.corrections.empty()) return;
+    std::vector<Xapian::Query> own(parts.first_phase);
+    const std::vector<SpellingCandidate> kept =
+        likely_corrections(db_, parts.corrections, {parts.required, parts.known}, parts.built.filter);
+    if (kept.empty()) return;
     std::string corrected = request.query;
     std::ptrdiff_t shift = 0;  // how much the corrections so far moved byte offsets
-    for (std::size_t i = 0; i < words.size();) {
-        const Token& word = words[i];
-        // Synonyms are matched before stop words are dropped: "log in" holds a stop word.
-        if (auto match = analyzer_.synonyms().match(words, i)) {
-            for (std::size_t k = i; k < i + match->length; ++k) {
-                if (words[k].stop && match->length > 1) continue;
-                built.match_keys.insert(match_key_of(words[k]));
-                parts.push_back(word_query(words[k], tokens));
-                if (!words[k].stop) required.push_back(parts.back());
-            }
-            // The other phrasings of the group, once per query: the typed one is already in.
-            if (synonym_groups_used.insert(match->group).second) {
-                std::vector<Xapian::Query> alternatives;
-                for (const auto& phrase : analyzer_.synonyms().group(match->group))
-                    if (!analysis::SynonymTable::same_phrase(phrase, words, i, match->length))
-                        alternatives.push_back(synonym_query(phrase, built));
-                if (!alternatives.empty())
-                    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_of(alternatives), ranking_.synonym_weight);
-            }
-            i += match->length;
-            continue;
-        }
-        ++i;
-        built.match_keys.insert(match_key_of(word));
-        if (word.kind == TokenKind::IDEOGRAPHIC)
-            for (const Token& ngram : tokens)
-                if (ngram.kind == TokenKind::NGRAM && ngram.position == word.position && !analysis::is_character(ngram))
-                    built.match_keys.insert(ngram.term);  // not characters: every 的 would be highlighted
-        Xapian::Query query = word_query(word, tokens);
+    for (const SpellingCandidate& correction : kept) {
+        Xapian::Query& part = parts.first_phase[correction.part];
+        part = Xapian::Query(Xapian::Query::OP_OR, part, scaled(correction.query, CORRECTION_WEIGHT));
+        parts.built.match_keys.insert(correction.match_key);
+        const Token& word = correction.word;
+        corrected.replace(static_cast<std::size_t>(word.begin + shift), word.end - word.begin, correction.suggestion);
+        shift += static_cast<std::ptrdiff_t>(correction.suggestion.size()) - (word.end - word.begin);
+    }
+    parts.built.corrected = corrected;
+    parts.built.own_words = any_of(own);
+}
 
-        const bool is_last = i == words.size();
-        if (is_last && typing_last_word && word.kind != TokenKind::IDEOGRAPHIC &&
-            count_code_points(word.term) >= MIN_PREFIX_LENGTH) {
-            built.prefix = word.term;
-            query = Xapian::Query(Xapian::Query::OP_OR, query,
-                                  Xapian::Query(Xapian::Query::OP_WILDCARD, word.term, MAX_PREFIX_EXPANSION,
-                                                Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT));
-            auto completion = db_.allterms_begin(word.term);
-            if (completion != db_.allterms_end(word.term)) {  // a word being typed is not a typo
-                parts.push_back(query);
-                if (!word.stop) required.push_back(query);
-                continue;
-            }
-        }
-        if (!word.stop) required.push_back(query);
-        if (!word.stop && !request.every_word && is_unknown(word)) {
-            const unsigned max_edits = count_code_points(word.term) >= 6 ? 2 : 1;
-            std::string suggestion = db_.get_spelling_suggestion(word.term, max_edits);
-            if (!suggestion.empty()) {
-                auto suggested = analyzer_.analyze(suggestion);
-                if (!suggested.empty()) {
-                    built.match_keys.insert(match_key_of(suggested.front()));
-                    Xapian::Query fix = word_query(suggested.front(), suggested);
-                    corrections.push_back(fix);
-                    query = Xapian::Query(Xapian::Query::OP_OR, query,
-                                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, fix, CORRECTION_WEIGHT));
-                    corrected.replace(static_cast<std::size_t>(word.begin + shift), word.end - word.begin, suggestion);
-                    shift += static_cast<std::ptrdiff_t>(suggestion.size()) - (word.end - word.begin);
-                }
-            }
-        }
-        if (word.stop && !only_stop_words) {
-            query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, ranking_.stop_word_weight);
-        } else if (ranking_.expansion_weight > 0) {
-            Xapian::Query expansion = expansion_query(word);
-            if (!expansion.empty()) query = Xapian::Query(Xapian::Query::OP_OR, query, expansion);
-        }
-        if (ranking_.title_weight > 0 && word.kind != TokenKind::NGRAM)
-            title_words.push_back(
-                {PREFIX_TITLE_STEM + match_key_of(word),
-                 ranking_.title_weight * (word.stop && !only_stop_words ? ranking_.title_stop_word_weight : 1)});
-        parts.push_back(query);
-    }
-    if (!title_words.empty() && !request.every_word) {
-        Xapian::Query titles = title_match_query(db_, title_words, ranking_.k1, ranking_.title_b);
-        if (!titles.empty()) parts.push_back(titles);
-    }
-    if (ranking_.proximity_weight > 0 && !request.every_word)
-        for (Xapian::Query& pair : proximity_pairs(words)) parts.push_back(std::move(pair));
-    built.text = request.every_word && !required.empty()
-                     ? Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end())
-                     : any_of(parts);
-    if (!corrections.empty()) {
-        built.corrected = corrected;
-        built.corrected_text = any_of(corrections);
-    }
+SecondPhase QueryBuilder::second_phase(const Words& words, const Parts& parts, const SearchRequest& request) const {
+    SecondPhase second;
+    if (request.every_word) return second;
+    second.title_words = parts.title_words;
+    if (ranking_.proximity_weight <= 0) return second;
+    // "how long does the virus live on surfaces": the pairs (virus, live) and (live, surfaces)
+    // near each other say more than the words scattered over a section. Stop words are left
+    // out: a pair with "the" is near something in nearly every section.
+    std::vector<const Token*> content;
+    for (const Token& word : words.words)
+        if (!word.stop && word.term.size() <= MAX_TERM_BYTES &&
+            db_.get_termfreq(word.term) <= ranking_.proximity_max_sections)
+            content.push_back(&word);
+    for (std::size_t i = 0; i + 1 < content.size(); ++i)
+        if (content[i]->term != content[i + 1]->term)
+            second.near_pairs.push_back({content[i]->term, content[i + 1]->term});
+    return second;
+}
 
+Xapian::Query filter_of(const SearchRequest& request) {
     // Writers previewing drafts see any status; everyone else only what visible_to() allows.
     std::vector<Xapian::Query> filters{request.include_drafts ? Xapian::Query(PREFIX_TIER + request.tier)
                                                               : visible_to(request.tier)};
     for (const auto& tag : request.tags) filters.emplace_back(PREFIX_TAG + tag);
     if (!request.category.empty()) filters.emplace_back(PREFIX_CATEGORY + request.category);
-    built.filter = Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
-    return built;
+    return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+}
+
+BuiltQuery QueryBuilder::build(const SearchRequest& request) const {
+    const Words words = read_words(request);  // 1
+    Parts parts;
+    parts.built.filter = filter_of(request);            // 5, first: spelling checks what this customer may see
+    for (std::size_t i = 0; i < words.words.size();) {  // 2
+        // Synonyms are matched before stop words are dropped: "log in" holds a stop word.
+        if (auto match = analyzer_.synonyms().match(words.words, i)) {
+            add_synonym_match(words, i, match->length, match->group, parts);
+            i += match->length;
+        } else {
+            add_word(words, i++, parts);
+        }
+    }
+    if (request.every_word) {  // what the words themselves match: no corrections, no second phase
+        parts.built.first_phase =
+            !parts.required.empty() ? Xapian::Query(Xapian::Query::OP_AND, parts.required.begin(), parts.required.end())
+                                    : any_of(parts.first_phase);
+        return std::move(parts.built);
+    }
+    add_corrections(request, parts);                                 // 3
+    parts.built.second_phase = second_phase(words, parts, request);  // 4
+    parts.built.first_phase = any_of(parts.first_phase);
+    return std::move(parts.built);
 }
 
 }  // namespace anticipa::search

@@ -32,6 +32,7 @@ constexpr Setting SETTINGS[] = {
     {"expansion_min_length", &RankingOptions::expansion_min_length},
     {"expansion_terms", &RankingOptions::expansion_terms},
     {"match_depth", &RankingOptions::match_depth},
+    {"sections_per_article", &RankingOptions::sections_per_article},
     {"feedback_docs", &RankingOptions::feedback_docs},
     {"feedback_terms", &RankingOptions::feedback_terms},
     {"feedback_weight", &RankingOptions::feedback_weight},

@@ -41,9 +41,11 @@ struct RankingOptions {
     /// weight again (0 = off); `proximity_window` is how many positions "near" spans.
     double proximity_weight = 0.3;
     double proximity_window = 4;
-    /// A pair is left out when either word is in more than this many sections: Xapian checks
-    /// positions in every section holding both, which made p99 at 100k sections 12 ms. A cost
-    /// bound, not a quality setting: no judged set is large enough to reach it.
+    /// A pair is left out when either word is in more than this many sections. A cost bound,
+    /// not a quality setting (no judged set is large enough to reach it): inside the match it
+    /// bounded position checks in every section holding both words (p99 12 ms at 100k sections);
+    /// in the second phase, checking such pairs in the candidates still costs 3.9% more
+    /// instructions per query (README, "Performance").
     double proximity_max_sections = 2000;
 
     /// A word whose stem has at least `expansion_min_length` letters also matches the stems that
@@ -53,12 +55,20 @@ struct RankingOptions {
     double expansion_min_length = 5;
     double expansion_terms = 10;
 
-    /// The matcher is asked for at least this many hits and the page is cut from them. Xapian
-    /// 1.4.22, pruning by the weight a short page needs, can miss a section that outranks the
-    /// page's last hit (a plain OR of BM25 terms; repro in the README); from this depth on, a page
-    /// of 10 is the first 10 of the ranking `anticipa eval` scores. A correctness bound that costs
-    /// latency (README, "Performance"), not a quality knob.
+    /// The first phase (what Xapian matches and prunes) hands at least this many candidates to
+    /// the second (title matches, proximity pairs: search/rescorer.h), and the page is cut from
+    /// them re-sorted. Also a correctness bound: Xapian 1.4.22, pruning by the weight a short page
+    /// needs, can miss a section that outranks the page's last hit (a plain OR of BM25 terms; repro
+    /// in the README); from this depth on, a page of 10 is the first 10 of the ranking
+    /// `anticipa eval` scores.
     double match_depth = 100;
+    /// Sections of one article the first phase hands on (match_depth articles' worth; the best
+    /// after rescoring stands for the article). With 1 the first phase picks the section shown,
+    /// so 5 of the 134 sample queries link another section of the same article than one phase
+    /// would; 2 links the same sections, but costs 28% more instructions per query at 100k
+    /// sections (README, "Performance"). A cost bound: the judged sets have one section per
+    /// document, so their figures are the same either way.
+    double sections_per_article = 1;
 
     /// Pseudo-relevance feedback: the best `feedback_terms` words of the top `feedback_docs`
     /// sections (Xapian's ESet) are added at this weight and the query run again (0 docs = off).

@@ -118,7 +118,8 @@ std::string cache_key(std::uint64_t generation, const std::vector<Searcher::Loca
     for (const auto& revision : revisions) key += revision.locale + ":" + std::to_string(revision.revision) + " ";
     key += "|" + r.locale + "|" + r.tier + "|" + r.category + "|" + std::to_string(r.offset) + "|" +
            std::to_string(r.limit) + "|" + (r.prefix_last_word ? "p" : "") + (r.fallback_to_default ? "f" : "") +
-           (r.include_drafts ? "d" : "") + (r.with_snippets ? "s" : "") + (r.every_word ? "e" : "") + "|";
+           (r.include_drafts ? "d" : "") + (r.with_snippets ? "s" : "") + (r.every_word ? "e" : "") +
+           (r.correct_spelling ? "c" : "") + "|";
     for (const auto& tag : r.tags) key += tag + ",";
     return key + "|" + r.query;
 }

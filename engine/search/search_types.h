@@ -20,6 +20,8 @@ struct SearchRequest {
     bool fallback_to_default = true;  ///< no match in the locale -> try the default locale
     bool include_drafts = false;      ///< writers previewing; never for customers
     bool with_snippets = true;        ///< off for evaluation runs, which only need the ranking
+    /// Off: the words exactly as typed ("Search instead for …" after a correction was shown).
+    bool correct_spelling = true;
     /// What the words themselves match: every word that is not a stop word must match, and no
     /// spelling correction is tried. For counting (why a search missed), not for customers.
     bool every_word = false;
@@ -46,6 +48,15 @@ struct SearchResponse {
     std::string locale;           ///< the locale whose articles answered
     bool fallback = false;        ///< true when that is the default locale, not the one asked for
     std::string did_you_mean;     ///< the query with unknown words corrected; "" if none
+    /// Set when every hit came from the corrections, the customer's own words having found
+    /// nothing: the results are for `showing_results_for` (the corrected query, as did_you_mean),
+    /// and `search_instead_for` is the query as typed, to ask again without corrections. The
+    /// content plan counts such a search as one without results (its own words found none).
+    std::string showing_results_for;
+    std::string search_instead_for;
+
+    /// Hits the customer's own words found: `total`, or 0 when only the corrections found any.
+    std::size_t own_total() const { return showing_results_for.empty() ? total : 0; }
 };
 
 }  // namespace anticipa::search

@@ -6,6 +6,7 @@
 #include "index/schema.h"
 #include "search/feedback.h"
 #include "search/query_builder.h"
+#include "search/rescorer.h"
 #include "search/snippet.h"
 
 #include <algorithm>
@@ -20,6 +21,19 @@ std::string deep_link(const SectionRecord& record) {
     std::string link = "/" + record.locale + "/articles/" + record.id;
     if (!record.anchor.empty()) link += "#" + record.anchor;
     return link;
+}
+
+SearchHit hit_of(const SectionRecord& record, double score) {
+    SearchHit hit;
+    hit.id = record.id;
+    hit.locale = record.locale;
+    hit.title = record.title;
+    hit.heading = record.heading;
+    hit.anchor = record.anchor;
+    hit.link = deep_link(record);
+    hit.path = record.path;
+    hit.score = score;
+    return hit;
 }
 
 }  // namespace
@@ -119,47 +133,51 @@ SearchResponse Searcher::search_group_once(const LocaleGroup& group, const Searc
     SearchResponse response;
     response.locale = group.locales.front();
     const RankingOptions& ranking = options_.ranking;
-    QueryBuilder builder(*group.analyzer, group.db, ranking);
-    BuiltQuery built = builder.build(request);
-    if (built.text.empty()) return response;
+    const BuiltQuery built = QueryBuilder(*group.analyzer, group.db, ranking).build(request);
+    if (built.first_phase.empty()) return response;
 
+    // First phase: what Xapian can prune, collapsed per article, filters inside the query.
     Xapian::Enquire enquire(group.db);
     enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, 0.5));
-    enquire.set_collapse_key(SLOT_ARTICLE);
-    if (!built.corrected.empty()) {
-        // Offer a correction only if it finds something this customer may see.
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.corrected_text, built.filter));
-        if (!enquire.get_mset(0, 1).empty()) response.did_you_mean = built.corrected;
-    }
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.text, built.filter));
+    enquire.set_collapse_key(SLOT_ARTICLE, static_cast<Xapian::doccount>(ranking.sections_per_article));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.first_phase, built.filter));
     if (ranking.feedback_docs > 0 && !request.every_word) {
-        Xapian::Query widened = expand_with_feedback(enquire, built.text, ranking);
+        Xapian::Query widened = expand_with_feedback(enquire, built.first_phase, ranking);
         enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, widened, built.filter));
     }
-    // The total is Xapian's estimate: asking it to check more matches for a better count cost a
-    // quarter of the p99 latency.
-    // At least ranking.match_depth deep, then the page: see RankingOptions::match_depth.
-    const auto depth =
-        std::max<Xapian::doccount>(request.offset + request.limit, static_cast<Xapian::doccount>(ranking.match_depth));
-    Xapian::MSet mset = enquire.get_mset(0, depth);
-    response.total = mset.get_matches_estimated();
-    auto it = mset.begin();
-    for (Xapian::doccount skipped = 0; it != mset.end() && skipped < request.offset; ++skipped) ++it;
-    for (Xapian::doccount taken = 0; it != mset.end() && taken < request.limit; ++it, ++taken) {
-        SectionRecord record =
-            read_record(it.get_document(), request.with_snippets ? RecordParts::WITH_TEXT : RecordParts::SHORT_FIELDS);
-        SearchHit hit;
-        hit.id = record.id;
-        hit.locale = record.locale;
-        hit.title = record.title;
-        hit.heading = record.heading;
-        hit.anchor = record.anchor;
-        hit.link = deep_link(record);
-        hit.path = record.path;
-        hit.score = it.get_weight();
+    // At least match_depth articles deep, then the page: see RankingOptions::match_depth. With
+    // several sections of an article among the candidates, as many times more sections.
+    const double articles = std::max<double>(static_cast<double>(request.offset + request.limit), ranking.match_depth);
+    const double sections = std::min<double>(articles * ranking.sections_per_article, group.db.get_doccount());
+    const Xapian::MSet first_phase = enquire.get_mset(0, static_cast<Xapian::doccount>(std::max(sections, 1.0)));
+
+    // Second phase: the candidates' title matches and proximity pairs, re-sorted.
+    double average_title_length = 1;
+    if (!built.second_phase.title_words.empty()) {
+        std::vector<Xapian::Database> shards;
+        for (const std::string& locale : group.locales) shards.push_back(index_.served().at(locale).db);
+        average_title_length = search::average_title_length(shards);
+    }
+    const std::vector<Candidate> ranked =
+        rescore(group.db, built.second_phase, average_title_length, ranking, candidates_of(first_phase));
+    // Xapian's estimate: asking it to check more matches for a better count cost a quarter of the
+    // p99 latency.
+    response.total = estimated_articles(first_phase, ranked.size());
+
+    if (!built.corrected.empty() && !ranked.empty()) {
+        response.did_you_mean = built.corrected;
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.own_words, built.filter));
+        if (enquire.get_mset(0, 1).empty()) {
+            response.showing_results_for = built.corrected;
+            response.search_instead_for = request.query;
+        }
+    }
+    for (std::size_t i = request.offset; i < ranked.size() && i < request.offset + request.limit; ++i) {
+        SectionRecord record = read_record(group.db.get_document(ranked[i].docid),
+                                           request.with_snippets ? RecordParts::WITH_TEXT : RecordParts::SHORT_FIELDS);
+        SearchHit& hit = response.hits.emplace_back(hit_of(record, ranked[i].weight));
         const std::string& text = !record.text.empty() ? record.text : record.title;
         if (request.with_snippets) hit.snippet = make_snippet(text, *group.analyzer, built.match_keys, built.prefix);
-        response.hits.push_back(std::move(hit));
     }
     return response;
 }

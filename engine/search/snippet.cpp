@@ -12,7 +12,7 @@ namespace {
 const std::string ELLIPSIS = "\xE2\x80\xA6";  // …
 
 bool matches(const Token& token, const std::set<std::string>& keys, const std::string& prefix) {
-    if (keys.count(match_key_of(token)) || keys.count(token.term)) return true;
+    if (keys.count(analysis::match_key(token)) || keys.count(token.term)) return true;
     return !prefix.empty() && token.term.starts_with(prefix);
 }
 

@@ -1,9 +1,10 @@
-// Search stage: title words scored against the title's own length (BM25F's idea for one field).
-// A word found in a section's title says more than the same word in its body: FAQ titles are the
-// questions customers ask. Scoring it as an ordinary prefixed term would normalise it by the
-// whole section's length, so a short title over a long answer lost to a long title over a short
-// one ("What are the symptoms of COVID-19?" below "What is a coronavirus?" for "coronavirus
-// symptoms"). This posting source reads each section's title length from a value slot instead.
+// Search stage, second phase: title words scored against the title's own length (BM25F's idea
+// for one field). A word found in a section's title says more than the same word in its body: FAQ
+// titles are the questions customers ask. Scoring it as an ordinary prefixed term would normalise
+// it by the whole section's length, so a short title over a long answer lost to a long title over
+// a short one ("What are the symptoms of COVID-19?" below "What is a coronavirus?" for
+// "coronavirus symptoms"). The title's length comes from a value slot instead, read only for the
+// first phase's candidates (search/rescorer.h).
 #pragma once
 
 #include <xapian.h>
@@ -19,10 +20,31 @@ struct TitleWord {
     double factor = 1.0;  ///< title_weight, times stop_word_weight for stop words
 };
 
-/// The title part of a query: Σ factor · idf · BM25 tf-saturation, with the title's length in
-/// place of the section's. Idf comes from `stats` (the whole locale group) so every shard
-/// scores alike; empty when no word is in any title.
-Xapian::Query title_match_query(const Xapian::Database& stats, const std::vector<TitleWord>& words, double k1,
-                                double b);
+/// Σ SLOT_TITLE_LENGTH / sections over the databases of a locale group (each records its own
+/// total), so every section is normalised against the same average.
+double average_title_length(const std::vector<Xapian::Database>& shards);
+
+/// The title part of the ranking for one query: Σ factor · idf · BM25 tf-saturation, with the
+/// title's length in place of the section's. Idf comes from `db` (the whole locale group).
+class TitleMatch {
+  public:
+    TitleMatch(const Xapian::Database& db, const std::vector<TitleWord>& words, double average_length, double k1,
+               double b);
+
+    /// True when no word of the query is in any title: nothing to add.
+    bool empty() const { return terms_.empty(); }
+
+    /// The title weight of one section; sections must be asked in increasing docid order.
+    double weight_of(Xapian::docid section);
+
+  private:
+    struct Term {
+        Xapian::PostingIterator at, end;
+        double weight;  ///< factor · idf
+    };
+    std::vector<Term> terms_;
+    Xapian::ValueIterator lengths_, lengths_end_;
+    double average_length_, k1_, b_;
+};
 
 }  // namespace anticipa::search

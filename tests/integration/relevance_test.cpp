@@ -1,10 +1,7 @@
 // The relevance table: realistic customer queries over the sample help center, each with the
 // article that answers it, which must be in the top 3. Typos, synonyms, missing accents,
 // phrasings unlike the title and Simplified queries on Traditional articles, per locale.
-#include "analysis/analyzer_set.h"
-#include "index/indexer.h"
-#include "search/searcher.h"
-#include "support/temp_dir.h"
+#include "support/sample_index.h"
 
 #include <catch2/catch.hpp>
 
@@ -40,13 +37,8 @@ std::vector<RelevanceCase> read_cases() {
 }  // namespace
 
 TEST_CASE("Relevance: each realistic query finds its article in the top 3", "[search][relevance][integration]") {
-    test::TempDir dir;
-    analysis::AnalyzerSet analyzers(test::source_dir() / "locales");
-    index::IndexOptions options;
-    options.index_dir = dir / "index";
-    options.load.root = test::source_dir() / "articles";
-    REQUIRE(index::index_articles(options, analyzers).failed == 0);
-    search::Searcher searcher({options.index_dir, "en"}, analyzers);
+    test::SampleIndex sample;
+    search::Searcher searcher = sample.searcher();
 
     auto cases = read_cases();
     REQUIRE(cases.size() >= 60);

@@ -126,6 +126,39 @@ TEST_CASE("Events: a search that finds nothing records whether another language 
     CHECK_FALSE(contains(okta.dump(), "single-sign-on"));
 }
 
+TEST_CASE("Events: a search only a spelling correction answered is recorded as one without results",
+          "[server][events][integration][spelling]") {
+    Served hc;
+    // Neither word is in the index; their corrections are ("zapier integration").
+    const json corrected = hc.get_json("/api/v1/search?q=zapeir%20integraton&locale=en");
+    CAPTURE(corrected.dump());
+    CHECK(corrected["showing_results_for"].get<std::string>().starts_with("zapier integration"));
+    CHECK(corrected["search_instead_for"] == "zapeir integraton");
+    CHECK(corrected["did_you_mean"] == corrected["showing_results_for"]);
+    CHECK_FALSE(corrected["results"].empty());
+    auto recorded = hc.with_search(corrected["search_id"]);
+    REQUIRE(recorded.size() == 1);
+    CHECK(recorded[0].results == 0);  // the customer's own words found nothing: a gap, not "no click"
+
+    // "Search instead for": the words as typed.
+    const json exact = hc.get_json("/api/v1/search?q=zapeir%20integraton&locale=en&correct=false");
+    CHECK(exact["results"].empty());
+    CHECK(exact["did_you_mean"] == "");
+    CHECK(exact["showing_results_for"] == "");
+
+    // A typo beside words that found results of their own: "did you mean", and those results count.
+    const json typo = hc.get_json("/api/v1/search?q=pasword%20recovery%20link&locale=en");
+    CHECK(typo["did_you_mean"] == "password recovery link");
+    CHECK(typo["showing_results_for"] == "");
+    auto counted = hc.with_search(typo["search_id"]);
+    REQUIRE(counted.size() == 1);
+    CHECK(counted[0].results > 0);
+
+    auto bad = hc.client().Get("/api/v1/search?q=password&locale=en&correct=maybe");
+    REQUIRE(bad);
+    CHECK(bad->status == 400);
+}
+
 TEST_CASE("Events: a result opened from the help-center pages is the click of that search, and so is its vote",
           "[server][events][pages][integration]") {
     Served hc;

@@ -31,7 +31,10 @@ void print_text(const search::SearchResponse& response, const search::SearchRequ
     const std::string open = color ? "\033[1m" : "[", close = color ? "\033[0m" : "]";
     if (response.fallback)
         std::printf("No match in %s; showing %s articles.\n", request.locale.c_str(), response.locale.c_str());
-    if (!response.did_you_mean.empty()) std::printf("Did you mean: %s\n", response.did_you_mean.c_str());
+    if (!response.showing_results_for.empty())
+        std::printf("Showing results for: %s\nSearch instead for: %s (--no-correction)\n",
+                    response.showing_results_for.c_str(), response.search_instead_for.c_str());
+    else if (!response.did_you_mean.empty()) std::printf("Did you mean: %s\n", response.did_you_mean.c_str());
     std::printf("%zu result%s for \"%s\" in %s\n", response.total, response.total == 1 ? "" : "s",
                 request.query.c_str(), response.locale.c_str());
     int rank = static_cast<int>(request.offset);
@@ -85,6 +88,8 @@ void add_search_command(CLI::App& app, int& exit_code) {
     command->add_option("--default-locale", args->default_locale,
                         "locale to fall back on (default: default_locale of articles/anticipa.yaml)");
     command->add_flag("--drafts", args->request.include_drafts, "include draft articles (writers' preview)");
+    command->add_flag("--no-correction{false}", args->request.correct_spelling,
+                      "search the words exactly as typed, without spelling corrections");
     command->add_option("--ranking", args->ranking,
                         "change one ranking setting, NAME=VALUE (repeatable), to see what it does to this query");
     command->add_flag("--json", args->json, "print the results as JSON");
