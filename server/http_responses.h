@@ -8,7 +8,7 @@
 #include <string>
 
 namespace httplib {
-class Response;
+struct Response;
 }
 
 namespace anticipa::server {
