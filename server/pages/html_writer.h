@@ -7,7 +7,7 @@
 #include <string_view>
 
 namespace httplib {
-class Response;
+struct Response;
 }
 
 namespace anticipa::server::pages {
