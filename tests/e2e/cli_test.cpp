@@ -168,3 +168,31 @@ TEST_CASE("CLI: anticipa serve answers over HTTP and stops cleanly on SIGTERM", 
     CHECK(body["results"][0]["id"] == "cancel-subscription");
     CHECK(server.terminate() == 0);
 }
+
+TEST_CASE("CLI: a second anticipa serve on a port in use exits 2 with \"address already in use\"", "[e2e][server]") {
+    TempDir dir;
+    REQUIRE(anticipa_run(with_paths(dir, {"index", "--articles", (source_dir() / "articles").string()})).exit_code ==
+            0);
+    auto args = with_paths(dir, {"serve", "--listen", "127.0.0.1:0", "--events", (dir / "events.db").string()});
+    args.insert(args.begin(), anticipa_binary());
+    anticipa::test::RunningProcess first(args);
+    std::string line, port;
+    while (port.empty() && first.read_error_line(line)) {
+        auto at = line.find("listening on http://127.0.0.1:");
+        if (at != std::string::npos) port = line.substr(at + 30);
+    }
+    REQUIRE_FALSE(port.empty());
+    // Its own events store, so only the port is shared; `timeout` ends it if it serves anyway.
+    auto second =
+        with_paths(dir, {"serve", "--listen", "127.0.0.1:" + port, "--events", (dir / "second-events.db").string()});
+    second.insert(second.begin(), {"/usr/bin/timeout", "20", anticipa_binary()});
+    auto refused = run_process(second);
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.find("address already in use") != std::string::npos);
+    CHECK(refused.err.find("127.0.0.1:" + port) != std::string::npos);
+    // The first server still has the port to itself.
+    auto answer = run_process({"/usr/bin/curl", "-s", "--max-time", "5", "http://127.0.0.1:" + port + "/healthz"});
+    CHECK(answer.exit_code == 0);
+    CHECK(answer.out.find("\"status\"") != std::string::npos);
+    CHECK(first.terminate() == 0);
+}
