@@ -1,14 +1,14 @@
 #include "access_log.h"
 
-#include "common/utf8.h"
+#include "common/json_text.h"
 
 #include <poll.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <climits>
-#include <cstdio>
 #include <ctime>
 
 namespace anticipa::server {
@@ -21,31 +21,22 @@ constexpr std::size_t FLUSH_BYTES = 64 * 1024;
 /// Queued bytes past which lines are dropped (the output has been blocked for a while).
 constexpr std::size_t MAX_PENDING = 4 * 1024 * 1024;
 
-/// JSON string contents; request text can hold quotes, control characters and invalid UTF-8
-/// (repaired to U+FFFD, as a JSON library would).
-void append_json_text(std::string& out, std::string_view text) {
-    std::string repaired;
-    if (find_invalid_utf8(text) != std::string_view::npos) text = repaired = repair_utf8(text);
-    for (char c : text) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-            out += escaped;
-        } else {
-            out += c;
-        }
-    }
-}
-
 void append_field(std::string& out, const char* name, std::string_view text) {
     out += ",\"";
     out += name;
-    out += "\":\"";
-    append_json_text(out, text);
-    out += '"';
+    out += "\":";
+    append_json_string(out, text);
+}
+
+/// ,"name":digits — std::to_chars, with none of printf's locale and format parsing.
+template <typename... Format>
+void append_number(std::string& out, const char* name, auto value, Format... format) {
+    char digits[32];
+    const auto written = std::to_chars(digits, digits + sizeof digits, value, format...);
+    out += ",\"";
+    out += name;
+    out += "\":";
+    out.append(digits, written.ptr);
 }
 
 /// "2026-10-01T12:00:00.123Z". The seconds part is formatted once per second per thread.
@@ -61,26 +52,29 @@ void append_time(std::string& out, std::chrono::system_clock::time_point time) {
         formatted_second = second;
     }
     const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(since_epoch).count() % 1000;
-    char fraction[8];
-    std::snprintf(fraction, sizeof fraction, ".%03dZ", static_cast<int>(millis));
+    const char fraction[] = {'.', static_cast<char>('0' + millis / 100), static_cast<char>('0' + millis / 10 % 10),
+                             static_cast<char>('0' + millis % 10), 'Z'};
     out += second_text;
-    out += fraction;
+    out.append(fraction, sizeof fraction);
 }
 
 }  // namespace
 
 std::string format_access_line(const AccessRecord& record, std::chrono::system_clock::time_point time) {
-    std::string line = "{\"time\":\"";
+    std::string line;
+    line.reserve(160 + record.path.size());
+    line += "{\"time\":\"";
     append_time(line, time);
     line += '"';
     append_field(line, "remote", record.remote);
     append_field(line, "method", record.method);
     append_field(line, "path", record.path);
     append_field(line, "route", record.route);
-    char numbers[96];
-    std::snprintf(numbers, sizeof numbers, ",\"status\":%d,\"bytes\":%zu,\"ms\":%.3f}\n", record.status, record.bytes,
-                  std::chrono::duration<double, std::milli>(record.latency).count());
-    line += numbers;
+    append_number(line, "status", record.status);
+    append_number(line, "bytes", record.bytes);
+    append_number(line, "ms", std::chrono::duration<double, std::milli>(record.latency).count(),
+                  std::chars_format::fixed, 3);
+    line += "}\n";
     return line;
 }
 

@@ -38,7 +38,7 @@ TEST_CASE("AccessLog: one JSON line per request, with its UTC time and request t
                               .latency = std::chrono::microseconds(1500)};
     CHECK(format_access_line(record, at(1790000000123)) ==
           "{\"time\":\"2026-09-21T14:13:20.123Z\",\"remote\":\"127.0.0.1\",\"method\":\"GET\","
-          "\"path\":\"/en/articles/a\\\"b\\u000a\xEF\xBF\xBD\",\"route\":\"/{locale}/articles/{id}\","
+          "\"path\":\"/en/articles/a\\\"b\\n\xEF\xBF\xBD\",\"route\":\"/{locale}/articles/{id}\","
           "\"status\":404,\"bytes\":1234,\"ms\":1.500}\n");
     CHECK(format_access_line(record, at(1790000001007)).starts_with("{\"time\":\"2026-09-21T14:13:21.007Z\""));
 }
