@@ -3,15 +3,10 @@
 // Content-Length) are the connection layer's (transport/request_framer.h).
 #pragma once
 
+#include "httplib_fwd.h"
 #include "server_config.h"
 
-#include <optional>
 #include <string>
-
-namespace httplib {
-struct Request;
-struct Response;
-}  // namespace httplib
 
 namespace anticipa::server {
 

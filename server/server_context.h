@@ -3,16 +3,12 @@
 
 #include "contact_outbox.h"
 #include "events/event_sink.h"
+#include "httplib_fwd.h"
 #include "metrics.h"
 #include "search/search_service.h"
 #include "server_config.h"
 
 #include <string>
-
-namespace httplib {
-struct Request;
-struct Response;
-}  // namespace httplib
 
 namespace anticipa::server {
 

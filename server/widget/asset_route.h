@@ -2,12 +2,9 @@
 // in the binary at build time (widget_assets.h) and served with caching headers.
 #pragma once
 
-#include <string_view>
+#include "httplib_fwd.h"
 
-namespace httplib {
-struct Request;
-struct Response;
-}  // namespace httplib
+#include <string_view>
 
 namespace anticipa::server {
 
