@@ -47,11 +47,7 @@ class HostileServer {
             test::anticipa_binary(), "serve", "--listen", "127.0.0.1:0", "--index", sample_index().string(),
             "--locales", (test::source_dir() / "locales").string(), "--events", (dir_ / "events.db").string(),
             "--config", (dir_ / "serve.yaml").string()});
-        std::string line;
-        while (port == 0 && process_->read_error_line(line)) {
-            const auto at = line.find("listening on http://127.0.0.1:");
-            if (at != std::string::npos) port = std::stoi(line.substr(at + 30));
-        }
+        port = test::listening_port(*process_);
         REQUIRE(port != 0);
         process_->discard_errors();
     }
