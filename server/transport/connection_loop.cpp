@@ -235,6 +235,10 @@ void ConnectionLoop::dispatch(Connection& connection) {
     std::string next = end < connection.in.size() ? connection.in.substr(end) : std::string();
     exchange->input = std::move(connection.in);
     connection.in = std::move(next);
+    if (connection.out.empty()) {  // its capacity, for the answer (it comes back in finish())
+        exchange->output = std::move(connection.out);
+        connection.out.clear();
+    }
     exchange->fd = connection.fd;
     exchange->connection = connection.id;
     exchange->peer = connection.peer;
