@@ -44,7 +44,9 @@ struct ServerConfig {
     std::size_t max_body_bytes = 16 * 1024;
     std::size_t max_query_chars = 256;
     int timeout_seconds = 5;      ///< to receive a request (head and body), and to send an answer
-    int keep_alive_seconds = 60;  ///< a connection idle between requests is closed after this
+    /// A connection idle between requests is closed after this: longer than the 60 s nginx keeps
+    /// idle upstream connections by default, so a proxy never reuses one the server is closing.
+    int keep_alive_seconds = 75;
 
     std::filesystem::path events_path;  ///< empty: events::default_events_path(), shared with `anticipa gaps`
     int events_retention_days = 180;    ///< older events are deleted; 0 keeps them all

@@ -27,7 +27,7 @@ struct LoopSettings {
     /// connection: from the connect), and an answer must be taken by the client within it.
     std::chrono::milliseconds request_timeout{5000};
     /// A keep-alive connection with no request in progress is closed after this.
-    std::chrono::milliseconds idle_timeout{60000};
+    std::chrono::milliseconds idle_timeout{75000};
     /// Connections past this wait in the listen backlog until one closes.
     std::size_t max_connections = 10000;
 };
