@@ -43,7 +43,7 @@ struct ServerConfig {
     std::size_t max_connections = 10000;  ///< open at once; more wait in the listen backlog
     std::size_t max_body_bytes = 16 * 1024;
     std::size_t max_query_chars = 256;
-    int timeout_seconds = 5;      ///< to receive a request (head and body), and to send an answer
+    int timeout_seconds = 5;  ///< to receive a request (head and body), and to send an answer
     /// A connection idle between requests is closed after this: longer than the 60 s nginx keeps
     /// idle upstream connections by default, so a proxy never reuses one the server is closing.
     int keep_alive_seconds = 75;
