@@ -89,20 +89,15 @@ struct HelpCenterServer::Impl {
     }
 
     /// An exception's text never reaches the client (0.11.4 would put it in a header): it can
-    /// quote paths and request text. It goes to the log with the route.
+    /// quote paths and request text. It goes to the log with the route; an index that cannot be
+    /// served is a 503 (handler_failure).
     static void answer_exception(const httplib::Request& request, httplib::Response& response,
                                  std::exception_ptr failure) {
-        std::string what = "unknown exception";
-        try {
-            if (failure) std::rethrow_exception(failure);
-        } catch (const std::exception& e) {
-            what = e.what();
-        } catch (...) {  // Xapian's errors are not std::exceptions; the route is still logged
-        }
+        const HandlerFailure answer = handler_failure(failure);
         std::fprintf(stderr, "anticipa serve: %s %s failed: %s\n", request.method.c_str(), request.path.c_str(),
-                     what.c_str());
+                     answer.log_text.c_str());
         response.headers.clear();
-        send_error(response, ApiError::INTERNAL, "the server failed to answer; it is logged");
+        send_error(response, answer.error, answer.client_message);
     }
 
     /// One access line and the request metrics, labelled by route pattern: a 404 is "other", so

@@ -90,12 +90,10 @@ std::vector<Route> route_table(ServerContext& context) {
         {"POST", "/{locale:tag}/contact", page(site, pages::contact_post_route)},
     };
     if (!context.config.admin_token.empty()) {  // no token, no admin page: /admin is a 404
-        // Its own analyzers, built on first use: the report groups queries as the index analyzes them.
-        auto analyzers = std::make_shared<analysis::AnalyzerSet>(context.config.locales_dir);
-        routes.push_back(
-            {"GET", "/admin", [&context, analyzers](const Request& request, const PathParams&, Response& response) {
-                 report_route(context, *analyzers, request, response);
-             }});
+        // The searches' analyzers: the report groups queries as the index analyzes them.
+        routes.push_back({"GET", "/admin", [&context](const Request& request, const PathParams&, Response& response) {
+                              report_route(context, context.search.analyzers(), request, response);
+                          }});
         routes.push_back({"POST", "/admin/login", with_context(context, login_route)});
     }
     return routes;
