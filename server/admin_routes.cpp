@@ -1,6 +1,8 @@
 // Server: the admin page, the content plan of the running help center for support leads. It is
 // off unless an admin token is configured, and without the token it shows nothing but a login
 // form: the report quotes what customers typed, which is not for customers to read.
+#include "admin_routes.h"
+
 #include "analysis/analyzer_set.h"
 #include "common/html_escape.h"
 #include "gaps/event_log_report.h"
@@ -76,6 +78,8 @@ std::optional<std::chrono::hours> period_of(const std::string& text) {
     }
 }
 
+}  // namespace
+
 void report_route(ServerContext& context, analysis::AnalyzerSet& analyzers, const httplib::Request& request,
                   httplib::Response& response) {
     if (!authorized(context.config, request)) return send_login(response, false);
@@ -100,16 +104,6 @@ void login_route(ServerContext& context, const httplib::Request& request, httpli
     response.set_header("Set-Cookie", std::string(COOKIE) + "=" + session_value(context.config.admin_token) +
                                           "; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=43200");
     pages::send_redirect(response, 303, "/admin");
-}
-
-}  // namespace
-
-void register_admin_routes(httplib::Server& http, ServerContext& context) {
-    if (context.config.admin_token.empty()) return;  // no token, no admin page: /admin is a 404
-    // The searches' analyzers: the report groups queries as the index analyzes them.
-    http.Get("/admin",
-             [&context](const auto& rq, auto& rs) { report_route(context, context.search.analyzers(), rq, rs); });
-    http.Post("/admin/login", [&context](const auto& rq, auto& rs) { login_route(context, rq, rs); });
 }
 
 }  // namespace anticipa::server

@@ -12,6 +12,7 @@ struct ErrorRow {
     ApiError error;
     int status;
     const char* code;
+    int retry_after = 0;  ///< seconds
 };
 
 /// The one table from errors to statuses and stable codes.
@@ -21,10 +22,11 @@ constexpr ErrorRow ERRORS[] = {
     {ApiError::NOT_FOUND, 404, "not_found"},
     {ApiError::METHOD_NOT_ALLOWED, 405, "method_not_allowed"},
     {ApiError::PAYLOAD_TOO_LARGE, 413, "payload_too_large"},
+    {ApiError::HEADERS_TOO_LARGE, 431, "headers_too_large"},
     {ApiError::UNSUPPORTED, 400, "unsupported_request"},
     {ApiError::ORIGIN_NOT_ALLOWED, 403, "origin_not_allowed"},
-    {ApiError::OVERLOADED, 503, "overloaded"},
-    {ApiError::INDEX_UNAVAILABLE, 503, "index_unavailable"},
+    {ApiError::OVERLOADED, 503, "overloaded", 1},
+    {ApiError::INDEX_UNAVAILABLE, 503, "index_unavailable", 1},
     {ApiError::INTERNAL, 500, "internal_error"},
 };
 
@@ -41,6 +43,9 @@ int http_status(ApiError error) {
 }
 const char* error_code(ApiError error) {
     return row(error).code;
+}
+int retry_after_seconds(ApiError error) {
+    return row(error).retry_after;
 }
 
 std::string error_body(ApiError error, const std::string& message) {

@@ -12,7 +12,8 @@ enum class ApiError {
     NOT_FOUND,
     METHOD_NOT_ALLOWED,
     PAYLOAD_TOO_LARGE,
-    UNSUPPORTED,  ///< a request feature the API never needs (chunked or compressed bodies, ranges)
+    HEADERS_TOO_LARGE,  ///< a header line, the header count or the whole head over its limit
+    UNSUPPORTED,        ///< a request feature the API never needs (chunked or compressed bodies, ranges)
     ORIGIN_NOT_ALLOWED,
     OVERLOADED,
     INDEX_UNAVAILABLE,
@@ -21,6 +22,8 @@ enum class ApiError {
 
 int http_status(ApiError error);
 const char* error_code(ApiError error);
+/// Seconds a client should wait before retrying (the Retry-After header); 0: no header.
+int retry_after_seconds(ApiError error);
 
 /// {"error": {"code": "...", "message": "..."}}
 std::string error_body(ApiError error, const std::string& message);

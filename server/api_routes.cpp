@@ -1,7 +1,10 @@
+#include "api_routes.h"
+
 #include "common/utf8.h"
 #include "event_recording.h"
 #include "http_responses.h"
 #include "request_fields.h"
+#include "request_guard.h"
 #include "search_json.h"
 #include "server_context.h"
 
@@ -23,11 +26,6 @@ struct FieldError {
     ApiError error;
     std::string message;
 };
-
-bool origin_allowed(const ServerConfig& config, const std::string& origin) {
-    return std::find(config.allowed_origins.begin(), config.allowed_origins.end(), origin) !=
-           config.allowed_origins.end();
-}
 
 std::optional<FieldError> read_query(const httplib::Request& request, const ServerConfig& config,
                                      search::SearchRequest& out) {
@@ -58,6 +56,8 @@ void answer_search(ServerContext& context, const httplib::Request& request, cons
     context.events.record(std::move(event));
     send_json(response, body);
 }
+
+}  // namespace
 
 void search_route(ServerContext& context, const httplib::Request& request, httplib::Response& response) {
     search::SearchRequest query;
@@ -179,22 +179,14 @@ void health_route(ServerContext& context, httplib::Response& response) {
 }
 
 void metrics_route(ServerContext& context, httplib::Response& response) {
-    search::IndexStatus status = context.search.status();
+    const search::IndexStatus status = context.search.status();
     const events::SinkStats sink = context.events.stats();
-    response.set_content(context.metrics.render(status.revision, status.documents) +
-                             Metrics::render_events(sink.accepted, sink.written, sink.dropped),
+    response.set_content(context.metrics.render({.index_revision = status.revision,
+                                                 .documents = status.documents,
+                                                 .events_accepted = sink.accepted,
+                                                 .events_written = sink.written,
+                                                 .events_dropped = sink.dropped}),
                          "text/plain; version=0.0.4; charset=utf-8");
-}
-
-}  // namespace
-
-void register_api_routes(httplib::Server& http, ServerContext& context) {
-    http.Get("/api/v1/search", [&context](const auto& rq, auto& rs) { search_route(context, rq, rs); });
-    http.Get("/api/v1/suggest", [&context](const auto& rq, auto& rs) { suggest_route(context, rq, rs); });
-    http.Post("/api/v1/events", [&context](const auto& rq, auto& rs) { events_route(context, rq, rs); });
-    http.Options(R"(/api/v1/.*)", [&context](const auto& rq, auto& rs) { preflight_route(context, rq, rs); });
-    http.Get("/healthz", [&context](const auto&, auto& rs) { health_route(context, rs); });
-    http.Get("/metrics", [&context](const auto&, auto& rs) { metrics_route(context, rs); });
 }
 
 }  // namespace anticipa::server

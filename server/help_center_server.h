@@ -7,21 +7,30 @@
 #include "server_config.h"
 
 #include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace anticipa::server {
+
+namespace transport {
+class ListeningSocket;
+}
 
 class HelpCenterServer {
   public:
     HelpCenterServer(const ServerConfig& config, search::SearchService& search, events::EventSink& events);
     ~HelpCenterServer();
 
-    /// Binds the listening socket; returns the port (the chosen one when the config says 0).
-    /// Throws std::runtime_error when the address cannot be bound.
-    int bind();
-    /// Serves until stop(); returns false if the server could not run.
-    bool run();
-    /// Stops accepting, finishes the requests in flight, makes run() return. Thread-safe.
+    /// Serves `listener` (bound to the config's host:port by the caller, before it opens what a
+    /// second server would also open) until stop(); then answers the requests in flight.
+    void run(const transport::ListeningSocket& listener);
+    /// Makes run() stop accepting, answer the requests in flight and return. Thread-safe.
     void stop();
+
+    /// Method and pattern of every route, as the router dispatches and /metrics labels them
+    /// ("GET", "/api/v1/articles/{locale}/{id}").
+    std::vector<std::pair<std::string, std::string>> routes() const;
 
   private:
     struct Impl;

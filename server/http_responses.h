@@ -2,14 +2,11 @@
 #pragma once
 
 #include "api_error.h"
+#include "httplib_fwd.h"
 
 #include <nlohmann/json.hpp>
 
 #include <string>
-
-namespace httplib {
-class Response;
-}
 
 namespace anticipa::server {
 

@@ -1,33 +1,61 @@
-// Server: request counters and latency histogram, in Prometheus text format for /metrics.
+// Server: what /metrics shows — requests by route pattern and status, latency, searches, the
+// connection layer, the served index and the events store — in a prometheus-cpp registry,
+// written in the Prometheus text format by its serializer.
 #pragma once
+
+#include "transport/connection_loop.h"
+
+#include <prometheus/counter.h>
+#include <prometheus/family.h>
+#include <prometheus/histogram.h>
+#include <prometheus/registry.h>
 
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
-#include <vector>
+#include <string_view>
 
 namespace anticipa::server {
 
+/// The label of requests that no route answered, or that got a 404 from one: made-up paths
+/// and missing articles add no series.
+inline constexpr std::string_view OTHER_ROUTE = "other";
+
+/// What /metrics reads from elsewhere when it is asked.
+struct MetricsSnapshot {
+    std::string index_revision;
+    std::size_t documents = 0;
+    std::uint64_t events_accepted = 0, events_written = 0, events_dropped = 0;
+};
+
 class Metrics {
   public:
-    void observe_request(const std::string& route, int status, std::chrono::duration<double> latency);
+    Metrics();
+
+    /// `route` is a pattern of the route table or OTHER_ROUTE, never request text: the series
+    /// are bounded by the table (and by the statuses the server sends).
+    void observe_request(std::string_view route, int status, std::chrono::duration<double> latency);
     void count_search(bool had_results);
-    /// Prometheus exposition format; `index_revision` and `documents` describe the served index.
-    std::string render(const std::string& index_revision, std::size_t documents) const;
-    /// The events sink's counters, appended to render()'s text: a store that cannot keep up
-    /// drops events instead of slowing searches, and this is where that shows.
-    static std::string render_events(std::uint64_t accepted, std::uint64_t written, std::uint64_t dropped);
+
+    /// The connection layer's counters; the loop updates them, /metrics reads them.
+    transport::TransportStats& transport() { return transport_; }
+
+    /// The Prometheus text exposition of everything above and of `snapshot`.
+    std::string render(const MetricsSnapshot& snapshot) const;
 
   private:
-    static const std::vector<double>& buckets();
-    mutable std::mutex mutex_;
-    std::map<std::pair<std::string, int>, unsigned long> requests_;
-    std::vector<unsigned long> latency_buckets_ = std::vector<unsigned long>(buckets().size(), 0);
-    double latency_sum_ = 0;
-    unsigned long latency_count_ = 0;
-    unsigned long searches_ = 0, searches_without_results_ = 0;
+    std::shared_ptr<prometheus::Registry> registry_ = std::make_shared<prometheus::Registry>();
+    prometheus::Family<prometheus::Counter>& requests_;
+    prometheus::Histogram& latency_;
+    prometheus::Counter& searches_;
+    prometheus::Counter& searches_without_results_;
+    /// The counter of each (route, status) met so far; routes are the table's own strings.
+    std::mutex requests_mutex_;
+    std::map<std::pair<std::string_view, int>, prometheus::Counter*> request_counters_;
+    transport::TransportStats transport_;
 };
 
 }  // namespace anticipa::server

@@ -2,9 +2,11 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 namespace anticipa::server {
 
@@ -71,6 +73,10 @@ void read_escalation(const YAML::Node& tiers, ServerConfig& config) {
 
 }  // namespace
 
+std::size_t default_worker_threads() {
+    return std::max(4u, 2 * std::thread::hardware_concurrency());
+}
+
 const EscalationOptions& escalation_for(const ServerConfig& config, const std::string& tier) {
     static const EscalationOptions self_service_only;
     auto found = config.escalation.find(tier);
@@ -105,9 +111,12 @@ void load_config_file(const std::filesystem::path& file, ServerConfig& config) {
         if (yaml["tier_secret"]) config.tier_secret = yaml["tier_secret"].as<std::string>();
         if (yaml["threads"]) config.threads = yaml["threads"].as<std::size_t>();
         if (yaml["max_queued"]) config.max_queued = yaml["max_queued"].as<std::size_t>();
+        if (yaml["max_queue_wait_ms"]) config.max_queue_wait_ms = yaml["max_queue_wait_ms"].as<int>();
+        if (yaml["max_connections"]) config.max_connections = yaml["max_connections"].as<std::size_t>();
         if (yaml["max_body_bytes"]) config.max_body_bytes = yaml["max_body_bytes"].as<std::size_t>();
         if (yaml["max_query_chars"]) config.max_query_chars = yaml["max_query_chars"].as<std::size_t>();
         if (yaml["timeout_seconds"]) config.timeout_seconds = yaml["timeout_seconds"].as<int>();
+        if (yaml["keep_alive_seconds"]) config.keep_alive_seconds = yaml["keep_alive_seconds"].as<int>();
         if (yaml["events"]) read_events_settings(yaml["events"], config);
         if (yaml["admin_token"]) config.admin_token = yaml["admin_token"].as<std::string>();
         if (yaml["contact_outbox"]) config.contact_outbox = yaml["contact_outbox"].as<std::string>();
@@ -145,7 +154,8 @@ std::string describe(const ServerConfig& config) {
         << config.locales_dir.string()
         << (config.locales_override ? " (UI strings, and analysis instead of the index's own profiles)"
                                     : " (UI strings; analysis as the index carries it)")
-        << ", default locale " << config.default_locale << ", threads " << config.threads << ", tier secret "
+        << ", default locale " << config.default_locale << ", threads " << config.threads << " (queue "
+        << config.max_queued << ", " << config.max_queue_wait_ms << " ms), tier secret "
         << (config.tier_secret.empty() ? "(none: everyone is basic)" : "****") << ", allowed origins";
     if (config.allowed_origins.empty()) out << " (none)";
     for (const auto& origin : config.allowed_origins) out << " " << origin;

@@ -22,6 +22,10 @@ struct EscalationOptions {
 /// (tells repeat customers apart without keeping who they are), or nothing.
 enum class ClientAddressPolicy { FULL, HASHED, NONE };
 
+/// Two per core, at least 4: searches use the CPU, a few handlers wait (the events journal, the
+/// admin report), and more threads than that only add switching.
+std::size_t default_worker_threads();
+
 struct ServerConfig {
     std::string host = "127.0.0.1";  ///< loopback unless told otherwise
     int port = 8080;                 ///< 0: any free port (tests)
@@ -33,11 +37,19 @@ struct ServerConfig {
     std::string default_locale = "en";
     std::vector<std::string> allowed_origins;  ///< may embed the widget; never "*"
     std::string tier_secret;                   ///< HS256 key of the tier tokens
-    std::size_t threads = 64;                  ///< a keep-alive connection holds one while it is open
-    std::size_t max_queued = 64;               ///< connections waiting for a thread; past this: 503 + Retry-After
+    /// Threads that run handlers; connections are the IO thread's and hold none while idle.
+    std::size_t threads = default_worker_threads();
+    /// Requests waiting for a thread; past this, or when the oldest has waited max_queue_wait_ms,
+    /// a new request is answered 503 with Retry-After at once.
+    std::size_t max_queued = 1024;
+    int max_queue_wait_ms = 250;
+    std::size_t max_connections = 10000;  ///< open at once; more wait in the listen backlog
     std::size_t max_body_bytes = 16 * 1024;
     std::size_t max_query_chars = 256;
-    int timeout_seconds = 5;  ///< read and write
+    int timeout_seconds = 5;  ///< to receive a request (head and body), and to send an answer
+    /// A connection idle between requests is closed after this: longer than the 60 s nginx keeps
+    /// idle upstream connections by default, so a proxy never reuses one the server is closing.
+    int keep_alive_seconds = 75;
 
     std::filesystem::path events_path;  ///< empty: events::default_events_path(), shared with `anticipa gaps`
     int events_retention_days = 180;    ///< older events are deleted; 0 keeps them all

@@ -49,8 +49,10 @@ port=18480; static_port=18481
 server_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 
-# Queries a customer would type, in the five locales, rotated by a wrk script.
+# Queries a customer would type, in the five locales, rotated by a wrk script; the same queries
+# each made distinct (so none is answered from the result cache) by another.
 cp tools/bench/search_queries.lua "$work/queries.lua"
+cp tools/bench/distinct_queries.lua "$work/distinct.lua"
 
 # The static ceiling: nginx serving one search answer of typical size as a file.
 mkdir -p "$work/static"
@@ -76,6 +78,8 @@ run() {  # name url-or-script connections
     local out
     if [ "$1" = anticipa ]; then
         out=$(wrk -t2 -c"$3" -d"${duration}s" --latency -s "$work/queries.lua" "http://127.0.0.1:$port" 2>&1)
+    elif [ "$1" = no-cache ]; then
+        out=$(wrk -t2 -c"$3" -d"${duration}s" --latency -s "$work/distinct.lua" "http://127.0.0.1:$port" 2>&1)
     else
         out=$(wrk -t2 -c"$3" -d"${duration}s" --latency "http://127.0.0.1:$static_port/answer.json" 2>&1)
     fi
@@ -84,17 +88,23 @@ run() {  # name url-or-script connections
     p50=$(awk '$1=="50%" {print $2}' <<<"$out")
     p99=$(awk '$1=="99%" {print $2}' <<<"$out")
     errors=$(grep -E "Non-2xx|Socket errors" <<<"$out" | tr '\n' ' ' || true)
-    printf "| %-8s | %3s | %10s | %8s | %8s | %s\n" "$1" "$3" "$rps" "$p50" "$p99" "${errors:-none}"
-    eval "rps_$1_$3=$rps"
+    printf "| %-8s | %4s | %10s | %8s | %8s | %s\n" "$1" "$3" "$rps" "$p50" "$p99" "${errors:-none}"
+    eval "rps_${1//-/_}_$3=$rps"
 }
 
 echo "Load on $label: 2 wrk threads, ${duration}s per run, answer of $(wc -c < "$work/static/answer.json") bytes; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "| server   | con | requests/s |      p50 |      p99 | errors"
-for connections in 16 64; do
+echo "| server   |  con | requests/s |      p50 |      p99 | errors"
+# 256 and 1,000 connections: more clients than worker threads, where a keep-alive connection
+# must not hold a thread and saturation must answer 503 at once, not time out.
+for connections in 16 64 256 1000; do
     run anticipa search "$connections"
     run nginx static "$connections"
 done
+# Every query distinct: the cost of a search that misses the cache, over HTTP.
 for connections in 16 64; do
+    run no-cache search "$connections"
+done
+for connections in 16 64 256 1000; do
     eval "a=\$rps_anticipa_$connections; n=\$rps_nginx_$connections"
     awk -v a="$a" -v n="$n" -v c="$connections" 'BEGIN { printf "ratio anticipa/nginx at %s connections: %.2f\n", c, a / n }'
 done

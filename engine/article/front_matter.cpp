@@ -1,5 +1,6 @@
 #include "article/front_matter.h"
 
+#include "common/json_text.h"
 #include "common/locale_tag.h"
 
 #include <yaml-cpp/yaml.h>
@@ -263,35 +264,10 @@ FrontMatter parse_front_matter(std::string_view text, const FrontMatterContext& 
 }
 
 std::string yaml_quoted(std::string_view text) {
-    std::string out = "\"";
-    for (char c : text) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    char escaped[5];
-                    std::snprintf(escaped, sizeof escaped, "\\x%02x", static_cast<unsigned char>(c));
-                    out += escaped;
-                } else {
-                    out += c;
-                }
-        }
-    }
-    return out + "\"";
+    // A JSON string is a YAML double-quoted scalar: the same escapes, read back the same.
+    std::string out;
+    append_json_string(out, text);
+    return out;
 }
 
 }  // namespace anticipa::article

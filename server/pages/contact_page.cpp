@@ -3,6 +3,7 @@
 // advanced: a named representative and a phone line).
 #include "common/utf8.h"
 #include "event_recording.h"
+#include "pages/page_routes.h"
 #include "pages/page_site.h"
 
 #include <httplib.h>
@@ -101,6 +102,8 @@ std::string escalation_options(const PageSite& site, const std::string& locale, 
     return html + "</section>\n";
 }
 
+}  // namespace
+
 void contact_route(const PageSite& site, const std::string& locale, const httplib::Request& request,
                    httplib::Response& response) {
     std::string subject = request.get_param_value("subject");
@@ -148,14 +151,6 @@ void contact_post_route(const PageSite& site, const std::string& locale, const h
                              site.html(locale, "contact.sent") + "</p>\n<p><a href=\"/" + escape_html(locale) + "/\">" +
                              site.html(locale, "nav.home") + "</a></p>";
     send_html(response, 200, site.page(locale, site.text(locale, "contact.title"), body));
-}
-
-}  // namespace
-
-void register_contact_routes(httplib::Server& http, const std::shared_ptr<const PageSite>& site,
-                             const std::string& locale_pattern) {
-    http.Get("/" + locale_pattern + "/contact", with_locale(site, contact_route));
-    http.Post("/" + locale_pattern + "/contact", with_locale(site, contact_post_route));
 }
 
 }  // namespace anticipa::server::pages

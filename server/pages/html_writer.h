@@ -2,13 +2,10 @@
 #pragma once
 
 #include "common/html_escape.h"
+#include "httplib_fwd.h"
 
 #include <string>
 #include <string_view>
-
-namespace httplib {
-class Response;
-}
 
 namespace anticipa::server::pages {
 

@@ -1,8 +1,10 @@
 // Server pages: the help center rendered on the server (home, search, article, feedback),
 // usable without JavaScript; the contact step is in contact_page.cpp.
+#include "pages/page_routes.h"
 #include "common/locale_tag.h"
 #include "common/utf8.h"
 #include "event_recording.h"
+
 #include "pages/locale_negotiation.h"
 #include "pages/page_site.h"
 #include "request_fields.h"
@@ -17,21 +19,25 @@ namespace anticipa::server::pages {
 
 namespace {
 
-/// The first URL segment of every page: a language tag, never a dot (so /widget.js and the
-/// like stay with their own routes).
-constexpr const char* LOCALE = "([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)";
-
 std::size_t code_points(const std::string& text) {
     std::size_t count = 0;
     for (unsigned char c : text) count += (c & 0xC0) != 0x80;
     return count;
 }
 
+}  // namespace
+
 void root_route(const PageSite& site, const httplib::Request& request, httplib::Response& response) {
     const std::string& fallback = site.context.config.default_locale;
     auto offered = site.offered_locales();
     std::string locale = negotiate_locale(request.get_header_value("Accept-Language"), offered, fallback);
     send_redirect(response, 302, "/" + locale + "/");
+}
+
+void locale_root_route(const PageSite& site, const std::string& segment, httplib::Response& response) {
+    auto found = site.page_locale(segment);
+    if (!found) return site.send_not_found(response, site.context.config.default_locale);
+    send_redirect(response, 301, "/" + *found + "/");
 }
 
 void home_route(const PageSite& site, const std::string& locale, const httplib::Request& request,
@@ -95,6 +101,8 @@ void search_route(const PageSite& site, const std::string& locale, const httplib
     send_html(response, 200, site.page(locale, title, body, q));
 }
 
+namespace {
+
 /// The article in the page's locale, else in another region of its language (zh-CN -> zh-TW).
 std::optional<search::ArticleView> find_article(const PageSite& site, const std::string& locale, const std::string& id,
                                                 const std::string& tier) {
@@ -133,6 +141,8 @@ std::string feedback_html(const PageSite& site, const std::string& locale, const
             site.html(locale, "feedback.no") + "</button></form>\n";
     return html + "</section>\n";
 }
+
+}  // namespace
 
 void article_route(const PageSite& site, const std::string& locale, const std::string& id,
                    const httplib::Request& request, httplib::Response& response) {
@@ -214,34 +224,4 @@ void feedback_route(const PageSite& site, const std::string& locale, const std::
     send_redirect(response, 303, "/" + locale + "/articles/" + id + "?feedback=thanks#feedback");
 }
 
-}  // namespace
-
 }  // namespace anticipa::server::pages
-
-namespace anticipa::server {
-
-void register_page_routes(httplib::Server& http, ServerContext& context) {
-    using namespace pages;
-    // The routes share one site (UI strings read once here); it lives as long as the handlers.
-    auto site = std::make_shared<const PageSite>(context);
-    const std::string locale = LOCALE;
-    http.Get("/", [site](const auto& rq, auto& rs) { root_route(*site, rq, rs); });
-    http.Get("/" + locale, [site](const httplib::Request& rq, httplib::Response& rs) {
-        auto found = site->page_locale(rq.matches[1]);
-        if (!found) return site->send_not_found(rs, site->context.config.default_locale);
-        send_redirect(rs, 301, "/" + *found + "/");
-    });
-    http.Get("/" + locale + "/", with_locale(site, home_route));
-    http.Get("/" + locale + "/search", with_locale(site, search_route));
-    http.Get("/" + locale + "/articles/(.+)",
-             with_locale(site, [](const PageSite& s, const std::string& l, const auto& rq, auto& rs) {
-                 article_route(s, l, rq.matches[2], rq, rs);
-             }));
-    http.Post("/" + locale + "/articles/(.+)/feedback",
-              with_locale(site, [](const PageSite& s, const std::string& l, const auto& rq, auto& rs) {
-                  feedback_route(s, l, rq.matches[2], rq, rs);
-              }));
-    register_contact_routes(http, site, locale);
-}
-
-}  // namespace anticipa::server

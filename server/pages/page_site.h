@@ -76,19 +76,4 @@ std::string render_hits(const std::string& locale, const search::SearchResponse&
 /// same (zh-CN pages show zh-TW articles), else in the article's own locale (fallback results).
 std::string article_link(const std::string& page_locale, const std::string& article_locale, const std::string& id);
 
-/// A handler for a route whose first match is the locale: runs `handler(site, locale, request,
-/// response)` when the locale is offered, else answers the 404 page.
-template <typename Handler>
-auto with_locale(const std::shared_ptr<const PageSite>& site, Handler handler) {
-    return [site, handler](const httplib::Request& request, httplib::Response& response) {
-        auto locale = site->page_locale(request.matches[1]);
-        if (!locale) return site->send_not_found(response, site->context.config.default_locale);
-        handler(*site, *locale, request, response);
-    };
-}
-
-/// Registers the contact step under `locale_pattern` (contact_page.cpp).
-void register_contact_routes(httplib::Server& http, const std::shared_ptr<const PageSite>& site,
-                             const std::string& locale_pattern);
-
 }  // namespace anticipa::server::pages

@@ -200,10 +200,10 @@ void deflect_route(ServerContext& context, const httplib::Request& request, http
     send_json(response, answer);
 }
 
-void article_route(ServerContext& context, const httplib::Request& request, httplib::Response& response) {
-    auto locale = known_locale(request.matches[1]);
+void article_route(ServerContext& context, const std::string& locale_field, const std::string& id,
+                   const httplib::Request& request, httplib::Response& response) {
+    auto locale = known_locale(locale_field);
     if (!locale) return send_error(response, ApiError::INVALID_REQUEST, LOCALE_MESSAGE);
-    const std::string id = request.matches[2];
     if (!valid_article_id(id))
         return send_error(response, ApiError::INVALID_REQUEST,
                           "id must be letters, digits, '.', '_', '-' or '/', without '..', like reset-password");
@@ -224,13 +224,6 @@ void article_route(ServerContext& context, const httplib::Request& request, http
                          {"link", page_link(article->locale, article->id)},
                          {"sections", sections},
                          {"translations", article->translations}});
-}
-
-void register_content_api(httplib::Server& http, ServerContext& context) {
-    http.Get("/api/v1/context", [&context](const auto& rq, auto& rs) { context_route(context, rq, rs); });
-    http.Post("/api/v1/deflect", [&context](const auto& rq, auto& rs) { deflect_route(context, rq, rs); });
-    http.Get(R"(/api/v1/articles/([^/]+)/(.+))",
-             [&context](const auto& rq, auto& rs) { article_route(context, rq, rs); });
 }
 
 }  // namespace anticipa::server

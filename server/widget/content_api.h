@@ -15,9 +15,7 @@ void deflect_route(ServerContext& context, const httplib::Request& request, http
 
 /// GET /api/v1/articles/{locale}/{id}: one article's sections, 404 when missing or not open to
 /// the caller's tier.
-void article_route(ServerContext& context, const httplib::Request& request, httplib::Response& response);
-
-/// Adds the three routes above to the table.
-void register_content_api(httplib::Server& http, ServerContext& context);
+void article_route(ServerContext& context, const std::string& locale, const std::string& id,
+                   const httplib::Request& request, httplib::Response& response);
 
 }  // namespace anticipa::server

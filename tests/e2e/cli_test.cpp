@@ -154,12 +154,8 @@ TEST_CASE("CLI: anticipa serve answers over HTTP and stops cleanly on SIGTERM", 
     auto args = with_paths(dir, {"serve", "--listen", "127.0.0.1:0"});
     args.insert(args.begin(), anticipa_binary());
     anticipa::test::RunningProcess server(args);
-    std::string line, port;
-    while (port.empty() && server.read_error_line(line)) {
-        auto at = line.find("listening on http://127.0.0.1:");
-        if (at != std::string::npos) port = line.substr(at + 30);
-    }
-    REQUIRE_FALSE(port.empty());
+    const std::string port = std::to_string(anticipa::test::listening_port(server));
+    REQUIRE(port != "0");
     auto answer = run_process({"/usr/bin/curl", "-s", "--max-time", "5",
                                "http://127.0.0.1:" + port + "/api/v1/search?q=cancel%20subscription&locale=en"});
     REQUIRE(answer.exit_code == 0);
@@ -167,4 +163,28 @@ TEST_CASE("CLI: anticipa serve answers over HTTP and stops cleanly on SIGTERM", 
     REQUIRE_FALSE(body["results"].empty());
     CHECK(body["results"][0]["id"] == "cancel-subscription");
     CHECK(server.terminate() == 0);
+}
+
+TEST_CASE("CLI: a second anticipa serve on a port in use exits 2 with \"address already in use\"", "[e2e][server]") {
+    TempDir dir;
+    REQUIRE(anticipa_run(with_paths(dir, {"index", "--articles", (source_dir() / "articles").string()})).exit_code ==
+            0);
+    auto args = with_paths(dir, {"serve", "--listen", "127.0.0.1:0", "--events", (dir / "events.db").string()});
+    args.insert(args.begin(), anticipa_binary());
+    anticipa::test::RunningProcess first(args);
+    const std::string port = std::to_string(anticipa::test::listening_port(first));
+    REQUIRE(port != "0");
+    // Its own events store, so only the port is shared; `timeout` ends it if it serves anyway.
+    auto second =
+        with_paths(dir, {"serve", "--listen", "127.0.0.1:" + port, "--events", (dir / "second-events.db").string()});
+    second.insert(second.begin(), {"/usr/bin/timeout", "20", anticipa_binary()});
+    auto refused = run_process(second);
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.find("address already in use") != std::string::npos);
+    CHECK(refused.err.find("127.0.0.1:" + port) != std::string::npos);
+    // The first server still has the port to itself.
+    auto answer = run_process({"/usr/bin/curl", "-s", "--max-time", "5", "http://127.0.0.1:" + port + "/healthz"});
+    CHECK(answer.exit_code == 0);
+    CHECK(answer.out.find("\"status\"") != std::string::npos);
+    CHECK(first.terminate() == 0);
 }

@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
+#include <set>
 #include <thread>
 
 using namespace anticipa;
@@ -234,6 +236,23 @@ TEST_CASE("Widget: openapi.json is an OpenAPI 3.0 document of every /api/v1 rout
     auto deflect = hc.client().Post("/api/v1/deflect", "{}", "application/json");
     REQUIRE(deflect);
     CHECK(deflect->status == 400);
+}
+
+TEST_CASE("Widget: openapi.json documents exactly the route table's /api/v1 routes", "[server][widget][integration]") {
+    WidgetServer hc;
+    std::set<std::pair<std::string, std::string>> table, documented;
+    for (const auto& [method, pattern] : hc.server().routes()) {
+        // The CORS preflight answers OPTIONS on every API path; it is not an API route of its own.
+        if (!pattern.starts_with("/api/v1/") || method == "OPTIONS") continue;
+        std::string lower = method;
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        table.emplace(pattern, lower);
+    }
+    const json doc = hc.get_json("/api/v1/openapi.json");
+    for (const auto& [path, operations] : doc["paths"].items())
+        for (const auto& [method, operation] : operations.items()) documented.emplace(path, method);
+    CHECK(documented == table);
+    CHECK(table.size() >= 7);
 }
 
 TEST_CASE("Widget: widget.js and widget.css are served from the binary, typed and cacheable",

@@ -151,4 +151,13 @@ void RunningProcess::kill_now() {
     pid_ = -1;
 }
 
+int listening_port(RunningProcess& server) {
+    const std::string announced = "listening on http://127.0.0.1:";
+    for (std::string line; server.read_error_line(line);) {
+        const auto at = line.find(announced);
+        if (at != std::string::npos) return std::stoi(line.substr(at + announced.size()));
+    }
+    return 0;
+}
+
 }  // namespace anticipa::test

@@ -53,4 +53,8 @@ class RunningProcess {
     std::string collected_;
 };
 
+/// Reads a starting `anticipa serve`'s stderr up to its "listening on http://127.0.0.1:PORT"
+/// line; the port, or 0 when the server ended first.
+int listening_port(RunningProcess& server);
+
 }  // namespace anticipa::test

@@ -15,9 +15,10 @@ ServedHelpCenter::ServedHelpCenter(const ServedOptions& options) {
     config.events_path = dir / "events.db";  // read by the admin page; the tests record to memory
     if (options.adjust) options.adjust(config);
     search_ = std::make_unique<search::SearchService>(search::SearcherOptions{config.index_dir, "en"}, analyzers);
+    listener_ = std::make_unique<server::transport::ListeningSocket>(config.host, config.port);
+    port = listener_->port();
     http_ = std::make_unique<server::HelpCenterServer>(config, *search_, events);
-    port = http_->bind();
-    thread_ = std::thread([this] { http_->run(); });
+    thread_ = std::thread([this] { http_->run(*listener_); });
 }
 
 ServedHelpCenter::~ServedHelpCenter() {

@@ -6,6 +6,7 @@
 #include "help_center_server.h"
 #include "index/indexer.h"
 #include "support/temp_dir.h"
+#include "transport/listening_socket.h"
 
 #include <httplib.h>
 
@@ -32,6 +33,7 @@ class ServedHelpCenter {
     index::IndexSummary reindex();
     /// A client with connection and read timeouts.
     httplib::Client client() const;
+    server::HelpCenterServer& server() { return *http_; }
 
     TempDir dir;
     analysis::AnalyzerSet analyzers{source_dir() / "locales"};
@@ -41,6 +43,7 @@ class ServedHelpCenter {
 
   private:
     std::unique_ptr<search::SearchService> search_;
+    std::unique_ptr<server::transport::ListeningSocket> listener_;
     std::unique_ptr<server::HelpCenterServer> http_;
     std::thread thread_;
 };

@@ -6,8 +6,10 @@
 #include "index/locale_identity.h"
 #include "search/search_service.h"
 #include "server_config.h"
+#include "transport/listening_socket.h"
 
 #include <pthread.h>
+#include <sys/resource.h>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -24,6 +26,16 @@ struct ServeArgs {
     std::string index, locales;
     std::string events;
 };
+
+/// Every connection is a file descriptor, and Debian's default soft limit is 1024: take the hard
+/// limit, as nginx's worker_rlimit_nofile would.
+void raise_open_files_limit() {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
 
 int run_serve(const ServeArgs& args) {
     server::ServerConfig config;
@@ -46,6 +58,11 @@ int run_serve(const ServeArgs& args) {
     sigaddset(&stop_signals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
+    // The port first: a second server on it fails with "address already in use" before it
+    // touches the index or the events store. Only SO_REUSEADDR: it may not share the port.
+    raise_open_files_limit();
+    const server::transport::ListeningSocket listener(config.host, config.port);
+
     auto analyzers = index::analyzers_for_index(
         config.index_dir, config.locales_override ? std::optional(config.locales_dir) : std::nullopt);
     // What cannot be served is said once, with its absolute path and what to run; the rest serves.
@@ -55,9 +72,8 @@ int run_serve(const ServeArgs& args) {
     // Destroyed after the server has stopped, so every event a response was sent for is written.
     events::SqliteEventStore events({.path = config.events_path, .retention_days = config.events_retention_days});
     server::HelpCenterServer http(config, search, events);
-    const int port = http.bind();
     std::fprintf(stderr, "anticipa serve: %s\n", server::describe(config).c_str());
-    std::fprintf(stderr, "anticipa serve: listening on http://%s:%d\n", config.host.c_str(), port);
+    std::fprintf(stderr, "anticipa serve: listening on http://%s:%d\n", config.host.c_str(), listener.port());
 
     std::thread stopper([&] {
         int signal = 0;
@@ -65,13 +81,13 @@ int run_serve(const ServeArgs& args) {
         std::fprintf(stderr, "anticipa serve: signal %d, finishing requests in flight\n", signal);
         http.stop();
     });
-    bool ran = http.run();
+    http.run(listener);
     if (stopper.joinable()) {
         pthread_kill(stopper.native_handle(), SIGTERM);  // run() ended on its own: release the waiter
         stopper.join();
     }
     std::fprintf(stderr, "anticipa serve: stopped\n");
-    return ran ? EXIT_CLEAN : EXIT_ENVIRONMENT;
+    return EXIT_CLEAN;
 }
 
 }  // namespace
