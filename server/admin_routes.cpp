@@ -8,7 +8,7 @@
 #include "pages/html_writer.h"
 #include "pages/page_site.h"
 #include "server_context.h"
-#include "tier_token.h"
+#include "secrets.h"
 
 #include <httplib.h>
 #include <openssl/crypto.h>
@@ -26,10 +26,6 @@ constexpr const char* COOKIE = "anticipa_admin";
 /// but does not reveal the token that configures it.
 std::string session_value(const std::string& admin_token) {
     return hmac_sha256_hex(admin_token, "anticipa admin session");
-}
-
-bool same_secret(const std::string& given, const std::string& expected) {
-    return given.size() == expected.size() && CRYPTO_memcmp(given.data(), expected.data(), given.size()) == 0;
 }
 
 bool authorized(const ServerConfig& config, const httplib::Request& request) {

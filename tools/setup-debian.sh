@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git python3 python3-yaml curl
-  libxapian-dev xapian-tools libicu-dev libcmark-dev libcpp-httplib-dev
+  libxapian-dev xapian-tools libicu-dev libcmark-dev libcpp-httplib-dev libjwt-dev
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libssl-dev libsqlite3-dev sqlite3 catch2
   chromium nodejs npm
 )
