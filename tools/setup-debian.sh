@@ -9,6 +9,7 @@ packages=(
   libxapian-dev xapian-tools libicu-dev libcmark-dev libcpp-httplib-dev libjwt-dev
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libssl-dev libsqlite3-dev sqlite3 catch2
   chromium chromium-driver nodejs
+  clang libclang-rt-dev
 )
 
 missing=()

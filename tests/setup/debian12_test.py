@@ -30,8 +30,8 @@ import sys
 SKIP = 77
 BOOKWORM = re.compile(r"\sbookworm(-updates|-security)?/")
 # The scripts of the README's test command, and what they run.
-TEST_SCRIPTS = ["test.sh", "build.sh", "setup-debian.sh"]
-SCRIPT_PROGRAMS = ["cmake", "ctest", "ninja", "c++"]
+TEST_SCRIPTS = ["test.sh", "build.sh", "setup-debian.sh", "sanitizers.sh", "fuzz.sh"]
+SCRIPT_PROGRAMS = ["cmake", "ctest", "ninja", "c++", "clang++"]
 # Scanned for /usr/bin/<program> paths, bare npm imports and Python imports.
 TEXT_SUFFIXES = {".mjs", ".js", ".py", ".sh", ".cpp", ".h", ".txt"}
 

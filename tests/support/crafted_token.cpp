@@ -40,6 +40,10 @@ std::string base64url(const std::string& bytes) {
     return out;
 }
 
+std::string hs256_signature(const std::string& signed_part, const std::string& key) {
+    return base64url(hmac(Hmac::SHA256, key, signed_part));
+}
+
 std::string crafted_token(const std::string& header, const std::string& claims, const std::string& key, Hmac kind) {
     const std::string signed_part = base64url(header) + "." + base64url(claims);
     return signed_part + "." + (kind == Hmac::NONE ? "" : base64url(hmac(kind, key, signed_part)));

@@ -11,6 +11,9 @@ enum class Hmac { NONE, SHA256, SHA384, SHA512 };
 /// base64url without padding, as JWTs carry their segments.
 std::string base64url(const std::string& bytes);
 
+/// The canonical HS256 signature segment of `signed_part` ("header.payload") under `key`.
+std::string hs256_signature(const std::string& signed_part, const std::string& key);
+
 /// base64url(header) "." base64url(claims) "." base64url(HMAC of the two under `key`); the
 /// signature segment is empty with Hmac::NONE.
 std::string crafted_token(const std::string& header, const std::string& claims, const std::string& key,
