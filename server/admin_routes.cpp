@@ -4,7 +4,6 @@
 // (login form or Authorization header) opens a session held by the server (admin_sessions.h);
 // guesses are rate-limited per client address and overall (login_throttle.h).
 #include "admin_sessions.h"
-#include "analysis/analyzer_set.h"
 #include "common/html_escape.h"
 #include "gaps/event_log_report.h"
 #include "gaps/report_writers.h"
@@ -28,7 +27,6 @@ constexpr const char* COOKIE = "anticipa_admin";
 /// What every admin route shares; made once when the routes are registered.
 struct AdminDesk {
     ServerContext& context;
-    analysis::AnalyzerSet analyzers;  ///< the report groups queries as the index analyzes them
     AdminSessions sessions;
     LoginThrottle throttle;
     /// Sessions remember the token they were opened with: one opened under a token that is no
@@ -37,7 +35,6 @@ struct AdminDesk {
 
     explicit AdminDesk(ServerContext& c)
         : context(c),
-          analyzers(c.config.locales_dir),
           sessions({.idle = c.config.admin_session_idle,
                     .lifetime = c.config.admin_session_lifetime,
                     .max_sessions = AdminSessionLimits{}.max_sessions}),
@@ -142,8 +139,9 @@ void send_report(AdminDesk& desk, const httplib::Request& request, httplib::Resp
     options.until = std::chrono::system_clock::now();
     options.since = options.until - *period;
     try {
+        // The searches' analyzers: the report groups queries as the index analyzes them.
         const gaps::GapsReport report =
-            gaps::report_from_event_log(desk.context.config.events_path, desk.analyzers, options);
+            gaps::report_from_event_log(desk.context.config.events_path, desk.context.search.analyzers(), options);
         response.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
         pages::send_html(response, 200, with_sign_out(gaps::write_html(report)));
     } catch (const std::exception& e) {

@@ -1,5 +1,7 @@
 #include "api_error.h"
 
+#include "search/index_unusable.h"
+
 #include <nlohmann/json.hpp>
 
 namespace anticipa::server {
@@ -43,6 +45,20 @@ const char* error_code(ApiError error) {
 
 std::string error_body(ApiError error, const std::string& message) {
     return nlohmann::json{{"error", {{"code", error_code(error)}, {"message", message}}}}.dump();
+}
+
+HandlerFailure handler_failure(const std::exception_ptr& failure) {
+    try {
+        if (failure) std::rethrow_exception(failure);
+    } catch (const search::IndexUnusable& e) {
+        // Nothing to serve for a moment (every locale being replaced, or broken): a balancer's
+        // cue to ask another replica, not a bug.
+        return {ApiError::INDEX_UNAVAILABLE, "the index cannot be served at the moment; try again shortly", e.what()};
+    } catch (const std::exception& e) {
+        return {ApiError::INTERNAL, "the server failed to answer; it is logged", e.what()};
+    } catch (...) {  // Xapian's errors are not std::exceptions
+    }
+    return {ApiError::INTERNAL, "the server failed to answer; it is logged", "unknown exception"};
 }
 
 }  // namespace anticipa::server

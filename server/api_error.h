@@ -1,6 +1,7 @@
 // Server: engine and request problems -> HTTP status and a stable JSON error body.
 #pragma once
 
+#include <exception>
 #include <string>
 
 namespace anticipa::server {
@@ -23,5 +24,13 @@ const char* error_code(ApiError error);
 
 /// {"error": {"code": "...", "message": "..."}}
 std::string error_body(ApiError error, const std::string& message);
+
+/// An exception that escaped a handler, as the client and the log see it.
+struct HandlerFailure {
+    ApiError error;              ///< INDEX_UNAVAILABLE when the index cannot be served, else INTERNAL
+    std::string client_message;  ///< never the exception's text: it can quote paths and requests
+    std::string log_text;
+};
+HandlerFailure handler_failure(const std::exception_ptr& failure);
 
 }  // namespace anticipa::server

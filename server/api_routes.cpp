@@ -154,12 +154,22 @@ void preflight_route(ServerContext& context, const httplib::Request& request, ht
     response.set_header("Access-Control-Max-Age", "600");
 }
 
+/// "ok"; "degraded" (200) while a locale database cannot be served and the others are; and
+/// "unavailable" (503) when nothing can be, so a balancer sends customers elsewhere. The unusable
+/// locales are named with the reason; their paths and Xapian's words go to the log only.
 void health_route(ServerContext& context, httplib::Response& response) {
-    search::IndexStatus status = context.search.status();
-    send_json(response, {{"status", "ok"},
-                         {"revision", status.revision},
-                         {"documents", status.documents},
-                         {"locales", status.locales}});
+    const search::IndexStatus status = context.search.status();
+    nlohmann::json unusable = nlohmann::json::array();
+    for (const auto& locale : status.unusable)
+        unusable.push_back({{"locale", locale.locale}, {"reason", locale.reason}});
+    const char* state = !status.serving ? "unavailable" : status.unusable.empty() ? "ok" : "degraded";
+    send_json(response,
+              {{"status", state},
+               {"revision", status.revision},
+               {"documents", status.documents},
+               {"locales", status.locales},
+               {"unusable", unusable}},
+              status.serving ? 200 : 503);
 }
 
 void metrics_route(ServerContext& context, httplib::Response& response) {

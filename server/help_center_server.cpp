@@ -176,17 +176,11 @@ struct HelpCenterServer::Impl {
         // cpp-httplib would otherwise copy it into a response header.
         http.set_exception_handler(
             [](const httplib::Request& request, httplib::Response& response, std::exception_ptr failure) {
-                std::string what = "unknown exception";
-                try {
-                    if (failure) std::rethrow_exception(failure);
-                } catch (const std::exception& e) {
-                    what = e.what();
-                } catch (...) {  // Xapian's errors are not std::exceptions; the route is still logged
-                }
+                const HandlerFailure answer = handler_failure(failure);
                 std::fprintf(stderr, "anticipa serve: %s %s failed: %s\n", request.method.c_str(), request.path.c_str(),
-                             what.c_str());
+                             answer.log_text.c_str());
                 response.headers.clear();
-                send_error(response, ApiError::INTERNAL, "the server failed to answer; it is logged");
+                send_error(response, answer.error, answer.client_message);
             });
         http.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
             log_access(request, response);

@@ -12,7 +12,7 @@ namespace anticipa::server {
 void send_error(httplib::Response& response, ApiError error, const std::string& message) {
     response.status = http_status(error);
     response.set_content(error_body(error, message), "application/json; charset=utf-8");
-    if (error == ApiError::OVERLOADED) response.set_header("Retry-After", "1");
+    if (error == ApiError::OVERLOADED || error == ApiError::INDEX_UNAVAILABLE) response.set_header("Retry-After", "1");
 }
 
 void send_json(httplib::Response& response, const nlohmann::json& body, int status) {

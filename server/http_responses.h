@@ -13,7 +13,8 @@ class Response;
 
 namespace anticipa::server {
 
-/// The error's status and {"error": {"code", "message"}}; Retry-After on OVERLOADED.
+/// The error's status and {"error": {"code", "message"}}; Retry-After on OVERLOADED and
+/// INDEX_UNAVAILABLE.
 void send_error(httplib::Response& response, ApiError error, const std::string& message);
 
 void send_json(httplib::Response& response, const nlohmann::json& body, int status = 200);

@@ -109,7 +109,10 @@ void load_config_file(const std::filesystem::path& file, ServerConfig& config) {
         YAML::Node yaml = YAML::LoadFile(file.string());
         if (yaml["listen"]) parse_listen(yaml["listen"].as<std::string>(), config);
         if (yaml["index"]) config.index_dir = yaml["index"].as<std::string>();
-        if (yaml["locales"]) config.locales_dir = yaml["locales"].as<std::string>();
+        if (yaml["locales"]) {
+            config.locales_dir = yaml["locales"].as<std::string>();
+            config.locales_override = true;
+        }
         if (yaml["default_locale"]) config.default_locale = yaml["default_locale"].as<std::string>();
         if (yaml["allowed_origins"]) config.allowed_origins = yaml["allowed_origins"].as<std::vector<std::string>>();
         if (yaml["tier_secret"]) config.tier_secret = yaml["tier_secret"].as<std::string>();
@@ -138,7 +141,10 @@ void apply_environment(ServerConfig& config) {
     };
     if (auto v = value("ANTICIPA_LISTEN"); !v.empty()) parse_listen(v, config);
     if (auto v = value("ANTICIPA_INDEX"); !v.empty()) config.index_dir = v;
-    if (auto v = value("ANTICIPA_LOCALES"); !v.empty()) config.locales_dir = v;
+    if (auto v = value("ANTICIPA_LOCALES"); !v.empty()) {
+        config.locales_dir = v;
+        config.locales_override = true;
+    }
     if (auto v = value("ANTICIPA_DEFAULT_LOCALE"); !v.empty()) config.default_locale = v;
     if (auto v = value("ANTICIPA_TIER_SECRET"); !v.empty()) config.tier_secret = v;
     if (auto v = value("ANTICIPA_ALLOWED_ORIGINS"); !v.empty()) config.allowed_origins = split_commas(v);
@@ -150,9 +156,11 @@ void apply_environment(ServerConfig& config) {
 std::string describe(const ServerConfig& config) {
     std::ostringstream out;
     out << "listen " << config.host << ":" << config.port << ", index " << config.index_dir.string() << ", locales "
-        << config.locales_dir.string() << ", default locale " << config.default_locale << ", threads " << config.threads
-        << ", tier secret " << (config.tier_secret.empty() ? "(none: everyone is basic)" : "****")
-        << ", allowed origins";
+        << config.locales_dir.string()
+        << (config.locales_override ? " (UI strings, and analysis instead of the index's own profiles)"
+                                    : " (UI strings; analysis as the index carries it)")
+        << ", default locale " << config.default_locale << ", threads " << config.threads << ", tier secret "
+        << (config.tier_secret.empty() ? "(none: everyone is basic)" : "****") << ", allowed origins";
     if (config.allowed_origins.empty()) out << " (none)";
     for (const auto& origin : config.allowed_origins) out << " " << origin;
     static const char* const policies[] = {"full", "hashed", "none"};

@@ -29,7 +29,10 @@ struct ServerConfig {
     std::string host = "127.0.0.1";  ///< loopback unless told otherwise
     int port = 8080;                 ///< 0: any free port (tests)
     std::filesystem::path index_dir = "index";
-    std::filesystem::path locales_dir = "locales";
+    std::filesystem::path locales_dir = "locales";  ///< UI strings (messages.yaml), and analysis when overriding
+    /// Analyze with the profiles of locales_dir rather than the ones the index carries: set when
+    /// the locales folder is named (command line, environment or file), for trying a profile out.
+    bool locales_override = false;
     std::string default_locale = "en";
     std::vector<std::string> allowed_origins;  ///< may embed the widget; never "*"
     std::string tier_secret;                   ///< HS256 key of the tier tokens

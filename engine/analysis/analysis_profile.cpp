@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 #include <yaml-cpp/yaml.h>
+#include <nlohmann/json.hpp>
 
 #include <fstream>
 #include <stdexcept>
@@ -54,7 +55,9 @@ bool stemmer_exists(const std::string& language) {
     }
 }
 
-AnalysisProfile defaults_for(const std::string& locale) {
+}  // namespace
+
+AnalysisProfile default_analysis_profile(const std::string& locale) {
     AnalysisProfile profile;
     profile.locale = locale;
     profile.source = "defaults";
@@ -64,8 +67,6 @@ AnalysisProfile defaults_for(const std::string& locale) {
     return profile;
 }
 
-}  // namespace
-
 AnalysisProfile load_analysis_profile(const fs::path& locales_dir, const std::string& locale) {
     fs::path folder;
     for (const std::string& candidate : {locale, language_of(locale)}) {
@@ -74,7 +75,7 @@ AnalysisProfile load_analysis_profile(const fs::path& locales_dir, const std::st
             break;
         }
     }
-    AnalysisProfile profile = defaults_for(locale);
+    AnalysisProfile profile = default_analysis_profile(locale);
     if (folder.empty()) return profile;
 
     const fs::path settings = folder / "analysis.yaml";
@@ -96,6 +97,53 @@ AnalysisProfile load_analysis_profile(const fs::path& locales_dir, const std::st
     if (profile.stemmer != "none" && !stemmer_exists(profile.stemmer))
         throw std::runtime_error(settings.string() + ": Xapian has no stemmer `" + profile.stemmer + "`");
     return profile;
+}
+
+std::string profile_to_json(const AnalysisProfile& profile) {
+    return nlohmann::json{{"locale", profile.locale},
+                          {"source", profile.source},
+                          {"stemmer", profile.stemmer},
+                          {"stopwords", profile.stopwords},
+                          {"synonym_groups", profile.synonym_groups},
+                          {"split_apostrophes", profile.split_apostrophes},
+                          {"fold_chinese_script", profile.fold_chinese_script}}
+        .dump();
+}
+
+AnalysisProfile profile_from_json(const std::string& text) {
+    try {
+        const auto json = nlohmann::json::parse(text);
+        AnalysisProfile profile;
+        json.at("locale").get_to(profile.locale);
+        json.at("source").get_to(profile.source);
+        json.at("stemmer").get_to(profile.stemmer);
+        json.at("stopwords").get_to(profile.stopwords);
+        json.at("synonym_groups").get_to(profile.synonym_groups);
+        json.at("split_apostrophes").get_to(profile.split_apostrophes);
+        json.at("fold_chinese_script").get_to(profile.fold_chinese_script);
+        return profile;
+    } catch (const nlohmann::json::exception& e) {
+        throw std::runtime_error(std::string("not an analysis profile: ") + e.what());
+    }
+}
+
+std::vector<std::string> profile_differences(const AnalysisProfile& ours, const AnalysisProfile& theirs) {
+    std::vector<std::string> differences;
+    if (ours.stemmer != theirs.stemmer) differences.push_back("stemmer " + ours.stemmer + ", not " + theirs.stemmer);
+    if (ours.split_apostrophes != theirs.split_apostrophes) differences.push_back("apostrophe splitting");
+    if (ours.fold_chinese_script != theirs.fold_chinese_script) differences.push_back("Chinese script folding");
+    if (ours.stopwords != theirs.stopwords) differences.push_back("stop words");
+    if (ours.synonym_groups != theirs.synonym_groups) differences.push_back("synonyms");
+    return differences;
+}
+
+std::string describe_profile(const AnalysisProfile& profile) {
+    std::string text = profile.source + " (stemmer " + profile.stemmer + ", " +
+                       std::to_string(profile.stopwords.size()) + " stop words, " +
+                       std::to_string(profile.synonym_groups.size()) + " synonym groups";
+    if (profile.split_apostrophes) text += ", apostrophes split";
+    if (profile.fold_chinese_script) text += ", Traditional folded to Simplified";
+    return text + ")";
 }
 
 }  // namespace anticipa::analysis

@@ -24,4 +24,21 @@ struct AnalysisProfile {
 /// Throws std::runtime_error naming the file when a profile file is unreadable or invalid.
 AnalysisProfile load_analysis_profile(const std::filesystem::path& locales_dir, const std::string& locale);
 
+/// The profile of a language without a folder: Xapian's Snowball stemmer for it if there is one.
+AnalysisProfile default_analysis_profile(const std::string& locale);
+
+/// The profile as one line of JSON: the form an index database carries it in, so a server or a
+/// replica with no locales/ folder analyzes exactly as the indexing host did.
+std::string profile_to_json(const AnalysisProfile& profile);
+
+/// Reads what profile_to_json wrote. Throws std::runtime_error when the text is not a profile.
+AnalysisProfile profile_from_json(const std::string& text);
+
+/// What two profiles do differently to text, one phrase each ("stemmer english, not none",
+/// "stop words", "synonyms"); empty when they analyze alike. Where each was read is not compared.
+std::vector<std::string> profile_differences(const AnalysisProfile& ours, const AnalysisProfile& theirs);
+
+/// One line for people: "locales/pt (stemmer portuguese, 141 stop words, 12 synonym groups)".
+std::string describe_profile(const AnalysisProfile& profile);
+
 }  // namespace anticipa::analysis

@@ -106,6 +106,10 @@ std::optional<SynonymTable::Match> SynonymTable::match(const std::vector<Token>&
     return best;
 }
 
+std::string analyzer_versions() {
+    return std::string(ANALYZER_VERSION) + ", ICU " + U_ICU_VERSION + ", Xapian " + Xapian::version_string();
+}
+
 Analyzer::Analyzer(AnalysisProfile profile) : profile_(std::move(profile)), instance_id_(next_instance_id()) {
     fingerprint_ = content_hash(std::string(ANALYZER_VERSION) + "|" + profile_.stemmer + "|" +
                                 (profile_.split_apostrophes ? "apostrophes" : "") + "|" +

@@ -42,6 +42,10 @@ class SynonymTable {
     std::vector<std::vector<Phrase>> groups_;
 };
 
+/// What besides the profile decides index terms, for people: "anticipa-analyzer-2, ICU 72.1, Xapian
+/// 1.4.22". Part of every fingerprint; an index stores it to say what it was built by.
+std::string analyzer_versions();
+
 class Analyzer {
   public:
     explicit Analyzer(AnalysisProfile profile);

@@ -3,12 +3,15 @@
 #include "common/locale_tag.h"
 #include "index/document_builder.h"
 #include "index/index_layout.h"
+#include "index/locale_identity.h"
 #include "index/schema.h"
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace anticipa::index {
@@ -101,19 +104,23 @@ std::size_t add_article(Xapian::WritableDatabase& db, const article::Article& ar
     return documents.size();
 }
 
-/// Indexes the files of one locale inside one transaction.
+/// Indexes the files of one locale inside one transaction: into its published database when
+/// that one can be updated, else into a new database built aside and published whole by finish().
 class LocaleRun {
   public:
     LocaleRun(const IndexOptions& options, const std::string& locale, const analysis::Analyzer& analyzer,
               IndexSummary& summary)
-        : locale_(locale),
-          analyzer_(analyzer),
-          summary_(summary),
-          db_(database_path(options.index_dir, locale).string(), Xapian::DB_CREATE_OR_OPEN) {
-        // Terms made by another analyzer would never match this one's queries: rebuild all.
-        rebuild_ = db_.get_metadata(META_FINGERPRINT) != analyzer.fingerprint() ||
-                   db_.get_metadata(META_SCHEMA) != SCHEMA_VERSION;
-        known_ = indexed_files(db_);
+        : index_dir_(options.index_dir), locale_(locale), analyzer_(analyzer), summary_(summary) {
+        outcome_.locale = locale;
+        outcome_.profile = analysis::describe_profile(analyzer.profile());
+        if (auto why = open_published()) {
+            const bool replaces = fs::exists(database_path(index_dir_, locale_));
+            outcome_.publication =
+                replaces ? LocaleOutcome::Publication::REBUILT_ASIDE : LocaleOutcome::Publication::NEW_LOCALE;
+            if (replaces) outcome_.rebuilt_because = *why;
+            rebuild_ = true;
+            db_ = Xapian::WritableDatabase(staging_path(index_dir_, locale_).string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        }
         db_.begin_transaction();
     }
 
@@ -164,13 +171,38 @@ class LocaleRun {
         }
         spelling_.apply(db_);
         db_.set_metadata(META_TITLE_TOKENS, std::to_string(title_tokens(db_)));
-        db_.set_metadata(META_FINGERPRINT, analyzer_.fingerprint());
-        db_.set_metadata(META_SCHEMA, SCHEMA_VERSION);
-        db_.set_metadata(META_LOCALE, locale_);
+        // Also when no article changed: an edited stop word or synonym list then reaches the
+        // servers as a new revision, without re-indexing a file.
+        write_identity(db_, locale_, analyzer_);
         db_.commit_transaction();
+        if (rebuild_) {
+            db_.close();
+            publish_staged(index_dir_, locale_);
+        }
+        summary_.locales.push_back(outcome_);
     }
 
   private:
+    /// Opens the published database to update it in place, or says why it cannot be: there is
+    /// none, or its terms are not this analyzer's, or it cannot be read. What it holds is still
+    /// listed when it can be read, so a rebuild counts files as updated and removed, not added.
+    std::optional<std::string> open_published() {
+        const fs::path path = database_path(index_dir_, locale_);
+        if (!fs::exists(path)) return "new locale";
+        try {
+            Xapian::WritableDatabase published(path.string(), Xapian::DB_OPEN);
+            known_ = indexed_files(published);
+            auto why = why_unusable(read_identity(published), locale_, analyzer_);
+            if (!why) db_ = std::move(published);
+            return why;
+        } catch (const Xapian::DatabaseLockError&) {
+            throw;  // another writer, not a broken database
+        } catch (const Xapian::DatabaseError& e) {
+            known_.clear();
+            return "cannot be read: " + e.get_description();
+        }
+    }
+
     /// (id, locale) must be unique: the second file with an id is refused.
     bool claim_id(const std::string& id, const std::string& display_path) {
         auto [owner, inserted] = ids_.emplace(id, display_path);
@@ -182,11 +214,13 @@ class LocaleRun {
         return false;
     }
 
+    fs::path index_dir_;
     std::string locale_;
     const analysis::Analyzer& analyzer_;
     IndexSummary& summary_;
+    LocaleOutcome outcome_;
     Xapian::WritableDatabase db_;
-    bool rebuild_ = false;
+    bool rebuild_ = false;  ///< building aside: db_ is new, known_ only says what the published one held
     std::map<std::string, IndexedFile> known_;
     std::set<std::string> on_disk_;
     std::map<std::string, std::string> ids_;
@@ -228,6 +262,7 @@ FilesByLocale group_by_locale(const IndexOptions& options, const std::vector<fs:
 IndexSummary index_articles(const IndexOptions& options, analysis::AnalyzerSet& analyzers,
                             const IndexProgress& progress) {
     const auto started = std::chrono::steady_clock::now();
+    const IndexWriterLock lock(options.index_dir);
     IndexSummary summary;
     article::ArticleFiles listed = article::list_article_files(options.load);
     summary.problems = listed.problems;
@@ -235,7 +270,6 @@ IndexSummary index_articles(const IndexOptions& options, analysis::AnalyzerSet& 
     const std::size_t total = listed.files.size();
     FilesByLocale groups = group_by_locale(options, listed.files, summary, progress, done);
 
-    fs::create_directories(options.index_dir);
     std::set<std::string> locales;
     for (const auto& [locale, files] : groups.paths) locales.insert(locale);
     for (const auto& [locale, files] : groups.loaded) locales.insert(locale);
@@ -259,6 +293,8 @@ IndexSummary index_articles(const IndexOptions& options, analysis::AnalyzerSet& 
         LocaleRun run(options, locale, analyzers.for_locale(locale), summary);
         run.finish();
     }
+    std::sort(summary.locales.begin(), summary.locales.end(),
+              [](const LocaleOutcome& a, const LocaleOutcome& b) { return a.locale < b.locale; });
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;
 }

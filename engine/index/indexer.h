@@ -18,6 +18,19 @@ struct IndexOptions {
     article::LoadOptions load;
 };
 
+/// How a run published one locale, and with which analysis profile.
+struct LocaleOutcome {
+    enum class Publication {
+        UPDATED_IN_PLACE,  ///< one commit on the published database
+        NEW_LOCALE,        ///< built aside, then renamed into place
+        REBUILT_ASIDE,     ///< the published database could not be updated: built aside, then swapped in
+    };
+    std::string locale;
+    std::string profile;  ///< analysis::describe_profile() of the profile it was indexed with
+    Publication publication = Publication::UPDATED_IN_PLACE;
+    std::string rebuilt_because;  ///< why the published database could not be updated (REBUILT_ASIDE)
+};
+
 struct IndexSummary {
     std::size_t added = 0;      ///< files new to the index
     std::size_t updated = 0;    ///< files whose content changed
@@ -28,16 +41,19 @@ struct IndexSummary {
     std::size_t bytes = 0;      ///< bytes of the files parsed in this run
     double seconds = 0;
     std::vector<Problem> problems;
+    std::vector<LocaleOutcome> locales;  ///< every locale database the run published, sorted
 };
 
 /// Called after each file: files done, files in all, the file's path.
 using IndexProgress = std::function<void(std::size_t done, std::size_t total, const std::string& path)>;
 
-/// Brings the index up to date with the articles folder. Within a locale nothing is visible to
-/// readers until the final commit, so a run killed at any moment leaves the last published
-/// revision whole. A file that fails keeps its previously indexed version: one broken edit never
-/// takes an article off the help center. Throws on a broken environment (index locked,
-/// unwritable, invalid locales/ profile).
+/// Brings the index up to date with the articles folder. A locale database that can be updated
+/// (same analyzer and schema) gets one commit; a new locale, or one that cannot be updated (another
+/// analyzer, unreadable, half-built), is built aside and appears only once complete. So a run
+/// killed at any moment leaves every published locale whole and serving. Each database records
+/// the profile it was built with (locale_identity.h). A file that fails keeps its previously
+/// indexed version: one broken edit never takes an article off the help center. Throws on a
+/// broken environment (index locked by another run, unwritable, invalid locales/ profile).
 IndexSummary index_articles(const IndexOptions& options, analysis::AnalyzerSet& analyzers,
                             const IndexProgress& progress = {});
 

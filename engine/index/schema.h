@@ -54,10 +54,14 @@ inline constexpr Xapian::termpos FIELD_GAP = 100;
 /// Xapian refuses terms over 245 bytes; longer words (URLs, hashes) are not worth indexing.
 inline constexpr std::size_t MAX_TERM_BYTES = 200;
 
-// Database metadata.
+// Database metadata (index/locale_identity.h reads and writes the first five).
 inline const std::string META_FINGERPRINT = "anticipa.analyzer";  ///< Analyzer::fingerprint()
 inline const std::string META_SCHEMA = "anticipa.schema";
 inline const std::string META_LOCALE = "anticipa.locale";
+/// The analysis profile the database was built with (analysis::profile_to_json): what a server
+/// or a replica analyzes queries with, so none needs the indexing host's locales/ folder.
+inline const std::string META_PROFILE = "anticipa.profile";
+inline const std::string META_ANALYZER_VERSIONS = "anticipa.analyzer_versions";  ///< analyzer_versions()
 /// Σ SLOT_TITLE_LENGTH over the database's sections, for the average title length.
 inline const std::string META_TITLE_TOKENS = "anticipa.title_tokens";
 inline const std::string SCHEMA_VERSION = "5";

@@ -2,8 +2,6 @@
 
 #include "index/index_layout.h"
 
-#include <sys/stat.h>
-
 namespace anticipa::search {
 
 namespace {
@@ -13,26 +11,42 @@ constexpr std::chrono::milliseconds LAYOUT_CHECK_INTERVAL{200};
 
 }  // namespace
 
-SearchService::SearchService(SearcherOptions options, analysis::AnalyzerSet& analyzers, std::size_t cache_entries)
-    : options_(std::move(options)), analyzers_(analyzers), cache_capacity_(cache_entries) {
+SearchService::SearchService(SearcherOptions options, analysis::AnalyzerSet& analyzers, std::size_t cache_entries,
+                             Notify notify)
+    : options_(std::move(options)), analyzers_(analyzers), cache_capacity_(cache_entries), notify_(std::move(notify)) {
     signature_ = layout_signature();
     last_layout_check_ = std::chrono::steady_clock::now();
-    idle_.push_back(std::make_unique<Searcher>(options_, analyzers_));
+    idle_.push_back(open_searcher());
+}
+
+std::unique_ptr<Searcher> SearchService::open_searcher() {
+    std::unique_ptr<Searcher> searcher;
+    std::vector<std::string> messages;
+    try {
+        searcher = std::make_unique<Searcher>(options_, analyzers_);
+        messages = searcher->notices();
+        for (const auto& locale : searcher->unusable()) messages.push_back(locale.message());
+    } catch (const IndexUnusable& e) {
+        notify_once({e.what()});
+        throw;
+    }
+    notify_once(messages);
+    return searcher;
+}
+
+void SearchService::notify_once(const std::vector<std::string>& messages) {
+    if (!notify_) return;
+    std::lock_guard lock(notified_mutex_);
+    for (const auto& message : messages)
+        if (notified_.insert(message).second) notify_(message);
 }
 
 SearchService::~SearchService() = default;
 
 std::string SearchService::layout_signature() const {
-    // A folder replaced by a new one (rename over, or delete and rebuild) has a new inode.
     std::string signature;
-    for (const auto& locale : index::indexed_locales(options_.index_dir)) {
-        struct stat info {};
-        std::string version_file = (index::database_path(options_.index_dir, locale) / "iamglass").string();
-        if (::stat(index::database_path(options_.index_dir, locale).c_str(), &info) != 0) continue;
-        signature += locale + ":" + std::to_string(info.st_ino);
-        if (::stat(version_file.c_str(), &info) == 0) signature += "/" + std::to_string(info.st_ino);
-        signature += " ";
-    }
+    for (const auto& locale : index::indexed_locales(options_.index_dir))
+        signature += locale + ":" + index::database_identity(index::database_path(options_.index_dir, locale)) + " ";
     return signature;
 }
 
@@ -58,13 +72,13 @@ SearchService::Borrowed SearchService::borrow() {
     }
     if (borrowed.searcher) {
         try {
-            borrowed.searcher->reopen();  // in-place commits since it was last used
-            return borrowed;
+            // In-place commits since it was last used; one carrying another profile needs a new one.
+            if (borrowed.searcher->reopen()) return borrowed;
         } catch (const Xapian::Error&) {
             // Its folder was swapped before the next layout check noticed: open the current one.
         }
     }
-    borrowed.searcher = std::make_unique<Searcher>(options_, analyzers_);
+    borrowed.searcher = open_searcher();
     return borrowed;
 }
 
@@ -76,9 +90,22 @@ void SearchService::give_back(std::unique_ptr<Searcher> searcher, std::uint64_t 
 template <typename Read>
 auto SearchService::with_searcher(Read read) -> decltype(read(std::declval<Searcher&>(), std::uint64_t{})) {
     Borrowed borrowed = borrow();
-    auto result = read(*borrowed.searcher, borrowed.generation);
-    give_back(std::move(borrowed.searcher), borrowed.generation);
-    return result;
+    try {
+        auto result = read(*borrowed.searcher, borrowed.generation);
+        give_back(std::move(borrowed.searcher), borrowed.generation);
+        return result;
+    } catch (const Xapian::DatabaseError&) {
+        // Files replaced under the read (a locale swapped in, a replica switching copies): once
+        // more on a Searcher opened now. A second failure is the index's state, not a moment's.
+        try {
+            borrowed.searcher = open_searcher();
+            auto result = read(*borrowed.searcher, borrowed.generation);
+            return result;
+        } catch (const Xapian::DatabaseError& again) {
+            throw IndexUnusable("the index in " + std::filesystem::absolute(options_.index_dir).string() +
+                                " cannot be read: " + again.get_description());
+        }
+    }
 }
 
 namespace {
@@ -146,15 +173,24 @@ std::vector<ArticleSummary> SearchService::all_articles(const std::string& local
 }
 
 IndexStatus SearchService::status() {
-    return with_searcher([](Searcher& searcher, std::uint64_t) {
+    try {
+        return with_searcher([](Searcher& searcher, std::uint64_t) {
+            IndexStatus status;
+            status.locales = searcher.locales();
+            for (const auto& [locale, revision, documents] : searcher.revisions()) {
+                status.revision += (status.revision.empty() ? "" : " ") + locale + ":" + std::to_string(revision);
+                status.documents += documents;
+            }
+            status.unusable = searcher.unusable();
+            return status;
+        });
+    } catch (const IndexUnusable& e) {
         IndexStatus status;
-        status.locales = searcher.locales();
-        for (const auto& [locale, revision, documents] : searcher.revisions()) {
-            status.revision += (status.revision.empty() ? "" : " ") + locale + ":" + std::to_string(revision);
-            status.documents += documents;
-        }
+        status.serving = false;
+        status.unusable = e.locales();
+        status.problem = e.what();
         return status;
-    });
+    }
 }
 
 }  // namespace anticipa::search

@@ -25,36 +25,25 @@ std::string deep_link(const SectionRecord& record) {
 }  // namespace
 
 Searcher::Searcher(SearcherOptions options, analysis::AnalyzerSet& analyzers)
-    : options_(std::move(options)), analyzers_(analyzers) {
-    for (const auto& locale : indexed_locales(options_.index_dir)) {
-        Xapian::Database db(database_path(options_.index_dir, locale).string());
-        const auto& analyzer = analyzers_.for_locale(locale);
-        if (db.get_metadata(META_FINGERPRINT) != analyzer.fingerprint() ||
-            db.get_metadata(META_SCHEMA) != SCHEMA_VERSION)
-            throw IndexUnusable("index " + database_path(options_.index_dir, locale).string() +
-                                " was made by a different analyzer or schema (locales/ profile, ICU or Xapian "
-                                "changed); run `anticipa index` to rebuild it");
-        if (db.get_doccount() > 0) databases_.emplace(locale, std::move(db));
-    }
-    if (databases_.empty())
-        throw IndexUnusable("no index in " + options_.index_dir.string() + "; run `anticipa index` first");
+    : options_(std::move(options)), index_(options_.index_dir, analyzers) {
+    if (index_.served().empty()) throw IndexUnusable(index_.why_nothing_served(), index_.unusable());
 }
 
 std::vector<std::string> Searcher::locales() const {
     std::vector<std::string> out;
-    for (const auto& [locale, db] : databases_) out.push_back(locale);
+    for (const auto& [locale, open] : index_.served()) out.push_back(locale);
     return out;
 }
 
 std::optional<ArticleView> Searcher::article(const std::string& locale, const std::string& id,
                                              const std::string& tier) {
     auto canonical = canonical_locale(locale);
-    if (!canonical || !databases_.count(*canonical)) return std::nullopt;
-    auto view = read_article(databases_.at(*canonical), id, tier);
+    if (!canonical || !index_.served().count(*canonical)) return std::nullopt;
+    auto view = read_article(index_.served().at(*canonical).db, id, tier);
     if (!view) return view;
-    for (const auto& [other, db] : databases_) {
+    for (const auto& [other, open] : index_.served()) {
         if (other == *canonical) continue;
-        Xapian::Enquire enquire(db);
+        Xapian::Enquire enquire(open.db);
         enquire.set_query(
             Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(PREFIX_ARTICLE + id), visible_to(tier)));
         if (!enquire.get_mset(0, 1).empty()) view->translations.push_back(other);
@@ -82,31 +71,37 @@ std::vector<ArticleSummary> Searcher::all_articles(const std::string& locale, co
 
 std::vector<Searcher::LocaleRevision> Searcher::revisions() const {
     std::vector<LocaleRevision> out;
-    for (const auto& [locale, db] : databases_) out.push_back({locale, db.get_revision(), db.get_doccount()});
+    for (const auto& [locale, open] : index_.served())
+        out.push_back({locale, open.db.get_revision(), open.db.get_doccount()});
     return out;
 }
 
-void Searcher::reopen() {
-    for (auto& [locale, db] : databases_) db.reopen();
-    for (auto& [locale, group] : groups_) group.db.reopen();
+bool Searcher::reopen() {
+    // The groups share the locale databases' internals: reopening those reopens them.
+    return index_.reopen();
 }
 
 const Searcher::LocaleGroup* Searcher::group_for(const std::string& requested) {
     auto cached = groups_.find(requested);
     if (cached != groups_.end()) return &cached->second;
 
-    LocaleGroup group;
-    group.analyzer = &analyzers_.for_locale(requested);
-    auto add = [&](const std::string& locale) {
-        // Regions share a database group only when they analyze text the same way.
-        if (analyzers_.for_locale(locale).fingerprint() != group.analyzer->fingerprint()) return;
-        group.locales.push_back(locale);
-        group.db.add_database(databases_.at(locale));
-    };
-    if (databases_.count(requested)) add(requested);
+    // The requested locale's own database first, then its language's other regions (zh-CN asks
+    // zh-TW's); the group analyzes queries as its first database was built.
+    const auto& served = index_.served();
+    std::vector<std::string> members;
+    if (served.count(requested)) members.push_back(requested);
     const std::string language = language_of(requested);
-    for (const auto& [locale, db] : databases_)
-        if (locale != requested && language_of(locale) == language) add(locale);
+    for (const auto& [locale, open] : served)
+        if (locale != requested && language_of(locale) == language) members.push_back(locale);
+    LocaleGroup group;
+    for (const auto& locale : members) {
+        const analysis::Analyzer* analyzer = served.at(locale).analyzer;
+        if (!group.analyzer) group.analyzer = analyzer;
+        // Regions share a database group only when they analyze text the same way.
+        if (analyzer->fingerprint() != group.analyzer->fingerprint()) continue;
+        group.locales.push_back(locale);
+        group.db.add_database(served.at(locale).db);
+    }
     if (group.locales.empty()) return nullptr;
     return &groups_.emplace(requested, std::move(group)).first->second;
 }

@@ -4,6 +4,8 @@
 
 #include "analysis/analyzer_set.h"
 #include "search/article_reader.h"
+#include "search/index_unusable.h"
+#include "search/locale_databases.h"
 #include "search/ranking_options.h"
 #include "search/search_types.h"
 
@@ -11,7 +13,6 @@
 
 #include <filesystem>
 #include <map>
-#include <stdexcept>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -30,26 +31,27 @@ struct SearcherOptions {
     RankingOptions ranking;  ///< the product's ranking unless an evaluation changes it
 };
 
-/// The index cannot be served as it is (missing, or made by another analyzer): an environment
-/// problem, with a message that says what to run.
-class IndexUnusable : public std::runtime_error {
-  public:
-    using std::runtime_error::runtime_error;
-};
-
 /// Searches the published index. One Searcher per thread: Xapian databases are not shared
 /// between threads.
 class Searcher {
   public:
-    /// Opens every locale database and checks it was made by today's analyzer.
+    /// Opens every locale database, each analyzed with the profile it was built with (or with
+    /// `analyzers`' locales/ folder, when it has one: an override). A database that cannot be
+    /// served is left out and listed in unusable(); throws IndexUnusable when none can be.
     Searcher(SearcherOptions options, analysis::AnalyzerSet& analyzers);
 
     SearchResponse search(const SearchRequest& request);
 
-    /// Picks up a revision published since the databases were opened.
-    void reopen();
+    /// Picks up a revision published since the databases were opened. False when this Searcher
+    /// can no longer serve the index as it is (see LocaleDatabases::reopen): open a new one.
+    bool reopen();
 
+    /// The locales served: their databases can be read and hold documents.
     std::vector<std::string> locales() const;
+    /// The locale databases left out, and why.
+    const std::vector<UnusableLocale>& unusable() const { return index_.unusable(); }
+    /// What an operator should know about the databases served (LocaleDatabases::notices).
+    const std::vector<std::string>& notices() const { return index_.notices(); }
 
     /// The article in exactly this locale (with the other locales it exists in for this tier).
     std::optional<ArticleView> article(const std::string& locale, const std::string& id, const std::string& tier);
@@ -82,9 +84,8 @@ class Searcher {
     SearchResponse search_group_once(const LocaleGroup& group, const SearchRequest& request);
 
     SearcherOptions options_;
-    analysis::AnalyzerSet& analyzers_;
-    std::map<std::string, Xapian::Database> databases_;  ///< by locale
-    std::map<std::string, LocaleGroup> groups_;          ///< by requested locale, built on demand
+    LocaleDatabases index_;
+    std::map<std::string, LocaleGroup> groups_;  ///< by requested locale, built on demand
 };
 
 }  // namespace anticipa::search

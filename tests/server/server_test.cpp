@@ -68,6 +68,11 @@ struct BackgroundSearches {
             });
     }
     ~BackgroundSearches() { stop(); }
+    /// Until the clients are under way, so a change made next happens while they search.
+    void wait_until_searching() const {
+        for (int attempt = 0; attempt < 200 && requests < 3; ++attempt)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
     void stop() {
         done = true;
         for (auto& client : clients)
@@ -260,6 +265,7 @@ TEST_CASE("Server: a locale folder replaced by a new one is served without a res
     fs::rename(hc.dir / "build-v2" / "en", hc.config.index_dir / "en-v2");
 
     BackgroundSearches searches(hc);
+    searches.wait_until_searching();
     point_en_at(hc.config.index_dir, "en-v2");
     // reopen() alone would keep reading en-v1; the server notices the new folder by itself.
     bool served_new = false;
@@ -273,43 +279,65 @@ TEST_CASE("Server: a locale folder replaced by a new one is served without a res
     CHECK(searches.failures == 0);
 }
 
-TEST_CASE("Server: a failure inside a handler is a 500 whose text stays in the log, and serving goes on",
+TEST_CASE("Server: a locale database that breaks is left out and named in /healthz; the others serve on",
           "[server][integration]") {
-    namespace fs = std::filesystem;
     ServedHelpCenter hc(en_behind_symlink);
     // A folder that is not a database where the en database should be: opening it throws, with
-    // the folder's path in the message.
+    // the folder's path in Xapian's message.
     hc.dir.write("index/en-broken/iamglass", "not a Xapian database");
     point_en_at(hc.config.index_dir, "en-broken");
-    std::optional<httplib::Result> failed;
+    json health;
     for (int attempt = 0; attempt < 100; ++attempt) {
-        auto result = hc.client().Get("/api/v1/search?q=invoice&locale=en");
-        REQUIRE(result);
-        if (result->status == 500) {
-            failed = std::move(result);
-            break;
-        }
+        health = hc.get_json("/healthz");
+        if (health["status"] == "degraded") break;
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    REQUIRE(failed);
-    const httplib::Response& response = **failed;
-    CHECK(json::parse(response.body)["error"]["code"] == "internal_error");
-    for (const auto& [name, value] : response.headers) {
-        CAPTURE(name, value);
-        CHECK(name != "EXCEPTION_WHAT");
-        CHECK(value.find("en-broken") == std::string::npos);
-    }
-    CHECK(response.body.find("en-broken") == std::string::npos);
-    CHECK(response.body.find("Xapian") == std::string::npos);
+    REQUIRE(health["status"] == "degraded");
+    REQUIRE(health["unusable"].size() == 1);
+    CHECK(health["unusable"][0]["locale"] == "en");
+    CHECK(health["unusable"][0]["reason"] == "cannot be opened: unreadable, or not a database");
+    CHECK(health.dump().find("en-broken") == std::string::npos);  // paths and Xapian's words: the log's
+    CHECK(health["locales"].size() == 4);
+
+    // The default locale has no index for now: its searches answer, empty; the others as before.
+    CHECK(hc.ids("/api/v1/search?q=invoice&locale=en").empty());
+    CHECK(hc.ids("/api/v1/search?q=fatura&locale=pt").size() > 0);
 
     point_en_at(hc.config.index_dir, "en-v1");  // the writer fixes it; no restart needed
     bool serving = false;
     for (int attempt = 0; attempt < 100 && !serving; ++attempt) {
-        auto result = hc.client().Get("/api/v1/search?q=invoice&locale=en");
-        serving = result && result->status == 200;
+        serving = !hc.ids("/api/v1/search?q=invoice&locale=en").empty();
         if (!serving) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     CHECK(serving);
+    CHECK(hc.get_json("/healthz")["status"] == "ok");
+}
+
+TEST_CASE("Server: with no locale left to serve, the API answers 503 index_unavailable and /healthz says so",
+          "[server][integration]") {
+    namespace fs = std::filesystem;
+    ServedHelpCenter hc;
+    for (const auto& entry : fs::directory_iterator(hc.config.index_dir))
+        if (fs::exists(entry.path() / "iamglass")) std::ofstream(entry.path() / "iamglass", std::ios::trunc) << "junk";
+
+    auto result = hc.client().Get("/api/v1/search?q=invoice&locale=en");
+    REQUIRE(result);
+    CHECK(result->status == 503);
+    CHECK(result->get_header_value("Retry-After") == "1");
+    CHECK(json::parse(result->body)["error"]["code"] == "index_unavailable");
+    CHECK(result->body.find(hc.config.index_dir.string()) == std::string::npos);
+    for (const auto& [name, value] : result->headers) {
+        CAPTURE(name, value);
+        CHECK(name != "EXCEPTION_WHAT");  // the exception's text stays in the log
+        CHECK(value.find(hc.config.index_dir.string()) == std::string::npos);
+    }
+    const json health = hc.get_json("/healthz", {}, 503);
+    CHECK(health["status"] == "unavailable");
+    CHECK(health["unusable"].size() == 5);
+
+    REQUIRE(hc.reindex().failed == 0);  // `anticipa index` rebuilds every one of them
+    CHECK(hc.get_json("/healthz")["status"] == "ok");
+    CHECK_FALSE(hc.ids("/api/v1/search?q=invoice&locale=en").empty());
 }
 
 TEST_CASE("Server: health and metrics describe the served index", "[server][integration]") {

@@ -12,7 +12,7 @@ namespace anticipa::test {
 
 namespace {
 
-pid_t spawn(const std::vector<std::string>& argv, int out_fd, int err_fd) {
+pid_t spawn(const std::vector<std::string>& argv, int out_fd, int err_fd, const std::filesystem::path& folder = {}) {
     std::vector<char*> args;
     for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
     args.push_back(nullptr);
@@ -23,6 +23,7 @@ pid_t spawn(const std::vector<std::string>& argv, int out_fd, int err_fd) {
         dup2(null, STDIN_FILENO);
         if (out_fd >= 0) dup2(out_fd, STDOUT_FILENO);
         if (err_fd >= 0) dup2(err_fd, STDERR_FILENO);
+        if (!folder.empty() && chdir(folder.c_str()) != 0) _exit(126);
         execv(args[0], args.data());
         _exit(127);
     }
@@ -76,11 +77,11 @@ ProcessResult run_process(const std::vector<std::string>& argv) {
     return result;
 }
 
-RunningProcess::RunningProcess(const std::vector<std::string>& argv) {
+RunningProcess::RunningProcess(const std::vector<std::string>& argv, const std::filesystem::path& folder) {
     int err_pipe[2];
     if (pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
     int null = open("/dev/null", O_WRONLY);
-    pid_ = spawn(argv, null, err_pipe[1]);
+    pid_ = spawn(argv, null, err_pipe[1], folder);
     close(null);
     close(err_pipe[1]);
     err_fd_ = err_pipe[0];
@@ -98,6 +99,26 @@ void RunningProcess::discard_errors() {
         while (read(fd, chunk, sizeof chunk) > 0) {
         }
     });
+}
+
+void RunningProcess::collect_errors() {
+    {
+        std::lock_guard lock(collected_mutex_);
+        collected_ = buffer_;  // what read_error_line() had read ahead
+        buffer_.clear();
+    }
+    discarding_ = std::thread([this] {
+        char chunk[4096];
+        for (ssize_t n; (n = read(err_fd_, chunk, sizeof chunk)) > 0;) {
+            std::lock_guard lock(collected_mutex_);
+            collected_.append(chunk, static_cast<std::size_t>(n));
+        }
+    });
+}
+
+std::string RunningProcess::errors_so_far() {
+    std::lock_guard lock(collected_mutex_);
+    return collected_;
 }
 
 bool RunningProcess::read_error_line(std::string& line) {

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <sys/types.h>
+#include <filesystem>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -26,7 +28,8 @@ ProcessResult run_process(const std::vector<std::string>& argv);
 /// A child still running, with its stderr readable line by line (for tests that kill it).
 class RunningProcess {
   public:
-    explicit RunningProcess(const std::vector<std::string>& argv);
+    /// Starts `argv` in `folder` (default: the test's own working folder).
+    explicit RunningProcess(const std::vector<std::string>& argv, const std::filesystem::path& folder = {});
     ~RunningProcess();  ///< kills the child if it is still running
 
     /// Next line the child wrote to stderr; false at end of output.
@@ -34,6 +37,9 @@ class RunningProcess {
     /// From now on, reads and drops what the child writes to stderr on a thread of its own, so a
     /// chatty child (a server logging each request) never blocks on a full pipe.
     void discard_errors();
+    /// Like discard_errors(), but keeps what it reads for errors_so_far().
+    void collect_errors();
+    std::string errors_so_far();
     void kill_now();  ///< SIGKILL, then reaps it
     int terminate();  ///< SIGTERM, waits, returns the exit code (-1 when killed by a signal)
     pid_t pid() const { return pid_; }
@@ -43,6 +49,8 @@ class RunningProcess {
     int err_fd_ = -1;
     std::string buffer_;
     std::thread discarding_;
+    std::mutex collected_mutex_;
+    std::string collected_;
 };
 
 }  // namespace anticipa::test

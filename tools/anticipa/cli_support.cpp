@@ -33,6 +33,21 @@ void add_locales_option(CLI::App& command, CommonPaths& paths) {
     command.add_option("--locales", paths.locales, "folder of locales/<tag>/ analysis profiles")->capture_default_str();
 }
 
+void add_locales_override_option(CLI::App& command, CommonPaths& paths) {
+    const char* named = std::getenv("ANTICIPA_LOCALES");
+    paths.locales_given = named && *named;
+    paths.locales = from_environment("ANTICIPA_LOCALES", paths.locales);
+    command
+        .add_option("--locales", paths.locales,
+                    "analyze with the locales/<tag>/ profiles of this folder instead of the ones the index carries")
+        ->each([&paths](const std::string&) { paths.locales_given = true; });
+}
+
+std::optional<std::filesystem::path> locales_override(const CommonPaths& paths) {
+    if (!paths.locales_given) return std::nullopt;
+    return paths.locales;
+}
+
 void print_problems(const std::vector<Problem>& problems) {
     for (const auto& problem : problems) std::cerr << format_problem(problem) << '\n';
 }

@@ -25,11 +25,17 @@ struct CommonPaths {
     std::filesystem::path articles = "articles";
     std::filesystem::path index = "index";
     std::filesystem::path locales = "locales";
+    bool locales_given = false;  ///< named by --locales or ANTICIPA_LOCALES, not the default
 };
 
 void add_articles_option(CLI::App& command, CommonPaths& paths);
 void add_index_option(CLI::App& command, CommonPaths& paths);
 void add_locales_option(CLI::App& command, CommonPaths& paths);
+
+/// Commands that read the index analyze as its databases were built; a locales/ folder named on
+/// purpose (--locales, ANTICIPA_LOCALES) overrides that.
+void add_locales_override_option(CLI::App& command, CommonPaths& paths);
+std::optional<std::filesystem::path> locales_override(const CommonPaths& paths);
 
 /// Prints each problem on its own line to stderr ("file:line: error: message [code]").
 void print_problems(const std::vector<Problem>& problems);

@@ -13,6 +13,8 @@
 #include "gaps/gap_verification.h"
 #include "gaps/gaps_report.h"
 #include "gaps/report_writers.h"
+#include "index/index_layout.h"
+#include "index/locale_identity.h"
 #include "search/search_service.h"
 
 #include <chrono>
@@ -138,10 +140,10 @@ void scaffold(const GapsArgs& args, const gaps::GapsReport& report) {
 
 int run_report(const GapsArgs& args, gaps::ReportFormat format, const Period& period) {
     auto output = open_output(args.out);
-    analysis::AnalyzerSet analyzers(args.paths.locales);
+    auto analyzers = index::analyzers_for_index(args.paths.index, locales_override(args.paths));
     gaps::ReportOptions options{.since = period.since, .until = period.until, .locale = args.locale, .top = args.top};
-    gaps::GapsReport report =
-        gaps::report_from_event_log(args.events, analyzers, options, std::chrono::minutes(args.session_window_minutes));
+    gaps::GapsReport report = gaps::report_from_event_log(args.events, *analyzers, options,
+                                                          std::chrono::minutes(args.session_window_minutes));
     report.stale_translations = translation_problems(args.paths.articles);
     write_output(args, output.get(), gaps::write_report(report, format));
     if (!args.out.empty())
@@ -158,15 +160,15 @@ int run_verify(const GapsArgs& args) {
     gaps::InteractionFolder folder(fold);
     events::for_each_event(args.events, Clock::time_point{}, fold.now + fold.session_window,
                            [&](events::Event&& event) { folder.add(std::move(event)); });
-    analysis::AnalyzerSet analyzers(args.paths.locales);
+    auto analyzers = index::analyzers_for_index(args.paths.index, locales_override(args.paths));
     // Every group the log knows, with every phrasing: the checks look gaps up by key.
     gaps::ReportOptions options;
     options.until = fold.now;
     options.top = options.phrasings = std::numeric_limits<std::size_t>::max();
-    const gaps::GapsReport logged = gaps::build_gaps_report(folder.finish(), {}, analyzers, options);
+    const gaps::GapsReport logged = gaps::build_gaps_report(folder.finish(), {}, *analyzers, options);
 
     const article::HelpCenterConfig config = article::load_help_center_config(args.paths.articles);
-    search::SearchService search({args.paths.index, config.default_locale}, analyzers);
+    search::SearchService search({args.paths.index, config.default_locale}, *analyzers);
     const auto checks = gaps::verify_closed_gaps(logged.top_questions, search, {args.paths.articles, 3});
     std::size_t failed = 0;
     for (const gaps::GapCheck& check : checks) {
@@ -195,9 +197,13 @@ int run_gaps(GapsArgs args) {
             args.locale = *canonical;
         }
         const Period period = period_of(args, Clock::now());
-        if (!std::filesystem::exists(args.paths.locales))
+        if (args.paths.locales_given && !std::filesystem::is_directory(args.paths.locales))
             std::cerr << "anticipa gaps: warning: no locales folder at " << args.paths.locales.string()
                       << "; grouping without the stop words and synonyms of locales/\n";
+        if (!args.paths.locales_given && index::indexed_locales(args.paths.index).empty())
+            std::cerr << "anticipa gaps: warning: no index at " << args.paths.index.string()
+                      << " to take the analysis profiles from; grouping without stop words and synonyms (give "
+                         "--index, or --locales)\n";
         return args.verify ? run_verify(args) : run_report(args, format, period);
     } catch (const std::invalid_argument& e) {  // parse_report_format
         std::cerr << "anticipa gaps: --format: " << e.what() << '\n';
@@ -230,7 +236,7 @@ void add_gaps_command(CLI::App& app, int& exit_code) {
         ->capture_default_str()
         ->check(CLI::Range(1, 10000));
     add_index_option(*command, args->paths);
-    add_locales_option(*command, args->paths);
+    add_locales_override_option(*command, args->paths);
     add_articles_option(*command, args->paths);
     command
         ->add_option("--session-window", args->session_window_minutes,

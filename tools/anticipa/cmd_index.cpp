@@ -22,6 +22,39 @@ struct IndexArgs {
     bool strict = false;
 };
 
+const char* publication_name(index::LocaleOutcome::Publication publication) {
+    switch (publication) {
+        case index::LocaleOutcome::Publication::NEW_LOCALE:
+            return "new";
+        case index::LocaleOutcome::Publication::REBUILT_ASIDE:
+            return "rebuilt";
+        case index::LocaleOutcome::Publication::UPDATED_IN_PLACE:
+            break;
+    }
+    return "updated";
+}
+
+/// Each locale database the run published, how, and the profile it carries from now on.
+void print_locales(const std::vector<index::LocaleOutcome>& locales) {
+    for (const auto& locale : locales) {
+        std::string how = publication_name(locale.publication);
+        if (!locale.rebuilt_because.empty()) how += " (it " + locale.rebuilt_because + ")";
+        std::printf("  %s: %s, profile %s\n", locale.locale.c_str(), how.c_str(), locale.profile.c_str());
+    }
+}
+
+nlohmann::json locales_json(const std::vector<index::LocaleOutcome>& locales) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& locale : locales) {
+        nlohmann::json entry{{"locale", locale.locale},
+                             {"publication", publication_name(locale.publication)},
+                             {"profile", locale.profile}};
+        if (!locale.rebuilt_because.empty()) entry["rebuilt_because"] = locale.rebuilt_because;
+        out.push_back(entry);
+    }
+    return out;
+}
+
 int run_index(const IndexArgs& args) {
     auto config = article::load_help_center_config(args.paths.articles);
     index::IndexOptions options;
@@ -44,12 +77,18 @@ int run_index(const IndexArgs& args) {
         };
     }
     index::IndexSummary summary = index::index_articles(options, analyzers, progress);
+    if (!std::filesystem::is_directory(args.paths.locales))
+        summary.problems.push_back({Severity::WARNING, "no_locales_folder",
+                                    "no locales folder: every locale is indexed with built-in defaults (the Snowball "
+                                    "stemmer of its language, no stop words, no synonyms); give --locales",
+                                    args.paths.locales.string(), 0});
     print_problems(summary.problems);
 
     if (args.json) {
-        nlohmann::json out{{"added", summary.added},     {"updated", summary.updated}, {"unchanged", summary.unchanged},
-                           {"removed", summary.removed}, {"failed", summary.failed},   {"sections", summary.sections},
-                           {"bytes", summary.bytes},     {"seconds", summary.seconds}};
+        nlohmann::json out{
+            {"added", summary.added},     {"updated", summary.updated}, {"unchanged", summary.unchanged},
+            {"removed", summary.removed}, {"failed", summary.failed},   {"sections", summary.sections},
+            {"bytes", summary.bytes},     {"seconds", summary.seconds}, {"locales", locales_json(summary.locales)}};
         std::cout << out.dump(2) << '\n';
     } else {
         std::printf(
@@ -57,6 +96,7 @@ int run_index(const IndexArgs& args) {
             "(%zu sections, %.1f KiB parsed)\n",
             args.paths.articles.c_str(), args.paths.index.c_str(), summary.seconds, summary.added, summary.updated,
             summary.unchanged, summary.removed, summary.failed, summary.sections, summary.bytes / 1024.0);
+        print_locales(summary.locales);
         if (summary.failed > 0)
             std::printf("failed files keep the version indexed before (if any); fix them and run again\n");
     }

@@ -3,6 +3,7 @@
 
 #include "analysis/analyzer_set.h"
 #include "article/help_center_config.h"
+#include "index/locale_identity.h"
 #include "search/searcher.h"
 #include "search/snippet.h"
 #include "search_json.h"
@@ -49,10 +50,13 @@ int run_search(SearchArgs& args) {
     const auto ranking = ranking_from(args.ranking, "search");
     if (!ranking) return EXIT_ENVIRONMENT;
     auto config = article::load_help_center_config(args.paths.articles);
-    analysis::AnalyzerSet analyzers(args.paths.locales);
+    auto analyzers = index::analyzers_for_index(args.paths.index, locales_override(args.paths));
     search::Searcher searcher(
         {args.paths.index, args.default_locale.empty() ? config.default_locale : args.default_locale, *ranking},
-        analyzers);
+        *analyzers);
+    for (const auto& notice : searcher.notices()) std::cerr << "anticipa search: " << notice << '\n';
+    for (const auto& locale : searcher.unusable())
+        std::cerr << "anticipa search: warning: " << locale.message() << '\n';
     search::SearchResponse response = searcher.search(args.request);
     if (args.json) std::cout << server::search_json(response, args.request.query).dump(2) << '\n';
     else print_text(response, args.request);
@@ -67,7 +71,7 @@ void add_search_command(CLI::App& app, int& exit_code) {
     command->add_option("query", args->request.query, "what the customer typed")->required();
     command->add_option("--locale,-l", args->request.locale, "the customer's locale, e.g. pt or zh-TW")->required();
     add_index_option(*command, args->paths);
-    add_locales_option(*command, args->paths);
+    add_locales_override_option(*command, args->paths);
     add_articles_option(*command, args->paths);
     command->add_option("--tier", args->request.tier, "the customer's support tier")
         ->check(CLI::IsMember({"basic", "standard", "advanced"}))

@@ -1,9 +1,9 @@
 // anticipa serve: answer customers over HTTP from the published index.
 #include "anticipa/cli_support.h"
 
-#include "analysis/analyzer_set.h"
 #include "events/event_store.h"
 #include "help_center_server.h"
+#include "index/locale_identity.h"
 #include "search/search_service.h"
 #include "server_config.h"
 
@@ -31,7 +31,10 @@ int run_serve(const ServeArgs& args) {
     server::apply_environment(config);
     if (!args.listen.empty()) server::parse_listen(args.listen, config);
     if (!args.index.empty()) config.index_dir = args.index;
-    if (!args.locales.empty()) config.locales_dir = args.locales;
+    if (!args.locales.empty()) {
+        config.locales_dir = args.locales;
+        config.locales_override = true;
+    }
     if (!args.events.empty()) config.events_path = args.events;
     if (config.events_path.empty()) config.events_path = events::default_events_path();
 
@@ -43,8 +46,12 @@ int run_serve(const ServeArgs& args) {
     sigaddset(&stop_signals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-    analysis::AnalyzerSet analyzers(config.locales_dir);
-    search::SearchService search({config.index_dir, config.default_locale}, analyzers);
+    auto analyzers = index::analyzers_for_index(
+        config.index_dir, config.locales_override ? std::optional(config.locales_dir) : std::nullopt);
+    // What cannot be served is said once, with its absolute path and what to run; the rest serves.
+    search::SearchService search(
+        {config.index_dir, config.default_locale}, *analyzers, search::SearchService::DEFAULT_CACHE_ENTRIES,
+        [](const std::string& message) { std::fprintf(stderr, "anticipa serve: %s\n", message.c_str()); });
     // Destroyed after the server has stopped, so every event a response was sent for is written.
     events::SqliteEventStore events({.path = config.events_path, .retention_days = config.events_retention_days});
     server::HelpCenterServer http(config, search, events);
@@ -76,7 +83,9 @@ void add_serve_command(CLI::App& app, int& exit_code) {
         ->check(CLI::ExistingFile);
     command->add_option("--listen", args->listen, "HOST:PORT (default 127.0.0.1:8080; port 0 picks a free one)");
     command->add_option("--index", args->index, "index folder (default: index)");
-    command->add_option("--locales", args->locales, "folder of locales/<tag>/ profiles (default: locales)");
+    command->add_option("--locales", args->locales,
+                        "folder of locales/<tag>/ UI strings (default: locales); naming it also analyzes with its "
+                        "profiles instead of the ones the index carries");
     command->add_option("--events", args->events,
                         "events database, read by `anticipa gaps` (default: $ANTICIPA_EVENTS or events.db)");
     command->callback([args, &exit_code] { exit_code = run_serve(*args); });

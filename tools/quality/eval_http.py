@@ -54,10 +54,10 @@ class Server:
     """`anticipa serve` on 127.0.0.1 with an OS-chosen port; stopped (SIGTERM) on exit. Its log
     goes to a file: a pipe nobody reads once it listens would fill and block the server."""
 
-    def __init__(self, command, log_path, timeout=30):
+    def __init__(self, command, log_path, cwd=None, timeout=30):
         self.log_path = log_path
         with open(log_path, "w") as log:
-            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=cwd)
         deadline = time.monotonic() + timeout
         self.port = None
         while self.port is None and time.monotonic() < deadline:
@@ -127,9 +127,12 @@ def main():
 
         served = {}
         started = time.monotonic()
+        # No --locales, and started in the scratch folder: the server analyzes with the profiles
+        # the index carries, as a replica given only the index does (README "The index carries
+        # its profiles"), and must still rank exactly as the evaluation did with locales/.
         with Server([str(binary), "serve", "--listen", "127.0.0.1:0", "--index", str(scratch / "index"),
-                     "--locales", str(source / "locales"), "--config", str(scratch / "serve.yaml"),
-                     "--events", str(scratch / "events.db")], scratch / "serve.log") as server:
+                     "--config", str(scratch / "serve.yaml"), "--events", str(scratch / "events.db")],
+                    scratch / "serve.log", cwd=scratch) as server:
             with open(collection / "queries.tsv", encoding="utf-8") as queries:
                 for line in queries:
                     qid, locale, text = line.rstrip("\n").split("\t", 2)
