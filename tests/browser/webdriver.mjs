@@ -83,8 +83,11 @@ export class Browser {
             browserName: "chrome",
             "goog:chromeOptions": {
               binary: CHROMIUM,
+              // DevTools over a pipe rather than a port: in a minimal chroot (no /etc/hosts) the
+              // driver's WebSocket to the port failed ("unable to connect to renderer").
               args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+                "--remote-debugging-pipe", "--disable-background-networking", "--disable-component-update",
+                "--no-first-run"],
             },
             "goog:loggingPrefs": { performance: "ALL", browser: "ALL" },
           },
