@@ -1,19 +1,20 @@
 // Server: the admin page, the content plan of the running help center for support leads. It is
-// off unless an admin token is configured, and without the token it shows nothing but a login
-// form: the report quotes what customers typed, which is not for customers to read.
+// off unless an admin token is configured. Without the token it shows nothing but a login form:
+// the report quotes what customers typed, which is not for customers to read. Showing the token
+// (login form or Authorization header) opens a session held by the server (admin_sessions.h);
+// guesses are rate-limited per client address and overall (login_throttle.h).
 #include "admin_routes.h"
 
-#include "analysis/analyzer_set.h"
 #include "common/html_escape.h"
 #include "gaps/event_log_report.h"
 #include "gaps/report_writers.h"
+#include "login_throttle.h"
 #include "pages/html_writer.h"
 #include "pages/page_site.h"
+#include "secrets.h"
 #include "server_context.h"
-#include "tier_token.h"
 
 #include <httplib.h>
-#include <openssl/crypto.h>
 
 #include <iostream>
 #include <memory>
@@ -24,37 +25,63 @@ namespace {
 
 constexpr const char* COOKIE = "anticipa_admin";
 
-/// The cookie holds a keyed hash of the token, not the token: a copied cookie opens the page
-/// but does not reveal the token that configures it.
-std::string session_value(const std::string& admin_token) {
-    return hmac_sha256_hex(admin_token, "anticipa admin session");
+enum class LoginNotice { NONE, WRONG_TOKEN, TOO_MANY, TOKEN_IN_URL, SIGNED_OUT };
+
+void send_login(httplib::Response& response, int status, LoginNotice notice) {
+    std::string body =
+        "<h1>Content plan</h1>\n<p>Sign in with the server's admin token to see what customers could "
+        "not find.</p>\n";
+    switch (notice) {
+        case LoginNotice::NONE:
+            break;
+        case LoginNotice::WRONG_TOKEN:
+            body += "<p class=\"notice\" role=\"alert\">That token is not the admin token.</p>\n";
+            break;
+        case LoginNotice::TOO_MANY:
+            body += "<p class=\"notice\" role=\"alert\">Too many attempts. Wait a moment, then try again.</p>\n";
+            break;
+        case LoginNotice::TOKEN_IN_URL:
+            body +=
+                "<p class=\"notice\" role=\"alert\">The token goes in the form, never in the address: "
+                "addresses are kept in logs and browser history. Change the admin token if it was shared.</p>\n";
+            break;
+        case LoginNotice::SIGNED_OUT:
+            body += "<p class=\"notice\" role=\"status\">You are signed out.</p>\n";
+            break;
+    }
+    body +=
+        "<form method=\"post\" action=\"/admin/login\">\n<label for=\"token\">Admin token</label>\n"
+        "<input type=\"password\" id=\"token\" name=\"token\" required autocomplete=\"current-password\">\n"
+        "<p><button type=\"submit\">Open the content plan</button></p>\n</form>";
+    if (status == 401) response.set_header("WWW-Authenticate", "Bearer realm=\"anticipa-admin\"");
+    // The help center's layout and stylesheet, without its search box and contact link.
+    pages::send_html(response, status,
+                     pages::render_page({.locale = "en",
+                                         .title = "Sign in",
+                                         .site_name = "Anticipa admin",
+                                         .search_label = "",
+                                         .search_button = "",
+                                         .contact_label = "",
+                                         .home = "/admin",
+                                         .query = "",
+                                         .body = body}));
 }
 
-bool same_secret(const std::string& given, const std::string& expected) {
-    return given.size() == expected.size() && CRYPTO_memcmp(given.data(), expected.data(), given.size()) == 0;
+void send_too_many(httplib::Response& response, std::chrono::seconds wait) {
+    response.set_header("Retry-After", std::to_string(wait.count()));
+    send_login(response, 429, LoginNotice::TOO_MANY);
 }
 
-bool authorized(const ServerConfig& config, const httplib::Request& request) {
-    const std::string authorization = request.get_header_value("Authorization");
-    const std::string bearer = "Bearer ";
-    if (authorization.rfind(bearer, 0) == 0 && same_secret(authorization.substr(bearer.size()), config.admin_token))
-        return true;
-    const std::string cookie = pages::cookie_value(request.get_header_value("Cookie"), COOKIE);
-    return !cookie.empty() && same_secret(cookie, session_value(config.admin_token));
+std::string set_cookie(const ServerConfig& config, const std::string& value, std::chrono::seconds max_age) {
+    return std::string(COOKIE) + "=" + value +
+           "; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age.count()) +
+           (config.admin_cookie_secure ? "; Secure" : "");
 }
 
-void send_login(httplib::Response& response, bool failed) {
-    std::string html =
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
-        "content=\"width=device-width, initial-scale=1\"><title>Anticipa admin</title></head><body>"
-        "<h1>Anticipa admin</h1>";
-    if (failed) html += "<p role=\"alert\">That token is not the admin token.</p>";
-    html +=
-        "<form method=\"post\" action=\"/admin/login\"><label for=\"token\">Admin token</label> "
-        "<input type=\"password\" id=\"token\" name=\"token\" required autocomplete=\"current-password\"> "
-        "<button type=\"submit\">Open the content plan</button></form></body></html>";
-    response.set_header("WWW-Authenticate", "Bearer realm=\"anticipa-admin\"");
-    pages::send_html(response, 401, html);
+/// The session the request's cookie names, if it is live.
+bool has_session(AdminDesk& desk, const httplib::Request& request) {
+    const std::string id = pages::cookie_value(request.get_header_value("Cookie"), COOKIE);
+    return !id.empty() && desk.sessions.use(id, desk.token_fingerprint);
 }
 
 /// "7d", "24h", "2w" -> a duration; nullopt for anything else.
@@ -78,20 +105,28 @@ std::optional<std::chrono::hours> period_of(const std::string& text) {
     }
 }
 
-}  // namespace
+/// The report with a sign-out button above it (the report itself is the gaps stage's page).
+std::string with_sign_out(std::string report) {
+    const std::string button =
+        "<form method=\"post\" action=\"/admin/logout\" style=\"text-align:right;margin:.5rem 1rem\">"
+        "<button type=\"submit\">Sign out</button></form>";
+    const auto body = report.find("<body>");
+    if (body != std::string::npos) report.insert(body + 6, button);
+    return report;
+}
 
-void report_route(ServerContext& context, analysis::AnalyzerSet& analyzers, const httplib::Request& request,
-                  httplib::Response& response) {
-    if (!authorized(context.config, request)) return send_login(response, false);
+void send_report(AdminDesk& desk, const httplib::Request& request, httplib::Response& response) {
     auto period = period_of(request.has_param("since") ? request.get_param_value("since") : "7d");
     if (!period) return pages::send_html(response, 400, "<p>since must be like 24h, 7d or 2w</p>");
     gaps::ReportOptions options;
     options.until = std::chrono::system_clock::now();
     options.since = options.until - *period;
     try {
-        const gaps::GapsReport report = gaps::report_from_event_log(context.config.events_path, analyzers, options);
+        // The searches' analyzers: the report groups queries as the index analyzes them.
+        const gaps::GapsReport report =
+            gaps::report_from_event_log(desk.context.config.events_path, desk.context.search.analyzers(), options);
         response.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-        pages::send_html(response, 200, gaps::write_html(report));
+        pages::send_html(response, 200, with_sign_out(gaps::write_html(report)));
     } catch (const std::exception& e) {
         // The message names the database file: for the admin's eyes, and the log's.
         std::cerr << "anticipa serve: admin report: " << e.what() << '\n';
@@ -99,11 +134,46 @@ void report_route(ServerContext& context, analysis::AnalyzerSet& analyzers, cons
     }
 }
 
-void login_route(ServerContext& context, const httplib::Request& request, httplib::Response& response) {
-    if (!same_secret(request.get_param_value("token"), context.config.admin_token)) return send_login(response, true);
-    response.set_header("Set-Cookie", std::string(COOKIE) + "=" + session_value(context.config.admin_token) +
-                                          "; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=43200");
+}  // namespace
+
+/// GET /admin: the report for a live session or a correct Bearer token (scripts); a Bearer
+/// guess counts against the login rate limit like a login form's.
+void report_route(AdminDesk& desk, const httplib::Request& request, httplib::Response& response) {
+    if (has_session(desk, request)) return send_report(desk, request, response);
+    const std::string authorization = request.get_header_value("Authorization");
+    if (!authorization.starts_with("Bearer ")) return send_login(response, 401, LoginNotice::NONE);
+    if (auto wait = desk.throttle.take(request.remote_addr)) return send_too_many(response, *wait);
+    if (!same_secret(authorization.substr(7), desk.context.config.admin_token))
+        return send_login(response, 401, LoginNotice::WRONG_TOKEN);
+    desk.throttle.give_back(request.remote_addr);
+    send_report(desk, request, response);
+}
+
+/// POST /admin/login with the token in a form body (application/x-www-form-urlencoded). httplib
+/// merges the query string's parameters with the form's, so the body is read here alone: a
+/// token in the URL is refused without being tried.
+void login_route(AdminDesk& desk, const httplib::Request& request, httplib::Response& response) {
+    httplib::Params form;
+    if (request.get_header_value("Content-Type").starts_with("application/x-www-form-urlencoded"))
+        httplib::detail::parse_query_text(request.body, form);
+    if (request.get_param_value_count("token") > form.count("token"))
+        return send_login(response, 400, LoginNotice::TOKEN_IN_URL);
+    if (auto wait = desk.throttle.take(request.remote_addr)) return send_too_many(response, *wait);
+    const auto token = form.find("token");
+    if (form.count("token") != 1 || !same_secret(token->second, desk.context.config.admin_token))
+        return send_login(response, 401, LoginNotice::WRONG_TOKEN);
+    desk.throttle.give_back(request.remote_addr);
+    const std::string id = desk.sessions.open(desk.token_fingerprint);
+    response.set_header("Set-Cookie", set_cookie(desk.context.config, id, desk.context.config.admin_session_lifetime));
     pages::send_redirect(response, 303, "/admin");
+}
+
+/// POST /admin/logout: the session ends on the server, and the browser forgets the cookie.
+void logout_route(AdminDesk& desk, const httplib::Request& request, httplib::Response& response) {
+    const std::string id = pages::cookie_value(request.get_header_value("Cookie"), COOKIE);
+    if (!id.empty()) desk.sessions.close(id);
+    response.set_header("Set-Cookie", set_cookie(desk.context.config, "", std::chrono::seconds(0)));
+    send_login(response, 200, LoginNotice::SIGNED_OUT);
 }
 
 }  // namespace anticipa::server

@@ -3,7 +3,7 @@
 #include "request_fields.h"
 #include "search/miss_diagnosis.h"
 
-#include "tier_token.h"
+#include "secrets.h"
 
 #include <httplib.h>
 

@@ -90,11 +90,15 @@ std::vector<Route> route_table(ServerContext& context) {
         {"POST", "/{locale:tag}/contact", page(site, pages::contact_post_route)},
     };
     if (!context.config.admin_token.empty()) {  // no token, no admin page: /admin is a 404
-        // The searches' analyzers: the report groups queries as the index analyzes them.
-        routes.push_back({"GET", "/admin", [&context](const Request& request, const PathParams&, Response& response) {
-                              report_route(context, context.search.analyzers(), request, response);
-                          }});
-        routes.push_back({"POST", "/admin/login", with_context(context, login_route)});
+        auto desk = std::make_shared<AdminDesk>(context);
+        auto admin = [desk](auto handler) -> RouteHandler {
+            return [desk, handler](const Request& request, const PathParams&, Response& response) {
+                handler(*desk, request, response);
+            };
+        };
+        routes.push_back({"GET", "/admin", admin(report_route)});
+        routes.push_back({"POST", "/admin/login", admin(login_route)});
+        routes.push_back({"POST", "/admin/logout", admin(logout_route)});
     }
     return routes;
 }

@@ -71,6 +71,19 @@ void read_escalation(const YAML::Node& tiers, ServerConfig& config) {
     }
 }
 
+/// admin_cookie_secure, admin_session_idle_seconds, admin_session_lifetime_seconds.
+void read_admin_session_settings(const YAML::Node& yaml, ServerConfig& config) {
+    if (yaml["admin_cookie_secure"]) config.admin_cookie_secure = yaml["admin_cookie_secure"].as<bool>();
+    auto seconds = [&](const char* key, std::chrono::seconds& setting) {
+        if (!yaml[key]) return;
+        const long long value = yaml[key].as<long long>();
+        if (value <= 0) throw std::invalid_argument(std::string(key) + " must be a number of seconds above 0");
+        setting = std::chrono::seconds(value);
+    };
+    seconds("admin_session_idle_seconds", config.admin_session_idle);
+    seconds("admin_session_lifetime_seconds", config.admin_session_lifetime);
+}
+
 }  // namespace
 
 std::size_t default_worker_threads() {
@@ -119,6 +132,7 @@ void load_config_file(const std::filesystem::path& file, ServerConfig& config) {
         if (yaml["keep_alive_seconds"]) config.keep_alive_seconds = yaml["keep_alive_seconds"].as<int>();
         if (yaml["events"]) read_events_settings(yaml["events"], config);
         if (yaml["admin_token"]) config.admin_token = yaml["admin_token"].as<std::string>();
+        read_admin_session_settings(yaml, config);
         if (yaml["contact_outbox"]) config.contact_outbox = yaml["contact_outbox"].as<std::string>();
         if (yaml["escalation"]) read_escalation(yaml["escalation"], config);
         check_origins(config.allowed_origins);
@@ -164,6 +178,10 @@ std::string describe(const ServerConfig& config) {
         << " (client address " << policies[static_cast<int>(config.client_address)] << ", kept "
         << (config.events_retention_days ? std::to_string(config.events_retention_days) + " days" : "forever")
         << "), admin page " << (config.admin_token.empty() ? "off" : "on");
+    if (!config.admin_token.empty())
+        out << " (sessions end after " << config.admin_session_idle.count() << " s idle or "
+            << config.admin_session_lifetime.count() << " s, cookie "
+            << (config.admin_cookie_secure ? "Secure" : "not Secure") << ")";
     return out.str();
 }
 

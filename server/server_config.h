@@ -2,6 +2,9 @@
 // (ANTICIPA_*) > configuration file > defaults.
 #pragma once
 
+#include "login_throttle.h"
+
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -54,8 +57,12 @@ struct ServerConfig {
     std::filesystem::path events_path;  ///< empty: events::default_events_path(), shared with `anticipa gaps`
     int events_retention_days = 180;    ///< older events are deleted; 0 keeps them all
     ClientAddressPolicy client_address = ClientAddressPolicy::HASHED;
-    std::string client_hash_key;  ///< key of the address hash; empty: derived from tier_secret
-    std::string admin_token;      ///< opens /admin (the live gaps report); empty: /admin is off
+    std::string client_hash_key;                       ///< key of the address hash; empty: derived from tier_secret
+    std::string admin_token;                           ///< opens /admin (the live gaps report); empty: /admin is off
+    bool admin_cookie_secure = false;                  ///< session cookie over HTTPS only (set it behind TLS)
+    std::chrono::seconds admin_session_idle{30 * 60};  ///< an admin session unused this long ends
+    std::chrono::seconds admin_session_lifetime{12 * 3600};  ///< and any session ends this long after login
+    LoginLimits admin_login_limits;  ///< guesses of the admin token (not a file setting: the defaults fit any site)
 
     /// By tier: basic, standard, advanced. The defaults are the product's documented plans.
     std::map<std::string, EscalationOptions> escalation{

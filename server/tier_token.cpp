@@ -1,118 +1,114 @@
 #include "tier_token.h"
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <jwt.h>
 #include <nlohmann/json.hpp>
 
-#include <array>
-#include <cstring>
-#include <optional>
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+#include <stdexcept>
 
 namespace anticipa::server {
 
 namespace {
 
-const char* BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+/// Far above any real token (ours are about 150 bytes): the verification never works on more.
+constexpr std::size_t MAX_TOKEN_BYTES = 4096;
 
-std::string base64url_encode(const std::string& bytes) {
-    std::string out;
-    unsigned value = 0;
-    int bits = 0;
-    for (unsigned char c : bytes) {
-        value = (value << 8) | c;
-        bits += 8;
-        while (bits >= 6) {
-            bits -= 6;
-            out += BASE64URL[(value >> bits) & 0x3F];
-        }
-    }
-    if (bits > 0) out += BASE64URL[(value << (6 - bits)) & 0x3F];
-    return out;
-}
+struct FreeJwt {
+    void operator()(jwt_t* jwt) const { jwt_free(jwt); }
+};
+using Jwt = std::unique_ptr<jwt_t, FreeJwt>;
 
-std::optional<std::string> base64url_decode(const std::string& text) {
-    std::string out;
-    unsigned value = 0;
-    int bits = 0;
-    for (char c : text) {
-        const char* at = std::strchr(BASE64URL, c);
-        if (c == '\0' || !at) return std::nullopt;
-        value = (value << 6) | static_cast<unsigned>(at - BASE64URL);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out += static_cast<char>((value >> bits) & 0xFF);
-        }
-    }
-    return out;
-}
+/// libjwt hands out malloc'ed strings.
+struct FreeText {
+    void operator()(char* text) const { std::free(text); }
+};
+using LibjwtText = std::unique_ptr<char, FreeText>;
 
-std::string hmac_sha256(std::string_view key, std::string_view message) {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-    unsigned length = 0;
-    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(message.data()),
-         message.size(), digest.data(), &length);
-    return std::string(reinterpret_cast<const char*>(digest.data()), length);
+nlohmann::json parse_json(LibjwtText text) {
+    return text ? nlohmann::json::parse(text.get(), nullptr, false) : nlohmann::json();
 }
 
 TierVerdict refuse(std::string reason) {
     return {PUBLIC_TIER, std::move(reason)};
 }
 
-}  // namespace
-
-std::string hmac_sha256_hex(std::string_view key, std::string_view message) {
-    static const char* hex = "0123456789abcdef";
-    std::string out;
-    for (unsigned char byte : hmac_sha256(key, message)) {
-        out.push_back(hex[byte >> 4]);
-        out.push_back(hex[byte & 15]);
-    }
-    return out;
+/// Three base64url segments and nothing else. libjwt reads the token as a C string (a NUL
+/// would end it early) and skips characters its base64 decoder does not know, so text it would
+/// tolerate never reaches it.
+bool looks_like_jwt(const std::string& token) {
+    if (token.size() > MAX_TOKEN_BYTES || std::count(token.begin(), token.end(), '.') != 2) return false;
+    return std::all_of(token.begin(), token.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+               c == '.';
+    });
 }
+
+/// The claims' time checks (RFC 7519 NumericDate, seconds): "exp" required, "nbf" honoured.
+std::string time_problem(const nlohmann::json& claims, double now) {
+    const auto exp = claims.find("exp");
+    if (exp == claims.end() || !exp->is_number()) return "no expiry";
+    if (exp->get<double>() <= now) return "expired";
+    const auto nbf = claims.find("nbf");
+    if (nbf != claims.end() && !nbf->is_number()) return "nbf is not a date";
+    if (nbf != claims.end() && nbf->get<double>() > now) return "not valid yet";
+    return "";
+}
+
+}  // namespace
 
 TierVerdict verify_tier_token(const std::string& token, const std::string& secret,
                               std::chrono::system_clock::time_point now) {
     if (token.empty()) return {};
     if (secret.empty()) return refuse("no tier secret is configured");
-    const auto first = token.find('.'), second = token.find('.', first + 1);
-    if (first == std::string::npos || second == std::string::npos || token.find('.', second + 1) != std::string::npos)
-        return refuse("not a JWT");
-    const std::string signed_part = token.substr(0, second);
-    auto header = base64url_decode(token.substr(0, first));
-    auto payload = base64url_decode(token.substr(first + 1, second - first - 1));
-    auto signature = base64url_decode(token.substr(second + 1));
-    if (!header || !payload || !signature) return refuse("not base64url");
+    if (!looks_like_jwt(token)) return refuse("not a JWT");
 
-    // Only HS256: a token may not choose its own algorithm ("none", or a public-key one).
-    auto header_json = nlohmann::json::parse(*header, nullptr, false);
-    if (!header_json.is_object() || header_json.value("alg", "") != "HS256") return refuse("algorithm is not HS256");
-    const std::string expected = hmac_sha256(secret, signed_part);
-    if (signature->size() != expected.size() || CRYPTO_memcmp(signature->data(), expected.data(), expected.size()) != 0)
-        return refuse("bad signature");
+    // libjwt (Debian's 1.10) parses the header, refuses "none" when given a key, and compares
+    // the canonical base64url of the expected HMAC with the token's text in constant time
+    // (Debian's CVE-2024-25189 fix), so a signature with its unused low bits set is refused too.
+    jwt_t* decoded = nullptr;
+    const int failed = jwt_decode(&decoded, token.c_str(), reinterpret_cast<const unsigned char*>(secret.data()),
+                                  static_cast<int>(secret.size()));
+    Jwt jwt(decoded);
+    if (failed != 0 || !jwt) return refuse("malformed, unsigned or forged");
+    // libjwt verifies with whichever HMAC the header names, and reads the name ignoring case: an
+    // HS384 or HS512 token made with our secret, or "alg": "hs256", would pass. Only the exact
+    // "HS256" does (RFC 7515 names are case-sensitive); a token may not choose its algorithm.
+    const nlohmann::json header = parse_json(LibjwtText(jwt_get_headers_json(jwt.get(), nullptr)));
+    const auto alg = header.is_object() ? header.find("alg") : header.end();
+    if (jwt_get_alg(jwt.get()) != JWT_ALG_HS256 || alg == header.end() || *alg != "HS256")
+        return refuse("algorithm is not HS256");
+    // RFC 7515 4.1.11: a token whose critical extensions the reader does not know is invalid.
+    if (header.contains("crit")) return refuse("unsupported header");
 
-    auto claims = nlohmann::json::parse(*payload, nullptr, false);
-    if (!claims.is_object()) return refuse("payload is not a JSON object");
-    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-    if (!claims.contains("exp") || !claims["exp"].is_number()) return refuse("no expiry");
-    if (claims["exp"].get<double>() <= static_cast<double>(seconds)) return refuse("expired");
-    if (claims.contains("nbf") && claims["nbf"].is_number() &&
-        claims["nbf"].get<double>() > static_cast<double>(seconds))
-        return refuse("not valid yet");
-    const std::string tier =
-        claims.contains("tier") && claims["tier"].is_string() ? claims["tier"].get<std::string>() : "";
-    if (tier != "basic" && tier != "standard" && tier != "advanced") return refuse("unknown tier");
-    return {tier, ""};
+    const nlohmann::json claims = parse_json(LibjwtText(jwt_get_grants_json(jwt.get(), nullptr)));
+    if (!claims.is_object()) return refuse("claims are not a JSON object");
+    const double seconds = std::chrono::duration<double>(now.time_since_epoch()).count();
+    if (std::string problem = time_problem(claims, seconds); !problem.empty()) return refuse(problem);
+    const auto tier = claims.find("tier");
+    if (tier == claims.end() || !tier->is_string()) return refuse("unknown tier");
+    const std::string& name = tier->get_ref<const std::string&>();
+    if (name != "basic" && name != "standard" && name != "advanced") return refuse("unknown tier");
+    return {name, ""};
 }
 
 std::string sign_tier_token(const std::string& tier, const std::string& secret, std::chrono::seconds valid_for,
                             std::chrono::system_clock::time_point now) {
-    const auto issued = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-    const std::string header = base64url_encode(R"({"alg":"HS256","typ":"JWT"})");
-    const std::string payload =
-        base64url_encode(nlohmann::json{{"tier", tier}, {"iat", issued}, {"exp", issued + valid_for.count()}}.dump());
-    return header + "." + payload + "." + base64url_encode(hmac_sha256(secret, header + "." + payload));
+    if (secret.empty()) throw std::invalid_argument("a tier token needs a secret");
+    const long issued =
+        static_cast<long>(std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count());
+    jwt_t* created = nullptr;
+    if (jwt_new(&created) != 0) throw std::runtime_error("libjwt could not make a token");
+    Jwt jwt(created);
+    if (jwt_add_grant(jwt.get(), "tier", tier.c_str()) != 0 || jwt_add_grant_int(jwt.get(), "iat", issued) != 0 ||
+        jwt_add_grant_int(jwt.get(), "exp", issued + static_cast<long>(valid_for.count())) != 0 ||
+        jwt_set_alg(jwt.get(), JWT_ALG_HS256, reinterpret_cast<const unsigned char*>(secret.data()),
+                    static_cast<int>(secret.size())) != 0)
+        throw std::runtime_error("libjwt could not make a token");
+    LibjwtText encoded(jwt_encode_str(jwt.get()));
+    if (!encoded) throw std::runtime_error("libjwt could not sign a token");
+    return encoded.get();
 }
 
 }  // namespace anticipa::server

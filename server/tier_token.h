@@ -3,7 +3,6 @@
 
 #include <chrono>
 #include <string>
-#include <string_view>
 
 namespace anticipa::server {
 
@@ -15,17 +14,16 @@ struct TierVerdict {
     std::string reason;  ///< why the token was not accepted ("" when it was, or when there was none)
 };
 
-/// Verifies `token` (header.payload.signature, HS256) with `secret` and reads its "tier" claim.
-/// Missing, malformed, forged, expired ("exp" in the past) or not-yet-valid ("nbf") tokens, and
-/// unknown tiers, all mean the public tier: a URL or a header edit can never raise it.
+/// Verifies `token` (header.payload.signature, HS256 only) with `secret` and reads its "tier"
+/// claim. Anything that is not exactly a valid token means the public tier, never an error:
+/// malformed or non-canonical text, another algorithm ("none", HS512, RS256), a forged
+/// signature, no "exp" or one in the past, an "nbf" in the future, a tier other than basic,
+/// standard or advanced. A URL or a header edit can never raise the tier.
 TierVerdict verify_tier_token(const std::string& token, const std::string& secret,
                               std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
 
-/// HMAC-SHA256 of `message` under `key`, as 64 lowercase hex digits (keyed hashes of client
-/// addresses, the admin session cookie).
-std::string hmac_sha256_hex(std::string_view key, std::string_view message);
-
-/// Makes a token as a product backend would (tests, `anticipa token`).
+/// Makes a token as a product backend would (tests, anticipa-traffic). Throws
+/// std::invalid_argument on an empty secret.
 std::string sign_tier_token(const std::string& tier, const std::string& secret, std::chrono::seconds valid_for,
                             std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
 

@@ -3,18 +3,18 @@
 # Idempotent: packages already present are left alone. Needs root (or sudo).
 set -euo pipefail
 
+# tests/setup/debian12_test.py checks that each has a Debian 12 candidate.
 packages=(
   build-essential cmake ninja-build pkg-config git python3 python3-yaml curl
-  libxapian-dev xapian-tools libicu-dev libcmark-dev libcpp-httplib-dev prometheus-cpp-dev
+  libxapian-dev xapian-tools libicu-dev libcmark-dev libcpp-httplib-dev libjwt-dev prometheus-cpp-dev
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libssl-dev libsqlite3-dev sqlite3 catch2
-  chromium nodejs npm
+  chromium chromium-driver nodejs
+  clang libclang-rt-dev
 )
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" && continue
-  # A NodeSource nodejs ships npm itself and conflicts with Debian's npm package.
-  [ "$p" = npm ] && command -v npm >/dev/null && continue
   missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then

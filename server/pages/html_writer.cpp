@@ -57,13 +57,17 @@ std::string render_page(const PageFrame& frame) {
     html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     html += "<title>" + escape_html(frame.title) + " · " + escape_html(frame.site_name) + "</title>\n";
     html += "<style>" + std::string(STYLE) + "</style>\n</head>\n<body>\n<header>\n";
-    html += "<a href=\"" + root + "\">" + escape_html(frame.site_name) + "</a>\n";
-    html += "<form method=\"get\" action=\"" + root + "search\" role=\"search\">";
-    html += "<input type=\"search\" name=\"q\" value=\"" + escape_html(frame.query) + "\" placeholder=\"" +
-            escape_html(frame.search_label) + "\" aria-label=\"" + escape_html(frame.search_label) + "\">";
-    html += "<button type=\"submit\">" + escape_html(frame.search_button) + "</button></form>\n</header>\n";
-    html += "<main>\n" + frame.body + "\n</main>\n";
-    html += "<footer><a href=\"" + root + "contact\">" + escape_html(frame.contact_label) + "</a></footer>\n";
+    html += "<a href=\"" + (frame.home.empty() ? root : escape_html(frame.home)) + "\">" +
+            escape_html(frame.site_name) + "</a>\n";
+    if (!frame.search_label.empty()) {
+        html += "<form method=\"get\" action=\"" + root + "search\" role=\"search\">";
+        html += "<input type=\"search\" name=\"q\" value=\"" + escape_html(frame.query) + "\" placeholder=\"" +
+                escape_html(frame.search_label) + "\" aria-label=\"" + escape_html(frame.search_label) + "\">";
+        html += "<button type=\"submit\">" + escape_html(frame.search_button) + "</button></form>\n";
+    }
+    html += "</header>\n<main>\n" + frame.body + "\n</main>\n";
+    if (!frame.contact_label.empty())
+        html += "<footer><a href=\"" + root + "contact\">" + escape_html(frame.contact_label) + "</a></footer>\n";
     html += "</body>\n</html>\n";
     return html;
 }

@@ -20,15 +20,17 @@ struct PageFrame {
     std::string locale;         ///< the lang attribute and the prefix of the header links
     std::string title;          ///< plain text
     std::string site_name;      ///< plain text
-    std::string search_label;   ///< plain text (placeholder and label of the search box)
+    std::string search_label;   ///< plain text (placeholder and label of the search box); "": no search box
     std::string search_button;  ///< plain text
-    std::string contact_label;  ///< plain text
+    std::string contact_label;  ///< plain text; "": no contact link in the footer
+    std::string home;           ///< where the site name links; "": /<locale>/
     std::string query;          ///< request text shown back in the search box
     std::string body;           ///< HTML, already safe
 };
 
 /// The whole document: viewport meta, the small inline stylesheet, header with a search form
-/// that works without JavaScript, the body, and a footer link to the contact step.
+/// that works without JavaScript, the body, and a footer link to the contact step. Pages outside
+/// the help center (the admin login) leave the search and contact labels empty.
 std::string render_page(const PageFrame& frame);
 
 /// Sets the status and the HTML body (text/html; charset=utf-8) and keeps shared caches out,

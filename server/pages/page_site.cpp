@@ -72,6 +72,7 @@ std::string PageSite::page(const std::string& locale, const std::string& title, 
                         .search_label = text(locale, "search.placeholder"),
                         .search_button = text(locale, "search.button"),
                         .contact_label = text(locale, "nav.contact"),
+                        .home = "",
                         .query = query,
                         .body = body});
 }

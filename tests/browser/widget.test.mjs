@@ -1,30 +1,25 @@
 // Browser test: widget.js in headless Chromium on a product page of another origin, against a
 // real `anticipa serve` over a fresh index of the sample articles. Run by CTest:
 //   node widget.test.mjs <anticipa binary> <source dir>
-// Exit 0 passed, 1 failed, 77 skipped (Chromium or node_modules missing; CTest reports a skip).
+// Exit 0 passed, 1 failed, 77 skipped (chromium or chromium-driver missing; CTest reports a skip).
+// Drives Debian's chromium through Debian's chromedriver (webdriver.mjs): runs on Node 18.
 import { spawn, spawnSync } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { Browser, KEYS, missingBrowser, waitFor } from "./webdriver.mjs";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SKIP = 77;
 const [anticipa, sourceDir] = process.argv.slice(2);
 if (!anticipa || !sourceDir) {
   console.error("usage: node widget.test.mjs <anticipa binary> <source dir>");
   process.exit(2);
 }
-if (!existsSync(CHROMIUM)) {
-  console.log(`skipped: ${CHROMIUM} is not installed (apt-get install chromium)`);
-  process.exit(SKIP);
-}
-let chromium;
-try {
-  ({ chromium } = await import("playwright-core"));
-} catch {
-  console.log("skipped: playwright-core is not installed (npm ci in tests/browser)");
+const missing = missingBrowser();
+if (missing) {
+  console.log(`skipped: ${missing}`);
   process.exit(SKIP);
 }
 
@@ -91,80 +86,70 @@ try {
   product.setWidget(`<script src="${served.origin}/widget.js" data-server="${served.origin}" data-locale="pt"
     data-route="/settings/security/sso" data-token="${tierToken("advanced")}" async></script>`);
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-      "--disable-component-update", "--no-first-run"],
-  });
-  const page = await browser.newPage();
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
-  await page.goto(product.origin, { waitUntil: "load" });
+  browser = await Browser.launch();
+  await browser.goto(product.origin);
+  const productWindow = await browser.window();
 
-  const button = page.locator(".anticipa-button");
-  await button.waitFor({ timeout: 10000 });
+  const button = await browser.first(".anticipa-button");
   await button.click();
-  check(await button.getAttribute("aria-expanded") === "true", "the help button opens the panel");
+  check(await button.attribute("aria-expanded") === "true", "the help button opens the panel");
 
   // Before anything is typed: the route's articles, with the advanced-only one the token allows.
-  await page.locator(".anticipa-link").first().waitFor({ timeout: 10000 });
-  const contextual = await page.locator(".anticipa-link").evaluateAll((links) => links.map((a) => a.href));
+  await browser.first(".anticipa-link");
+  const contextual = await Promise.all((await browser.all(".anticipa-link")).map((a) => a.property("href")));
   check(contextual.some((href) => href.endsWith("/pt/articles/single-sign-on")),
     "contextual articles for data-route come first, for the token's tier");
   check(contextual.some((href) => href.endsWith("/pt/articles/two-factor")), "the parent route's articles too");
 
   // Search as you type: suggestions, then full results with highlighted snippets; every request
   // of the typing carries one session id and the route, so the content plan counts it once.
-  const typing = [];
-  page.on("request", (request) => {
-    const url = new URL(request.url());
-    if (url.pathname === "/api/v1/suggest" || url.pathname === "/api/v1/search") typing.push(url.searchParams);
-  });
-  await page.locator(".anticipa-input").pressSequentially("esqueci minha senha", { delay: 30 });
-  await page.locator(".anticipa-snippet mark").first().waitFor({ timeout: 10000 });
-  const first = page.locator(".anticipa-link").first();
-  const href = await first.getAttribute("href");
+  await browser.requests(); // what was sent so far is not part of the typing
+  await (await browser.first(".anticipa-input")).type("esqueci minha senha", 30);
+  await browser.first(".anticipa-snippet mark");
+  const first = await browser.first(".anticipa-link");
+  const href = await first.attribute("href");
   check(href.startsWith(`${served.origin}/pt/articles/reset-password`), `the first result is reset-password (${href})`);
+  const typing = (await browser.requests()).map((request) => new URL(request.url))
+    .filter((url) => url.pathname === "/api/v1/suggest" || url.pathname === "/api/v1/search")
+    .map((url) => url.searchParams);
   const sessions = new Set(typing.map((params) => params.get("session")));
   check(typing.length >= 2 && sessions.size === 1 && /^[0-9a-f]{24}$/.test([...sessions][0]) &&
     typing.every((params) => params.get("route") === "/settings/security/sso"),
     `${typing.length} typing requests share one session id and the route`);
 
-  // A click on a result is recorded with the search id and its rank.
-  const clickEvent = page.waitForRequest((request) => request.url().endsWith("/api/v1/events") &&
-    request.method() === "POST", { timeout: 10000 });
-  await page.context().route(`${served.origin}/pt/articles/**`, (route) => route.fulfill({ status: 200, body: "article" }));
-  await first.click({ modifiers: [] });
-  const event = JSON.parse((await clickEvent).postData());
+  // A click on a result (it opens the article in a new tab) is recorded with the search id and
+  // its rank.
+  await first.click();
+  const clickEvent = await waitFor("the click event", async () => (await browser.requests()).find((request) =>
+    request.method === "POST" && request.url.endsWith("/api/v1/events")));
+  const event = JSON.parse(clickEvent.postData);
   check(event.type === "click" && event.rank === 1 && /^[0-9a-f]{32}$/.test(event.search_id) &&
     event.source === "search" && event.route === "/settings/security/sso",
     "a click event carries the search id, rank 1, where it was offered and the route");
 
-  await page.bringToFront();
-  await page.locator(".anticipa-input").focus();
-  await page.keyboard.press("Escape");
-  check(await page.locator(".anticipa-panel").isHidden(), "Escape closes the panel");
-  check(await page.evaluate(() => document.activeElement.className) === "anticipa-button",
+  await browser.switchTo(productWindow);
+  await (await browser.first(".anticipa-input")).press(KEYS.ESCAPE);
+  check(!(await (await browser.first(".anticipa-panel")).displayed()), "Escape closes the panel");
+  check(await browser.execute("return document.activeElement.className") === "anticipa-button",
     "focus returns to the help button");
+  // A missing favicon is the browser's own request, not the widget's.
+  const errors = (await browser.errors()).filter((message) => !message.includes("favicon.ico"));
   check(errors.length === 0, `no script errors (${errors.join("; ")})`);
 
   // The article page itself, rendered by the server: section anchors, then "Was this helpful?".
-  const article = await browser.newPage();  // a fresh context: no stubbed routes
-  await article.goto(`${served.origin}/pt/articles/reset-password`, { waitUntil: "load" });
-  check(await article.locator("h1").first().textContent() !== "", "the article page has its title");
-  check(await article.locator("#reset-link").count() === 1, "sections keep their anchors (#reset-link)");
-  await Promise.all([
-    article.waitForURL(/feedback=thanks/, { timeout: 10000 }),
-    article.locator("form:has(input[name=vote][value=yes]) button").click(),
-  ]);
-  check((await article.content()).includes("Obrigado pela sua opini"), "the helpful vote is thanked, in Portuguese");
+  await browser.newWindow();
+  await browser.goto(`${served.origin}/pt/articles/reset-password`);
+  check(await (await browser.first("h1")).text() !== "", "the article page has its title");
+  check((await browser.all("#reset-link")).length === 1, "sections keep their anchors (#reset-link)");
+  await (await browser.first("form:has(input[name=vote][value=yes]) button")).click();
+  await waitFor("the thank-you page", async () => /feedback=thanks/.test(await browser.url()));
+  check((await browser.source()).includes("Obrigado pela sua opini"), "the helpful vote is thanked, in Portuguese");
   console.log("passed");
 } catch (error) {
   console.error(error.stack || error.message);
   process.exitCode = 1;
 } finally {
-  if (browser) await browser.close();
+  if (browser) await browser.close().catch(() => {});
   if (served) served.child.kill("SIGTERM");
   if (product) product.server.close();
   rmSync(work, { recursive: true, force: true });
