@@ -401,26 +401,35 @@ std::string stale_section(const GapsReport& report) {
 // Dark mode follows the reader's system; tables scroll sideways on a phone; charts keep a
 // readable size (min-width) and scroll rather than shrink their text below legibility.
 constexpr std::string_view STYLE = R"CSS(
-:root{--fg:#1f2328;--muted:#59636e;--bg:#fff;--panel:#f6f8fa;--line:#d1d9e0;--worse:#b42318;--better:#1a7f37;--accent:#0b5cad}
-@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--panel:#161b22;--line:#30363d;--worse:#f85149;--better:#3fb950;--accent:#58a6ff}}
+:root{--fg:#1f2328;--muted:#59636e;--bg:#fff;--panel:#f6f8fa;--line:#d1d9e0;--worse:#b42318;--better:#1a7f37;
+--accent:#0b5cad}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--panel:#161b22;
+--line:#30363d;--worse:#f85149;--better:#3fb950;--accent:#58a6ff}}
 *{box-sizing:border-box}
-body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--fg);background:var(--bg)}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--fg);
+background:var(--bg)}
 main{max-width:64rem;margin:0 auto;padding:1rem}
-h1{font-size:1.6rem;margin:.5rem 0}h2{font-size:1.3rem;margin:2rem 0 .25rem;border-bottom:1px solid var(--line);padding-bottom:.25rem}h3{font-size:1.05rem;margin:1rem 0 .25rem}
+h1{font-size:1.6rem;margin:.5rem 0}h2{font-size:1.3rem;margin:2rem 0 .25rem;
+border-bottom:1px solid var(--line);padding-bottom:.25rem}h3{font-size:1.05rem;margin:1rem 0 .25rem}
 a{color:var(--accent)}nav{display:flex;flex-wrap:wrap;gap:.25rem .75rem;font-size:.9rem}
 .why,.muted{color:var(--muted)}.small{font-size:.85rem}.empty{font-style:italic;color:var(--muted)}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(9.5rem,1fr));gap:.75rem}
 .card{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:.75rem}
-.card-title{color:var(--muted);font-size:.9rem}.card-value{font-size:1.6rem;font-weight:600}.card-detail{font-size:.9rem}
+.card-title{color:var(--muted);font-size:.9rem}.card-value{font-size:1.6rem;font-weight:600}
+.card-detail{font-size:.9rem}
 .trend{font-weight:600}.worse{color:var(--worse)}.better{color:var(--better)}
 .chart{overflow-x:auto}.chart svg{width:100%;min-width:30rem;height:auto;display:block}
-svg text{fill:var(--fg);font:12px system-ui,sans-serif}svg .axis-title{font-weight:600}svg .label{font-size:13px}svg .grid{stroke:var(--line);stroke-width:1}
+svg text{fill:var(--fg);font:12px system-ui,sans-serif}svg .axis-title{font-weight:600}
+svg .label{font-size:13px}svg .grid{stroke:var(--line);stroke-width:1}
 .gap{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:.25rem 1rem;margin:1rem 0}
-.gap p{margin:.4rem 0}.counts{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;margin:.5rem 0}.counts div{display:flex;gap:.4rem}.counts dt{color:var(--muted)}.counts dd{margin:0;font-weight:600}
+.gap p{margin:.4rem 0}.counts{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;margin:.5rem 0}
+.counts div{display:flex;gap:.4rem}.counts dt{color:var(--muted)}.counts dd{margin:0;font-weight:600}
 .phrasings,.comments{margin:.25rem 0;padding-left:1.25rem}
-.chip{display:inline-block;border:1px solid var(--line);border-radius:999px;padding:0 .5rem;font-size:.85rem;white-space:nowrap}
+.chip{display:inline-block;border:1px solid var(--line);border-radius:999px;padding:0 .5rem;font-size:.85rem;
+white-space:nowrap}
 .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.95rem}
-th,td{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid var(--line)}th{background:var(--panel)}
+th,td{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid var(--line)}
+th{background:var(--panel)}
 .num{font-variant-numeric:tabular-nums}code{font-size:.9em;overflow-wrap:anywhere}
 @media print{nav{display:none}.gap{break-inside:avoid}}
 )CSS";

@@ -11,12 +11,15 @@ namespace {
 // Small, readable on a 320-pixel phone: one column, large tap targets, no external assets.
 constexpr const char* STYLE = R"css(
 *{box-sizing:border-box}
-body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","PingFang TC","Microsoft JhengHei",sans-serif;color:#1d2433;background:#fff}
+body{margin:0;
+font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","PingFang TC","Microsoft JhengHei",sans-serif;
+color:#1d2433;background:#fff}
 header{background:#25346b;color:#fff;padding:.75rem 1rem}
 header a{color:#fff;text-decoration:none;font-weight:600}
 header form{display:flex;gap:.5rem;margin-top:.5rem}
 input,textarea,button{font:inherit}
-input[type=search],input[type=email],textarea,input[type=text]{flex:1;width:100%;padding:.6rem;border:1px solid #9aa3b5;border-radius:.4rem}
+input[type=search],input[type=email],textarea,input[type=text]{flex:1;width:100%;padding:.6rem;
+border:1px solid #9aa3b5;border-radius:.4rem}
 button{padding:.6rem 1rem;border:0;border-radius:.4rem;background:#2f6fde;color:#fff;cursor:pointer;min-height:44px}
 main{max-width:46rem;margin:0 auto;padding:1rem}
 a{color:#1f5bc4}

@@ -423,7 +423,9 @@ TEST_CASE("Slug: spacing vowel signs stay inside the word", "[article][unit]") {
         std::string heading, slug;
     };
     for (const auto& c : std::vector<Case>{
-             {"नमस्ते दुनिया", "नमस्ते-दुनिया"}, {"পাসওয়ার্ড রিসেট", "পাসওয়ার্ড-রিসেট"}, {"கடவுச்சொல்", "கடவுச்சொல்"}}) {
+             {"नमस्ते दुनिया", "नमस्ते-दुनिया"},
+             {"পাসওয়ার্ড রিসেট", "পাসওয়ার্ড-রিসেট"},
+             {"கடவுச்சொல்", "கடவுச்சொல்"}}) {
         CAPTURE(c.heading);
         CHECK(slugify(c.heading) == c.slug);
     }
