@@ -1,5 +1,7 @@
 #include "article/slug.h"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -34,7 +36,12 @@ std::string take_explicit_anchor(std::string& heading) {
     auto open = heading.rfind("{#", end);
     if (open == std::string::npos) return "";
     std::string anchor = heading.substr(open + 2, end - open - 2);
-    if (anchor.empty() || anchor.find_first_of(" \t{}") != std::string::npos) return "";
+    // A link must be able to name it: no braces, spaces or control characters (which would also
+    // land unescaped in id attributes and deep links).
+    const bool linkable = std::none_of(anchor.begin(), anchor.end(), [](unsigned char c) {
+        return c <= ' ' || c == 0x7f || c == '{' || c == '}';
+    });
+    if (anchor.empty() || !linkable) return "";
     heading.erase(open);
     while (!heading.empty() && (heading.back() == ' ' || heading.back() == '\t')) heading.pop_back();
     return anchor;

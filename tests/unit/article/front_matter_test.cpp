@@ -444,6 +444,9 @@ TEST_CASE("Slug: an explicit {#anchor} at the end of a heading is taken off it",
              {"Reset", "", "Reset"},
              {"Reset {#}", "", "Reset {#}"},
              {"Reset {#two words}", "", "Reset {#two words}"},
+             {std::string("Reset {#a\x01b}"), "", "Reset {#a\x01b}"},
+             {std::string("Reset {#a\x7f}"), "", "Reset {#a\x7f}"},
+             {std::string("Reset {#a\0b}", 12), "", std::string("Reset {#a\0b}", 12)},
              {"Use {braces} here", "", "Use {braces} here"},
              {"Reset {#reset} again", "", "Reset {#reset} again"},
              {"", "", ""},
@@ -517,7 +520,7 @@ TEST_CASE("LocaleTag: the language subtag decides whether a locale is known", "[
 }
 
 TEST_CASE("FrontMatter: yaml_quoted writes what people type so that it reads back unchanged", "[article][unit]") {
-    for (const std::string typed : {std::string("reset: password # again"), std::string("- \"quoted\" \\ back"),
+    for (const std::string& typed : {std::string("reset: password # again"), std::string("- \"quoted\" \\ back"),
                                     std::string("two\nlines\tand a tab"), std::string("não consigo entrar"),
                                     std::string("忘记密码"), std::string("bell\x07")}) {
         CAPTURE(typed);
