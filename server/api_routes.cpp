@@ -53,7 +53,7 @@ void answer_search(ServerContext& context, const httplib::Request& request, cons
     nlohmann::json body = search_json(found, query.query);
     body["search_id"] = event.search_id;
     body["page"] = page;
-    context.events.record(std::move(event));
+    record_search(context, std::move(event), query, found);
     send_json(response, body);
 }
 
@@ -105,7 +105,7 @@ void suggest_route(ServerContext& context, const httplib::Request& request, http
     for (const auto& hit : found.hits)
         suggestions.push_back({{"id", hit.id}, {"title", hit.title}, {"link", hit.link}, {"locale", hit.locale}});
     nlohmann::json body{{"query", query.query}, {"search_id", event.search_id}, {"suggestions", suggestions}};
-    context.events.record(std::move(event));
+    record_search(context, std::move(event), query, found);
     send_json(response, body);
 }
 

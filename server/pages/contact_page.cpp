@@ -39,7 +39,7 @@ std::string deflection(const PageSite& site, const httplib::Request& request, co
     search::SearchResponse found = site.context.search.search(query);
     events::Event event = search_event(site.context, request, {}, query, found, "deflect");
     search_id = event.search_id;
-    site.context.events.record(std::move(event));
+    record_search(site.context, std::move(event), query, found);
     if (found.hits.empty()) return "";
     return "<section class=\"deflection\"><h2>" + site.html(locale, "contact.deflection") + "</h2>\n" +
            render_hits(locale, found, search_id) + "</section>\n";

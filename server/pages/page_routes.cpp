@@ -81,7 +81,7 @@ void search_route(const PageSite& site, const std::string& locale, const httplib
 
     events::Event event = search_event(site.context, request, {}, query, found, "page");
     const std::string search_id = event.search_id;
-    site.context.events.record(std::move(event));
+    record_search(site.context, std::move(event), query, found);
 
     const std::string root = "/" + escape_html(locale) + "/";
     std::string body = "<h1>" + escape_html(title) + "</h1>\n";

@@ -114,7 +114,7 @@ void deflect_route(ServerContext& context, const httplib::Request& request, http
                           {"locale", deflection.found.locale},
                           {"fallback", deflection.found.fallback},
                           {"articles", articles}};
-    context.events.record(std::move(event));
+    record_search(context, std::move(event), deflection.grouped_by, deflection.found);
     send_json(response, answer);
 }
 
