@@ -5,7 +5,9 @@
 
 #include "backend.h"
 
+#include "events/event_kind.h"
 #include "events/event_sink.h"
+#include "events/reaction_event.h"
 #include "scenario.h"
 #include "search/deflection.h"
 #include "search/miss_diagnosis.h"
@@ -158,24 +160,19 @@ class StoreBackend : public Backend {
     }
 
     void react(const Reaction& r) override {
-        static const std::map<std::string, events::EventKind> kinds{{"click", events::EventKind::CLICK},
-                                                                    {"helpful", events::EventKind::HELPFUL},
-                                                                    {"not_helpful", events::EventKind::NOT_HELPFUL},
-                                                                    {"escalate", events::EventKind::ESCALATE}};
-        events::Event event;
-        event.kind = kinds.at(r.type);
-        event.search_id = r.search_id;
-        event.session_id = r.session;
-        event.at = r.at;
-        event.source = r.source;
-        event.locale = r.locale;
-        event.tier = r.tier;
-        event.article_id = r.article_id;
-        event.rank = r.rank;
-        event.comment = r.comment;
-        event.channel = r.channel;
-        event.route = r.route;
-        event.client = client_;
+        events::Event event = events::reaction_event({.kind = events::reaction_kind_named(r.type).value(),
+                                                      .search_id = r.search_id,
+                                                      .article_id = r.article_id,
+                                                      .rank = r.rank,
+                                                      .comment = r.comment,
+                                                      .channel = r.channel},
+                                                     {.source = r.source,
+                                                      .locale = r.locale,
+                                                      .tier = r.tier,
+                                                      .route = r.route,
+                                                      .client = client_,
+                                                      .session_id = r.session});
+        event.at = r.at;  // spread over past days
         write(std::move(event));
     }
 
