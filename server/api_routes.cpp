@@ -2,6 +2,8 @@
 
 #include "common/utf8.h"
 #include "event_recording.h"
+#include "events/event_kind.h"
+#include "events/reaction_event.h"
 #include "http_responses.h"
 #include "request_fields.h"
 #include "request_guard.h"
@@ -12,7 +14,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <map>
 #include <optional>
 #include <set>
 
@@ -53,7 +54,7 @@ void answer_search(ServerContext& context, const httplib::Request& request, cons
     nlohmann::json body = search_json(found, query.query);
     body["search_id"] = event.search_id;
     body["page"] = page;
-    context.events.record(std::move(event));
+    record_search(context, std::move(event), query, found);
     send_json(response, body);
 }
 
@@ -105,34 +106,29 @@ void suggest_route(ServerContext& context, const httplib::Request& request, http
     for (const auto& hit : found.hits)
         suggestions.push_back({{"id", hit.id}, {"title", hit.title}, {"link", hit.link}, {"locale", hit.locale}});
     nlohmann::json body{{"query", query.query}, {"search_id", event.search_id}, {"suggestions", suggestions}};
-    context.events.record(std::move(event));
+    record_search(context, std::move(event), query, found);
     send_json(response, body);
 }
 
 void events_route(ServerContext& context, const httplib::Request& request, httplib::Response& response) {
     auto body = nlohmann::json::parse(request.body, nullptr, false);
     if (!body.is_object()) return send_error(response, ApiError::INVALID_REQUEST, "the body must be a JSON object");
-    static const std::map<std::string, events::EventKind> kinds{{"click", events::EventKind::CLICK},
-                                                                {"helpful", events::EventKind::HELPFUL},
-                                                                {"not_helpful", events::EventKind::NOT_HELPFUL},
-                                                                {"escalate", events::EventKind::ESCALATE}};
     auto text = [&](const char* field) {
         return body.contains(field) && body[field].is_string() ? body[field].get<std::string>() : std::string();
     };
-    auto kind = kinds.find(text("type"));
-    if (kind == kinds.end())
+    const auto kind = events::reaction_kind_named(text("type"));
+    if (!kind)
         return send_error(response, ApiError::INVALID_REQUEST, "type must be click, helpful, not_helpful or escalate");
-    events::Event event;
-    event.kind = kind->second;
-    event.search_id = text("search_id");
-    event.article_id = text("article_id");
-    event.locale = text("locale");
-    event.comment = text("comment").substr(0, 2000);
-    event.channel = text("channel");
-    event.source = text("source");
-    event.route = route_path(text("route"));
-    event.tier = request_tier(request, context.config);
-    event.client = client_of(context.config, request);
+    events::Event event = events::reaction_event({.kind = *kind,
+                                                  .search_id = text("search_id"),
+                                                  .article_id = text("article_id"),
+                                                  .comment = text("comment").substr(0, 2000),
+                                                  .channel = text("channel")},
+                                                 {.source = text("source"),
+                                                  .locale = text("locale"),
+                                                  .tier = request_tier(request, context.config),
+                                                  .route = route_path(text("route")),
+                                                  .client = client_of(context.config, request)});
     static const std::set<std::string> sources{"", "search", "suggest", "deflect", "context", "page"};
     if (!sources.count(event.source))
         return send_error(response, ApiError::INVALID_REQUEST,

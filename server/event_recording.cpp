@@ -73,12 +73,17 @@ events::Event search_event(ServerContext& context, const httplib::Request& reque
     event.fallback = found.fallback;
     event.client = client_of(context.config, request);
     for (const auto& hit : found.hits) event.shown.push_back(hit.id);
-    if (event.results == 0) {
+    return event;
+}
+
+void record_search(ServerContext& context, events::Event event, const search::SearchRequest& asked,
+                   const search::SearchResponse& found) {
+    if (found.own_total() == 0) {
         const search::MissDiagnosis miss = search::diagnose_miss(context.search, asked);
         event.matches_other_locales = miss.other_locales;
         event.matches_any_tier = miss.any_tier;
     }
-    return event;
+    context.events.record(std::move(event));
 }
 
 }  // namespace anticipa::server

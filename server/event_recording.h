@@ -22,9 +22,14 @@ struct EventContext {
 };
 std::optional<std::string> read_event_context(const httplib::Request& request, EventContext& out);
 
-/// The SEARCH event of an answered query. When nothing was found, it also records whether the
-/// words match in another language or above the customer's tier (see search/miss_diagnosis.h).
+/// The SEARCH event of an answered query, as the content plan reads it. Runs no search.
 events::Event search_event(ServerContext& context, const httplib::Request& request, const EventContext& where,
                            const search::SearchRequest& asked, const search::SearchResponse& found, const char* source);
+
+/// Records a search's event. When the customer's own words found nothing, it first runs the miss
+/// diagnosis: a few more counting searches (other languages, all tiers; search/miss_diagnosis.h)
+/// on the request path, so the content plan can tell a missing article from an untranslated one.
+void record_search(ServerContext& context, events::Event event, const search::SearchRequest& asked,
+                   const search::SearchResponse& found);
 
 }  // namespace anticipa::server

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "events/event.h"
+#include "events/event_kind.h"
 
 #include <chrono>
 #include <cstdint>
@@ -12,9 +13,6 @@
 #include <vector>
 
 namespace anticipa::events {
-
-/// The kind whose to_string() is `name`; nullopt for any other text.
-std::optional<EventKind> kind_named(std::string_view name);
 
 /// Milliseconds since the epoch, rounded down: how events store `at`.
 std::int64_t to_ms(std::chrono::system_clock::time_point at);

@@ -2,22 +2,6 @@
 
 namespace anticipa::events {
 
-const char* to_string(EventKind kind) {
-    switch (kind) {
-        case EventKind::SEARCH:
-            return "search";
-        case EventKind::CLICK:
-            return "click";
-        case EventKind::HELPFUL:
-            return "helpful";
-        case EventKind::NOT_HELPFUL:
-            return "not_helpful";
-        case EventKind::ESCALATE:
-            return "escalate";
-    }
-    return "unknown";
-}
-
 void MemoryEventSink::record(Event event) {
     std::lock_guard lock(mutex_);
     events_.push_back(std::move(event));

@@ -4,8 +4,6 @@
 #include "common/content_hash.h"
 #include "index/schema.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 
 namespace anticipa::index {
@@ -67,35 +65,6 @@ std::string file_term(const std::string& path) {
 bool is_spelling_word(const std::string& term) {
     if (term.size() < 3 || analysis::has_han(term)) return false;
     return std::none_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-void store_record(Xapian::Document& document, const SectionRecord& r) {
-    nlohmann::json json{{"id", r.id},         {"locale", r.locale}, {"title", r.title},       {"heading", r.heading},
-                        {"anchor", r.anchor}, {"path", r.path},     {"category", r.category}, {"updated", r.updated},
-                        {"tags", r.tags},     {"tiers", r.tiers},   {"level", r.level},       {"section", r.section}};
-    document.set_data(json.dump());
-    document.add_value(SLOT_TEXT, r.text);
-    document.add_value(SLOT_HTML, r.html);
-}
-
-SectionRecord read_record(const Xapian::Document& document, RecordParts parts) {
-    auto json = nlohmann::json::parse(document.get_data());
-    SectionRecord r;
-    r.id = json.value("id", "");
-    r.locale = json.value("locale", "");
-    r.title = json.value("title", "");
-    r.heading = json.value("heading", "");
-    r.anchor = json.value("anchor", "");
-    r.path = json.value("path", "");
-    if (parts != RecordParts::SHORT_FIELDS) r.text = document.get_value(SLOT_TEXT);
-    if (parts == RecordParts::WITH_TEXT_AND_HTML) r.html = document.get_value(SLOT_HTML);
-    r.category = json.value("category", "");
-    r.updated = json.value("updated", "");
-    r.tags = json.value("tags", std::vector<std::string>{});
-    r.tiers = json.value("tiers", std::vector<std::string>{});
-    r.level = json.value("level", 0);
-    r.section = json.value("section", 0);
-    return r;
 }
 
 std::vector<Xapian::Document> build_article_documents(const article::Article& article,

@@ -3,21 +3,13 @@
 
 #include "analysis/analyzer.h"
 #include "article/article.h"
+#include "index/section_record.h"
 
 #include <xapian.h>
 
 #include <string>
 
 namespace anticipa::index {
-
-/// What a search hit needs to show without opening the file again: the short fields as JSON
-/// document data, the text and HTML in value slots (schema.h).
-struct SectionRecord {
-    std::string id, locale, title, heading, anchor, path, text, html, category, updated;
-    std::vector<std::string> tags, tiers;
-    int level = 0;
-    int section = 0;
-};
 
 /// Builds one document per section: the title and questions are repeated on every section so
 /// either can match, weighted over headings and body (schema.h). They are analyzed once per article.
@@ -32,13 +24,5 @@ std::string file_term(const std::string& path);
 
 /// Words worth offering as spelling corrections: letters only, three bytes or more.
 bool is_spelling_word(const std::string& term);
-
-/// Stores the record in a document: short fields as data, text and HTML as values.
-void store_record(Xapian::Document& document, const SectionRecord& record);
-
-enum class RecordParts { SHORT_FIELDS, WITH_TEXT, WITH_TEXT_AND_HTML };
-
-/// Reads the record back; the text and HTML only when asked for.
-SectionRecord read_record(const Xapian::Document& document, RecordParts parts = RecordParts::SHORT_FIELDS);
 
 }  // namespace anticipa::index

@@ -1,7 +1,7 @@
 #include "search/article_reader.h"
 
-#include "index/document_builder.h"
 #include "index/schema.h"
+#include "index/section_record.h"
 
 #include <algorithm>
 #include <tuple>

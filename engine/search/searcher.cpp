@@ -1,9 +1,9 @@
 #include "search/searcher.h"
 
 #include "common/locale_tag.h"
-#include "index/document_builder.h"
 #include "index/index_layout.h"
 #include "index/schema.h"
+#include "index/section_record.h"
 #include "search/feedback.h"
 #include "search/query_builder.h"
 #include "search/rescorer.h"

@@ -3,6 +3,7 @@
 // advanced: a named representative and a phone line).
 #include "common/utf8.h"
 #include "event_recording.h"
+#include "events/reaction_event.h"
 #include "pages/page_routes.h"
 #include "pages/page_site.h"
 
@@ -39,7 +40,7 @@ std::string deflection(const PageSite& site, const httplib::Request& request, co
     search::SearchResponse found = site.context.search.search(query);
     events::Event event = search_event(site.context, request, {}, query, found, "deflect");
     search_id = event.search_id;
-    site.context.events.record(std::move(event));
+    record_search(site.context, std::move(event), query, found);
     if (found.hits.empty()) return "";
     return "<section class=\"deflection\"><h2>" + site.html(locale, "contact.deflection") + "</h2>\n" +
            render_hits(locale, found, search_id) + "</section>\n";
@@ -137,16 +138,9 @@ void contact_post_route(const PageSite& site, const std::string& locale, const h
     const std::string search_id = valid_search_id(sid) ? sid : "";
     if (!site.context.outbox.deliver({locale, tier, subject, email, message, search_id}))
         return site.send_message(response, 503, locale, "error.bad_request", "contact.not_sent");
-    events::Event event;
-    event.kind = events::EventKind::ESCALATE;
-    event.source = "page";
-    event.channel = "contact_form";
-    event.search_id = search_id;
-    event.locale = locale;
-    event.tier = tier;
-    event.query = subject;
-    event.client = client_of(site.context.config, request);
-    site.context.events.record(std::move(event));
+    site.context.events.record(events::reaction_event(
+        {.kind = events::EventKind::ESCALATE, .search_id = search_id, .channel = "contact_form", .subject = subject},
+        {.source = "page", .locale = locale, .tier = tier, .client = client_of(site.context.config, request)}));
     const std::string body = "<h1>" + site.html(locale, "contact.title") + "</h1>\n<p class=\"notice\">" +
                              site.html(locale, "contact.sent") + "</p>\n<p><a href=\"/" + escape_html(locale) + "/\">" +
                              site.html(locale, "nav.home") + "</a></p>";

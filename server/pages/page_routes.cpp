@@ -4,6 +4,7 @@
 #include "common/locale_tag.h"
 #include "common/utf8.h"
 #include "event_recording.h"
+#include "events/reaction_event.h"
 
 #include "pages/locale_negotiation.h"
 #include "pages/page_site.h"
@@ -81,7 +82,7 @@ void search_route(const PageSite& site, const std::string& locale, const httplib
 
     events::Event event = search_event(site.context, request, {}, query, found, "page");
     const std::string search_id = event.search_id;
-    site.context.events.record(std::move(event));
+    record_search(site.context, std::move(event), query, found);
 
     const std::string root = "/" + escape_html(locale) + "/";
     std::string body = "<h1>" + escape_html(title) + "</h1>\n";
@@ -151,20 +152,18 @@ void article_route(const PageSite& site, const std::string& locale, const std::s
     if (!view) return site.send_not_found(response, locale);
     const std::string search_id = search_id_of(request);
     if (!search_id.empty()) {  // opened from a result: the click of that search
-        events::Event click;
-        click.kind = events::EventKind::CLICK;
-        click.source = "page";
-        click.search_id = search_id;
-        click.article_id = id;
-        click.locale = locale;
-        click.tier = page_tier(request, site.context.config);
-        click.client = client_of(site.context.config, request);
+        int rank = 0;
         try {
-            click.rank = std::clamp(std::stoi(request.get_param_value("rank")), 0, 1000);
+            rank = std::clamp(std::stoi(request.get_param_value("rank")), 0, 1000);
         } catch (const std::exception&) {
-            click.rank = 0;  // a hand-edited rank is not worth refusing the page for
+            rank = 0;  // a hand-edited rank is not worth refusing the page for
         }
-        site.context.events.record(std::move(click));
+        site.context.events.record(events::reaction_event(
+            {.kind = events::EventKind::CLICK, .search_id = search_id, .article_id = id, .rank = rank},
+            {.source = "page",
+             .locale = locale,
+             .tier = page_tier(request, site.context.config),
+             .client = client_of(site.context.config, request)}));
     }
 
     std::string body =
@@ -211,16 +210,12 @@ void feedback_route(const PageSite& site, const std::string& locale, const std::
     std::string comment = request.get_param_value("comment").substr(0, 2000);
     if ((vote != "yes" && vote != "no") || find_invalid_utf8(comment) != std::string::npos)
         return site.send_message(response, 400, locale, "error.bad_request", "feedback.invalid");
-    events::Event event;
-    event.kind = vote == "yes" ? events::EventKind::HELPFUL : events::EventKind::NOT_HELPFUL;
-    event.source = "page";
-    event.search_id = search_id_of(request);
-    event.article_id = id;
-    event.locale = locale;
-    event.tier = tier;
-    event.client = client_of(site.context.config, request);
-    event.comment = std::move(comment);
-    site.context.events.record(std::move(event));
+    site.context.events.record(events::reaction_event(
+        {.kind = vote == "yes" ? events::EventKind::HELPFUL : events::EventKind::NOT_HELPFUL,
+         .search_id = search_id_of(request),
+         .article_id = id,
+         .comment = std::move(comment)},
+        {.source = "page", .locale = locale, .tier = tier, .client = client_of(site.context.config, request)}));
     send_redirect(response, 303, "/" + locale + "/articles/" + id + "?feedback=thanks#feedback");
 }
 

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "analysis/analyzer_set.h"
-#include "index/document_builder.h"
+#include "index/section_record.h"
 
 #include <filesystem>
 #include <string>

@@ -5,8 +5,11 @@
 
 #include "backend.h"
 
+#include "events/event_kind.h"
 #include "events/event_sink.h"
+#include "events/reaction_event.h"
 #include "scenario.h"
+#include "search/deflection.h"
 #include "search/miss_diagnosis.h"
 #include "search/search_service.h"
 #include "text_variation.h"
@@ -51,6 +54,18 @@ class AnswerBook {
         return book_.emplace(key, std::move(answer)).first->second;
     }
 
+    /// The articles the contact form proposes for a ticket, ranked as the server ranks them.
+    Answer deflection(const search::Ticket& ticket) {
+        const auto key = std::make_tuple(ticket.subject, ticket.body, ticket.locale, ticket.tier);
+        {
+            std::shared_lock lock(mutex_);
+            if (auto it = deflections_.find(key); it != deflections_.end()) return it->second;
+        }
+        Answer answer = work_out(ticket);
+        std::unique_lock lock(mutex_);
+        return deflections_.emplace(key, std::move(answer)).first->second;
+    }
+
   private:
     static search::SearchRequest make_request(const std::string& query, const std::string& locale,
                                               const std::string& tier, std::size_t limit, bool finished) {
@@ -86,20 +101,30 @@ class AnswerBook {
         return answer;
     }
 
+    Answer work_out(const search::Ticket& ticket) {
+        const search::Deflection deflection = search::deflect(service_, ticket);
+        Answer answer;
+        for (const auto& [hit, confidence] : deflection.articles) {
+            answer.ids.push_back(hit.id);
+            answer.locales.push_back(hit.locale);
+            answer.scores.push_back(confidence);
+        }
+        answer.total = deflection.total;
+        answer.fallback = deflection.found.fallback;
+        // The server diagnoses a ticket that found nothing by the words it is grouped by.
+        if (deflection.found.own_total() == 0) {
+            const search::MissDiagnosis miss = search::diagnose_miss(service_, deflection.grouped_by);
+            answer.matches_other_locales = miss.other_locales;
+            answer.matches_any_tier = miss.any_tier;
+        }
+        return answer;
+    }
+
     search::SearchService& service_;
     std::shared_mutex mutex_;
     std::map<std::tuple<std::string, std::string, std::string, std::size_t, bool>, Answer> book_;
+    std::map<std::tuple<std::string, std::string, std::string, std::string>, Answer> deflections_;
 };
-
-/// The first 300 characters of a ticket's body, cut back to a space, as the server searches it.
-inline std::string ticket_head(const std::string& body) {
-    const auto points = code_points(body);
-    if (points.size() <= 300) return body;
-    std::string head;
-    for (std::size_t i = 0; i < 300; ++i) head += points[i];
-    const auto space = head.find_last_of(" \t\r\n");
-    return space == std::string::npos || space == 0 ? head : head.substr(0, space);
-}
 
 class StoreBackend : public Backend {
   public:
@@ -129,55 +154,25 @@ class StoreBackend : public Backend {
         return shown;  // a context view is not an event: nothing was asked
     }
 
-    /// As the contact form does it: the subject with the head of the body, and the subject
-    /// alone, blended by score (subject words count twice); the five best are proposed.
+    /// As the contact form does it (search::deflect): the five articles most likely to answer.
     Shown deflect(const Ask& a) override {
-        const std::string head = ticket_head(a.body);
-        const Answer ticket = answers_.answer(a.query + "\n" + head, a.locale, a.tier, 10, true);
-        const Answer subject = answers_.answer(a.query, a.locale, a.tier, 10, true);
-        std::map<std::string, std::pair<double, std::string>> blended;  // id -> score, locale
-        for (const Answer* part : {&ticket, &subject})
-            for (std::size_t i = 0; i < part->ids.size(); ++i) {
-                auto& [score, locale] = blended[part->ids[i]];
-                score += part->scores[i];
-                locale = part->locales[i];
-            }
-        std::vector<std::pair<double, std::string>> ranked;
-        for (const auto& [id, entry] : blended) ranked.emplace_back(entry.first, id);
-        std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
-        Answer proposed = ticket;
-        proposed.total = std::max(ticket.total, subject.total);
-        // The server diagnoses a ticket that found nothing by its subject, the words it is grouped by.
-        proposed.matches_other_locales = ticket.total == 0 ? subject.matches_other_locales : 0;
-        proposed.matches_any_tier = ticket.total == 0 ? subject.matches_any_tier : 0;
-        proposed.ids.clear();
-        proposed.locales.clear();
-        for (std::size_t i = 0; i < ranked.size() && i < 5; ++i) {
-            proposed.ids.push_back(ranked[i].second);
-            proposed.locales.push_back(blended[ranked[i].second].second);
-        }
-        return record(a, proposed);
+        return record(a, answers_.deflection({.subject = a.query, .body = a.body, .locale = a.locale, .tier = a.tier}));
     }
 
     void react(const Reaction& r) override {
-        static const std::map<std::string, events::EventKind> kinds{{"click", events::EventKind::CLICK},
-                                                                    {"helpful", events::EventKind::HELPFUL},
-                                                                    {"not_helpful", events::EventKind::NOT_HELPFUL},
-                                                                    {"escalate", events::EventKind::ESCALATE}};
-        events::Event event;
-        event.kind = kinds.at(r.type);
-        event.search_id = r.search_id;
-        event.session_id = r.session;
-        event.at = r.at;
-        event.source = r.source;
-        event.locale = r.locale;
-        event.tier = r.tier;
-        event.article_id = r.article_id;
-        event.rank = r.rank;
-        event.comment = r.comment;
-        event.channel = r.channel;
-        event.route = r.route;
-        event.client = client_;
+        events::Event event = events::reaction_event({.kind = events::reaction_kind_named(r.type).value(),
+                                                      .search_id = r.search_id,
+                                                      .article_id = r.article_id,
+                                                      .rank = r.rank,
+                                                      .comment = r.comment,
+                                                      .channel = r.channel},
+                                                     {.source = r.source,
+                                                      .locale = r.locale,
+                                                      .tier = r.tier,
+                                                      .route = r.route,
+                                                      .client = client_,
+                                                      .session_id = r.session});
+        event.at = r.at;  // spread over past days
         write(std::move(event));
     }
 

@@ -1,0 +1,89 @@
+#include "search/searcher_pool.h"
+
+#include "index/index_layout.h"
+
+namespace anticipa::search {
+
+namespace {
+
+/// How often the index folder is looked at for added or replaced locale databases.
+constexpr std::chrono::milliseconds LAYOUT_CHECK_INTERVAL{200};
+
+}  // namespace
+
+SearcherPool::SearcherPool(SearcherOptions options, analysis::AnalyzerSet& analyzers, Notify notify)
+    : options_(std::move(options)), analyzers_(analyzers), notify_(std::move(notify)) {
+    signature_ = layout_signature();
+    last_layout_check_ = std::chrono::steady_clock::now();
+    idle_.push_back(open_searcher());
+}
+
+SearcherPool::~SearcherPool() = default;
+
+std::unique_ptr<Searcher> SearcherPool::open_searcher() {
+    std::unique_ptr<Searcher> searcher;
+    std::vector<std::string> messages;
+    try {
+        searcher = std::make_unique<Searcher>(options_, analyzers_);
+        messages = searcher->notices();
+        for (const auto& locale : searcher->unusable()) messages.push_back(locale.message());
+    } catch (const IndexUnusable& e) {
+        notify_once({e.what()});
+        throw;
+    }
+    notify_once(messages);
+    return searcher;
+}
+
+void SearcherPool::notify_once(const std::vector<std::string>& messages) {
+    if (!notify_) return;
+    std::lock_guard lock(notified_mutex_);
+    for (const auto& message : messages)
+        if (notified_.insert(message).second) notify_(message);
+}
+
+std::string SearcherPool::layout_signature() const {
+    std::string signature;
+    for (const auto& locale : index::indexed_locales(options_.index_dir))
+        signature += locale + ":" + index::database_identity(index::database_path(options_.index_dir, locale)) + " ";
+    return signature;
+}
+
+SearcherPool::Borrowed SearcherPool::borrow() {
+    Borrowed borrowed;
+    {
+        std::lock_guard lock(mutex_);
+        auto now = std::chrono::steady_clock::now();
+        if (now - last_layout_check_ >= LAYOUT_CHECK_INTERVAL) {
+            last_layout_check_ = now;
+            std::string signature = layout_signature();
+            if (signature != signature_) {
+                signature_ = signature;
+                ++generation_;
+                idle_.clear();  // opened on files that are no longer the index
+            }
+        }
+        borrowed.generation = generation_;
+        if (!idle_.empty()) {
+            borrowed.searcher = std::move(idle_.back());
+            idle_.pop_back();
+        }
+    }
+    if (borrowed.searcher) {
+        try {
+            // In-place commits since it was last used; one carrying another profile needs a new one.
+            if (borrowed.searcher->reopen()) return borrowed;
+        } catch (const Xapian::Error&) {
+            // Its folder was swapped before the next layout check noticed: open the current one.
+        }
+    }
+    borrowed.searcher = open_searcher();
+    return borrowed;
+}
+
+void SearcherPool::give_back(Borrowed borrowed) {
+    std::lock_guard lock(mutex_);
+    if (borrowed.generation == generation_) idle_.push_back(std::move(borrowed.searcher));
+}
+
+}  // namespace anticipa::search
