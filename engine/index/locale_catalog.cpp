@@ -22,11 +22,22 @@ std::string joined(const std::vector<std::string>& locales) {
 
 void publish_locale_catalog(const fs::path& index_dir) {
     const std::string published = joined(indexed_locales(index_dir));
-    Xapian::WritableDatabase catalog((index_dir / LOCALE_CATALOG).string(), Xapian::DB_CREATE_OR_OPEN);
-    // A commit on every run would make each replica copy the catalog again for nothing.
-    if (catalog.get_revision() > 0 && catalog.get_metadata(LOCALE_CATALOG_KEY) == published) return;
-    catalog.set_metadata(LOCALE_CATALOG_KEY, published);
-    catalog.commit();
+    const fs::path folder = index_dir / LOCALE_CATALOG;
+    auto write = [&] {
+        Xapian::WritableDatabase catalog(folder.string(), Xapian::DB_CREATE_OR_OPEN);
+        // A commit on every run would make each replica copy the catalog again for nothing.
+        if (catalog.get_revision() > 0 && catalog.get_metadata(LOCALE_CATALOG_KEY) == published) return;
+        catalog.set_metadata(LOCALE_CATALOG_KEY, published);
+        catalog.commit();
+    };
+    try {
+        write();
+    } catch (const Xapian::DatabaseError&) {
+        // Damaged (a disk error, a stray file): it is made from the locale folders alone, so it
+        // is made again rather than allowed to stop the run.
+        fs::remove_all(folder);
+        write();
+    }
 }
 
 std::vector<std::string> read_locale_catalog(const fs::path& catalog) {

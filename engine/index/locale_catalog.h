@@ -18,7 +18,8 @@ inline const std::string LOCALE_CATALOG_KEY = "locales";
 
 /// Writes the locales published in the index folder (indexed_locales()) to the catalog, as one
 /// commit, only when the list changed, so an unchanged index publishes no new catalog revision.
-/// Call under the IndexWriterLock. Throws Xapian::Error when the catalog cannot be written.
+/// A catalog that cannot be opened is deleted and written anew. Call under the IndexWriterLock.
+/// Throws Xapian::Error when the catalog cannot be written.
 void publish_locale_catalog(const std::filesystem::path& index_dir);
 
 /// The locales a catalog lists (a glass folder, or a replica's stub); empty when it has none.
