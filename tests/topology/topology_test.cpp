@@ -270,6 +270,14 @@ TEST_CASE("Topology: replicas fed by Xapian replication answer as the host, conv
     print_throughput({first.port, second.port}, "two replicas");
 
     Nginx nginx({first.port, second.port});
+    httplib::Client through_nginx("127.0.0.1", nginx.port);
+    auto widget = through_nginx.Get("/widget.js");
+    REQUIRE(widget);
+    CHECK(widget->status == 200);
+    CHECK(widget->get_header_value("Cache-Control") == "public, max-age=300");
+    auto metrics = through_nginx.Get("/metrics");  // the replicas' own business
+    REQUIRE(metrics);
+    CHECK(metrics->status == 404);
     Load load(nginx.port, 16);
 
     // A revision with a new locale and a synonym edit reaches both replicas: no manual step.
