@@ -2,6 +2,7 @@
 
 #include "access_log.h"
 #include "api_error.h"
+#include "forwarded_client.h"
 #include "http_responses.h"
 #include "metrics.h"
 #include "request_guard.h"
@@ -73,6 +74,7 @@ struct HelpCenterServer::Impl {
     /// list stays empty).
     void route(httplib::Request& request, httplib::Response& response) {
         if (refuse_request(config, request, response)) return;
+        resolve_forwarded_client(config.trusted_proxies, request);
         Router::Found found = router.find(request.method, request.path);
         transport::HttplibProcessor::current().route = found.label;
         if (found.route) return found.route->handler(request, found.params, response);

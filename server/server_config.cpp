@@ -1,5 +1,7 @@
 #include "server_config.h"
 
+#include "forwarded_client.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -25,6 +27,12 @@ std::vector<std::string> split_commas(const std::string& text) {
 void check_origins(const std::vector<std::string>& origins) {
     for (const auto& origin : origins)
         if (origin == "*") throw std::invalid_argument("allowed_origins may not be \"*\": list the product's origins");
+}
+
+void check_proxies(const std::vector<std::string>& proxies) {
+    for (const auto& proxy : proxies)
+        if (!is_ip_address(proxy))
+            throw std::invalid_argument("trusted_proxies: \"" + proxy + "\" is not an IP address like 10.0.0.5 or ::1");
 }
 
 ClientAddressPolicy parse_client_address(const std::string& value) {
@@ -121,6 +129,7 @@ void load_config_file(const std::filesystem::path& file, ServerConfig& config) {
         }
         if (yaml["default_locale"]) config.default_locale = yaml["default_locale"].as<std::string>();
         if (yaml["allowed_origins"]) config.allowed_origins = yaml["allowed_origins"].as<std::vector<std::string>>();
+        if (yaml["trusted_proxies"]) config.trusted_proxies = yaml["trusted_proxies"].as<std::vector<std::string>>();
         if (yaml["tier_secret"]) config.tier_secret = yaml["tier_secret"].as<std::string>();
         if (yaml["threads"]) config.threads = yaml["threads"].as<std::size_t>();
         if (yaml["max_queued"]) config.max_queued = yaml["max_queued"].as<std::size_t>();
@@ -136,6 +145,7 @@ void load_config_file(const std::filesystem::path& file, ServerConfig& config) {
         if (yaml["contact_outbox"]) config.contact_outbox = yaml["contact_outbox"].as<std::string>();
         if (yaml["escalation"]) read_escalation(yaml["escalation"], config);
         check_origins(config.allowed_origins);
+        check_proxies(config.trusted_proxies);
     } catch (const YAML::Exception& e) {
         throw std::runtime_error(file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
     } catch (const std::invalid_argument& e) {
@@ -157,9 +167,11 @@ void apply_environment(ServerConfig& config) {
     if (auto v = value("ANTICIPA_DEFAULT_LOCALE"); !v.empty()) config.default_locale = v;
     if (auto v = value("ANTICIPA_TIER_SECRET"); !v.empty()) config.tier_secret = v;
     if (auto v = value("ANTICIPA_ALLOWED_ORIGINS"); !v.empty()) config.allowed_origins = split_commas(v);
+    if (auto v = value("ANTICIPA_TRUSTED_PROXIES"); !v.empty()) config.trusted_proxies = split_commas(v);
     if (auto v = value("ANTICIPA_EVENTS"); !v.empty()) config.events_path = v;
     if (auto v = value("ANTICIPA_ADMIN_TOKEN"); !v.empty()) config.admin_token = v;
     check_origins(config.allowed_origins);
+    check_proxies(config.trusted_proxies);
 }
 
 std::string describe(const ServerConfig& config) {
@@ -173,6 +185,9 @@ std::string describe(const ServerConfig& config) {
         << (config.tier_secret.empty() ? "(none: everyone is basic)" : "****") << ", allowed origins";
     if (config.allowed_origins.empty()) out << " (none)";
     for (const auto& origin : config.allowed_origins) out << " " << origin;
+    out << ", trusted proxies";
+    if (config.trusted_proxies.empty()) out << " (none: X-Forwarded-For is ignored)";
+    for (const auto& proxy : config.trusted_proxies) out << " " << proxy;
     static const char* const policies[] = {"full", "hashed", "none"};
     out << ", events " << (config.events_path.empty() ? "(default)" : config.events_path.string())
         << " (client address " << policies[static_cast<int>(config.client_address)] << ", kept "

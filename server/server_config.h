@@ -39,7 +39,10 @@ struct ServerConfig {
     bool locales_override = false;
     std::string default_locale = "en";
     std::vector<std::string> allowed_origins;  ///< may embed the widget; never "*"
-    std::string tier_secret;                   ///< HS256 key of the tier tokens
+    /// Proxies (nginx) whose X-Forwarded-For names the client, by exact address; from any other
+    /// peer the header is ignored. Empty: the peer is the client.
+    std::vector<std::string> trusted_proxies;
+    std::string tier_secret;  ///< HS256 key of the tier tokens
     /// Threads that run handlers; connections are the IO thread's and hold none while idle.
     std::size_t threads = default_worker_threads();
     /// Requests waiting for a thread; past this, or when the oldest has waited max_queue_wait_ms,
@@ -82,7 +85,7 @@ const EscalationOptions& escalation_for(const ServerConfig& config, const std::s
 void load_config_file(const std::filesystem::path& file, ServerConfig& config);
 
 /// ANTICIPA_LISTEN, ANTICIPA_INDEX, ANTICIPA_LOCALES, ANTICIPA_TIER_SECRET, ANTICIPA_ALLOWED_ORIGINS
-/// (comma-separated), ANTICIPA_DEFAULT_LOCALE.
+/// and ANTICIPA_TRUSTED_PROXIES (comma-separated), ANTICIPA_DEFAULT_LOCALE.
 void apply_environment(ServerConfig& config);
 
 /// "host:port" -> host and port; throws std::invalid_argument on a malformed value.

@@ -3,6 +3,7 @@
 #include "common/locale_tag.h"
 #include "index/document_builder.h"
 #include "index/index_layout.h"
+#include "index/locale_catalog.h"
 #include "index/locale_identity.h"
 #include "index/schema.h"
 
@@ -293,6 +294,7 @@ IndexSummary index_articles(const IndexOptions& options, analysis::AnalyzerSet& 
         LocaleRun run(options, locale, analyzers.for_locale(locale), summary);
         run.finish();
     }
+    publish_locale_catalog(options.index_dir);  // what replicas list (deploy/replica-sync.sh)
     std::sort(summary.locales.begin(), summary.locales.end(),
               [](const LocaleOutcome& a, const LocaleOutcome& b) { return a.locale < b.locale; });
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -59,19 +59,6 @@ bool eventually(Ready ready) {
     return false;
 }
 
-/// A loopback port nobody listens on right now (for a helper that cannot be given port 0).
-int free_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-    ::close(fd);
-    return ntohs(address.sin_port);
-}
-
 std::size_t count(const std::string& text, const std::string& part) {
     std::size_t found = 0;
     for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++found;
@@ -235,7 +222,7 @@ TEST_CASE("Self-contained index: a replica made by xapian-replicate serves from 
     TempDir host, replica;
     fs::copy(test::source_dir() / "locales", host / "locales", fs::copy_options::recursive);
     index_sample(host, host / "locales");
-    const std::string port = std::to_string(free_port());
+    const std::string port = std::to_string(test::free_loopback_port());
     test::RunningProcess master(
         {"/usr/bin/xapian-replicate-server", "-I", "127.0.0.1", "-p", port, (host / "index").string()});
     master.discard_errors();

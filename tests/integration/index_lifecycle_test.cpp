@@ -5,12 +5,14 @@
 #include "analysis/analyzer_set.h"
 #include "index/index_layout.h"
 #include "index/indexer.h"
+#include "index/locale_catalog.h"
 #include "index/locale_identity.h"
 #include "index/schema.h"
 #include "search/search_service.h"
 #include "search/searcher.h"
 #include "support/temp_dir.h"
 
+#include <xapian.h>
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -102,6 +104,30 @@ TEST_CASE("Index life cycle: a new locale is built aside and appears only once c
     CHECK(outcome(summary, "es").profile.starts_with((hc.dir / "locales/es").generic_string() + " (stemmer spanish"));
     search::Searcher searcher({hc.index_dir, "en"}, *analyzers);
     CHECK(ids(searcher, "marmota", "es").size() == 3);
+}
+
+TEST_CASE("Locale catalog: lists the published locales, commits only when they change, and is remade when damaged",
+          "[index][integration]") {
+    HelpCenter hc;
+    const fs::path catalog = hc.index_dir / index::LOCALE_CATALOG;
+    auto revision = [&] { return Xapian::Database(catalog.string()).get_revision(); };
+    hc.write("articles/en/marmot.md", markdown_article("Marmots", "The marmot sleeps in winter."));
+    hc.index();
+    CHECK(index::read_locale_catalog(catalog) == std::vector<std::string>{"en"});
+    const auto first = revision();
+
+    hc.index();  // nothing new: replicas have nothing to copy
+    CHECK(revision() == first);
+
+    hc.write("articles/pt-BR/marmota.md", markdown_article("Marmotas", "A marmota dorme no inverno."));
+    hc.index();
+    CHECK(index::read_locale_catalog(catalog) == std::vector<std::string>{"en", "pt-BR"});
+    CHECK(revision() == first + 1);
+    CHECK(index::indexed_locales(hc.index_dir) == std::vector<std::string>{"en", "pt-BR"});  // not a locale itself
+
+    std::ofstream(catalog / "iamglass", std::ios::trunc) << "junk";
+    REQUIRE(hc.index().failed == 0);
+    CHECK(index::read_locale_catalog(catalog) == std::vector<std::string>{"en", "pt-BR"});
 }
 
 TEST_CASE("Index life cycle: a locale made by another analyzer is rebuilt aside while the old one serves",

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <regex>
 
 using namespace anticipa;
@@ -204,6 +205,52 @@ TEST_CASE("Events: the client address is hashed by default, kept or dropped as c
     CHECK(client_recorded(server::ClientAddressPolicy::HASHED) == hashed);  // same key, same customer
     CHECK(client_recorded(server::ClientAddressPolicy::FULL) == "127.0.0.1");
     CHECK(client_recorded(server::ClientAddressPolicy::NONE).empty());
+}
+
+TEST_CASE("Events: a forwarded client address is believed only from a trusted proxy", "[server][events][proxy]") {
+    // The events keep the full address here, so the test reads which client the server believed.
+    auto client_recorded = [](const std::vector<std::string>& proxies, const httplib::Headers& headers) {
+        Served hc([&](server::ServerConfig& config) {
+            config.client_address = server::ClientAddressPolicy::FULL;
+            config.trusted_proxies = proxies;
+        });
+        const json body = hc.get_json("/api/v1/search?q=password&locale=en", headers);
+        return hc.with_search(body["search_id"]).at(0).client;
+    };
+    const httplib::Headers one_hop{{"X-Forwarded-For", "203.0.113.7"}};
+    SECTION("from a trusted proxy: the hop it appended, skipping trusted proxies, never one a client wrote") {
+        CHECK(client_recorded({"127.0.0.1"}, one_hop) == "203.0.113.7");
+        CHECK(client_recorded({"127.0.0.1"}, {{"X-Forwarded-For", "198.51.100.9, 203.0.113.7"}}) == "203.0.113.7");
+        CHECK(client_recorded({"127.0.0.1", "10.0.0.2"}, {{"X-Forwarded-For", "2001:db8::5, 10.0.0.2"}}) ==
+              "2001:db8::5");
+        CHECK(client_recorded({"127.0.0.1"}, {{"X-Forwarded-For", "198.51.100.9"},
+                                              {"X-Forwarded-For", "203.0.113.7"}}) == "203.0.113.7");
+    }
+    SECTION("anything that is no address stops the walk at the last trusted hop") {
+        CHECK(client_recorded({"127.0.0.1"}, {{"X-Forwarded-For", "unknown"}}) == "127.0.0.1");
+        CHECK(client_recorded({"127.0.0.1"}, {{"X-Forwarded-For", "203.0.113.7 , "}}) == "127.0.0.1");
+        CHECK(client_recorded({"127.0.0.1"}, {}) == "127.0.0.1");
+    }
+    SECTION("from a peer that is not a trusted proxy, the header is ignored") {
+        CHECK(client_recorded({}, one_hop) == "127.0.0.1");
+        CHECK(client_recorded({"10.0.0.2"}, one_hop) == "127.0.0.1");
+    }
+}
+
+TEST_CASE("Config: trusted_proxies lists addresses, and a wrong one names the file", "[server][proxy]") {
+    test::TempDir dir;
+    std::ofstream(dir / "serve.yaml") << "trusted_proxies: [127.0.0.1, \"::1\"]\n";
+    server::ServerConfig config;
+    server::load_config_file(dir / "serve.yaml", config);
+    CHECK(config.trusted_proxies == std::vector<std::string>{"127.0.0.1", "::1"});
+    std::ofstream(dir / "serve.yaml") << "trusted_proxies: [10.0.0.0/8]\n";
+    try {
+        server::load_config_file(dir / "serve.yaml", config);
+        FAIL("a network is not an address");
+    } catch (const std::runtime_error& e) {
+        CHECK(contains(e.what(), (dir / "serve.yaml").string()));
+        CHECK(contains(e.what(), "trusted_proxies: \"10.0.0.0/8\" is not an IP address"));
+    }
 }
 
 TEST_CASE("Admin: the content plan needs the admin token, and is off without one", "[server][events][admin]") {

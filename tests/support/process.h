@@ -22,6 +22,10 @@ std::string anticipa_binary();
 /// The built `anticipa-traffic` executable (tools/traffic/).
 std::string traffic_binary();
 
+/// A loopback port nobody listens on right now, for a program that cannot be given port 0
+/// (xapian-replicate-server, nginx, a server restarted on the port a proxy knows).
+int free_loopback_port();
+
 /// Runs `argv` (argv[0] is the program) to completion, capturing stdout and stderr.
 ProcessResult run_process(const std::vector<std::string>& argv);
 
