@@ -1,5 +1,7 @@
 #include "article/front_matter.h"
 
+#include "article/yaml_message.h"
+
 #include "common/closest_name.h"
 #include "common/json_text.h"
 #include "common/locale_tag.h"
@@ -87,6 +89,7 @@ const std::regex ID_PATTERN("[A-Za-z0-9][A-Za-z0-9._/-]*");
 
 void read_key(MetaReader& reader, const std::string& key, const YAML::Node& value, ArticleMeta& meta) {
     if (key == "id") {
+        meta.id_line = MetaReader::line_of(value);
         if (reader.scalar(value, "id", meta.id) && !std::regex_match(meta.id, ID_PATTERN)) {
             reader.error(value, "invalid_id",
                          "id `" + meta.id + "` may only use letters, digits, '.', '_', '-' and '/'");
@@ -183,7 +186,7 @@ FrontMatter parse_front_matter(std::string_view text, const FrontMatterContext& 
     try {
         root = YAML::Load(std::string(text.substr(yaml_begin, yaml_end - yaml_begin)));
     } catch (const YAML::Exception& e) {
-        reader.add(Severity::ERROR, e.mark.line + 2, "invalid_yaml", "invalid YAML in front matter: " + e.msg);
+        reader.add(Severity::ERROR, e.mark.line + 2, "invalid_yaml", "front matter: " + explain_yaml_error(e.msg));
         return result;
     }
     if (!root.IsMap()) {

@@ -58,7 +58,7 @@ class Checker {
             if (!file.article) continue;
             auto [owner, fresh] = owners.emplace(std::pair{file.locale, file.article->meta.id}, &file);
             if (!fresh)
-                error(file.display_path, 1, "duplicate_id",
+                error(file.display_path, file.article->meta.id_line, "duplicate_id",
                       "id `" + file.article->meta.id + "` is already used by " + owner->second->display_path +
                           " in locale " + file.locale + "; give one of them another id");
         }

@@ -104,8 +104,8 @@ std::vector<BadCase> bad_cases() {
               "locale_mismatch"),
         error("duplicate (id, locale)",
               {{"en/billing/invoice-a.md", "---\nid: billing/invoices\ntitle: Invoices\n---\nA.\n"},
-               {"en/billing/invoice-b.md", "---\nid: billing/invoices\ntitle: Invoices again\n---\nB.\n"}},
-              "en/billing/invoice-b.md", 1, "duplicate_id"),
+               {"en/billing/invoice-b.md", "---\ntitle: Invoices again\nid: billing/invoices\n---\nB.\n"}},
+              "en/billing/invoice-b.md", 3, "duplicate_id"),  // at its `id:` line
         error("invalid UTF-8", {{"en/latin1.md", "---\ntitle: Cafe\n---\nIntro.\n\nCaf\xE9 au lait.\n"}},
               "en/latin1.md", 6, "invalid_utf8"),
         error("binary file (a PNG named .md)",
