@@ -103,8 +103,13 @@ void suggest_route(ServerContext& context, const httplib::Request& request, http
     // (its last query), and a click on a suggestion refers to this keystroke's search id.
     events::Event event = search_event(context, request, where, query, found, "suggest");
     nlohmann::json suggestions = nlohmann::json::array();
+    // A suggestion shows the article's title, so it opens the article at its top: the section
+    // the words matched best ("#choose-a-strong-password") is not what the title promised.
     for (const auto& hit : found.hits)
-        suggestions.push_back({{"id", hit.id}, {"title", hit.title}, {"link", hit.link}, {"locale", hit.locale}});
+        suggestions.push_back({{"id", hit.id},
+                               {"title", hit.title},
+                               {"link", hit.link.substr(0, hit.link.find('#'))},
+                               {"locale", hit.locale}});
     nlohmann::json body{{"query", query.query}, {"search_id", event.search_id}, {"suggestions", suggestions}};
     record_search(context, std::move(event), query, found);
     send_json(response, body);

@@ -1,6 +1,7 @@
 #include "server_config.h"
 
 #include "forwarded_client.h"
+#include "config_keys.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -119,8 +120,12 @@ void parse_listen(const std::string& listen, ServerConfig& config) {
 }
 
 void load_config_file(const std::filesystem::path& file, ServerConfig& config) {
+    // Errors name the file as an absolute path: the operator may not know the server's directory.
+    const std::string shown = std::filesystem::absolute(file).lexically_normal().string();
+    YAML::Node yaml;
     try {
-        YAML::Node yaml = YAML::LoadFile(file.string());
+        yaml = YAML::LoadFile(file.string());
+        check_config_keys(yaml);
         if (yaml["listen"]) parse_listen(yaml["listen"].as<std::string>(), config);
         if (yaml["index"]) config.index_dir = yaml["index"].as<std::string>();
         if (yaml["locales"]) {
@@ -146,10 +151,14 @@ void load_config_file(const std::filesystem::path& file, ServerConfig& config) {
         if (yaml["escalation"]) read_escalation(yaml["escalation"], config);
         check_origins(config.allowed_origins);
         check_proxies(config.trusted_proxies);
+    } catch (const YAML::BadConversion& e) {  // "bad conversion": say which setting and what it takes
+        const std::string wanted = describe_bad_value(yaml, e.mark);
+        throw std::runtime_error(shown + ":" + std::to_string(e.mark.line + 1) + ": " +
+                                 (wanted.empty() ? e.msg : wanted));
     } catch (const YAML::Exception& e) {
-        throw std::runtime_error(file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+        throw std::runtime_error(shown + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
     } catch (const std::invalid_argument& e) {
-        throw std::runtime_error(file.string() + ": " + e.what());
+        throw std::runtime_error(shown + ": " + e.what());
     }
 }
 

@@ -8,7 +8,8 @@ namespace anticipa::article {
 
 /// Front matter of one article, after defaults were applied.
 struct ArticleMeta {
-    std::string id;  ///< shared by translations; default: the path without locale and ".md"
+    std::string id;   ///< shared by translations; default: the path without locale and ".md"
+    int id_line = 1;  ///< the file line of `id:`, for problems about the id; 1 when it comes from the path
     std::string title;
     std::string locale;  ///< canonical BCP-47 tag
     std::vector<std::string> tags;

@@ -128,6 +128,11 @@ LoadedFile load_article_file(const LoadOptions& options, const fs::path& relativ
     article.revision = content_hash(front.body).substr(0, 12);
     article.sections = std::move(body->sections);
     article.links = std::move(body->links);
+    for (const auto& renamed : body->renamed_anchors)
+        file.problems.push_back({Severity::WARNING, "duplicate_heading",
+                                 "an earlier heading has the same anchor, so `" + renamed.heading + "` is linked as #" +
+                                     renamed.anchor + "; give it a distinct title or pin an anchor with {#name}",
+                                 file.display_path, renamed.line});
     if (article.sections.empty()) {
         problem(front.body_first_line, "empty_article", "the article has no text below its front matter");
         return file;

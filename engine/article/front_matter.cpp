@@ -1,5 +1,8 @@
 #include "article/front_matter.h"
 
+#include "article/yaml_message.h"
+
+#include "common/closest_name.h"
 #include "common/json_text.h"
 #include "common/locale_tag.h"
 
@@ -19,21 +22,6 @@ constexpr std::array KNOWN_KEYS{"id",     "title",     "locale",  "tags",    "ca
                                 "status", "questions", "context", "updated", "source_revision", "translate",
                                 "gap"};
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
 /// "2026-02-28" yes; "2026-13-01" and "2026-02-30" no.
 bool is_calendar_date(const std::string& text) {
     std::smatch parts;
@@ -43,19 +31,6 @@ bool is_calendar_date(const std::string& text) {
                                      std::chrono::month(static_cast<unsigned>(std::stoi(parts[2]))),
                                      std::chrono::day(static_cast<unsigned>(std::stoi(parts[3])))};
     return date.ok();
-}
-
-std::string closest_key(const std::string& key) {
-    std::string best;
-    std::size_t best_distance = 3;  // more than two edits away is not a typo
-    for (const char* known : KNOWN_KEYS) {
-        std::size_t d = edit_distance(key, known);
-        if (d < best_distance) {
-            best_distance = d;
-            best = known;
-        }
-    }
-    return best;
 }
 
 /// Collects problems against the file, translating YAML marks into file lines.
@@ -114,6 +89,7 @@ const std::regex ID_PATTERN("[A-Za-z0-9][A-Za-z0-9._/-]*");
 
 void read_key(MetaReader& reader, const std::string& key, const YAML::Node& value, ArticleMeta& meta) {
     if (key == "id") {
+        meta.id_line = MetaReader::line_of(value);
         if (reader.scalar(value, "id", meta.id) && !std::regex_match(meta.id, ID_PATTERN)) {
             reader.error(value, "invalid_id",
                          "id `" + meta.id + "` may only use letters, digits, '.', '_', '-' and '/'");
@@ -210,7 +186,7 @@ FrontMatter parse_front_matter(std::string_view text, const FrontMatterContext& 
     try {
         root = YAML::Load(std::string(text.substr(yaml_begin, yaml_end - yaml_begin)));
     } catch (const YAML::Exception& e) {
-        reader.add(Severity::ERROR, e.mark.line + 2, "invalid_yaml", "invalid YAML in front matter: " + e.msg);
+        reader.add(Severity::ERROR, e.mark.line + 2, "invalid_yaml", "front matter: " + explain_yaml_error(e.msg));
         return result;
     }
     if (!root.IsMap()) {
@@ -224,7 +200,7 @@ FrontMatter parse_front_matter(std::string_view text, const FrontMatterContext& 
         }
         std::string key = entry.first.Scalar();
         if (std::find(KNOWN_KEYS.begin(), KNOWN_KEYS.end(), key) == KNOWN_KEYS.end()) {
-            std::string hint = closest_key(key);
+            std::string hint = closest_name(key, {KNOWN_KEYS.begin(), KNOWN_KEYS.end()});
             reader.warn(MetaReader::line_of(entry.first), "unknown_key",
                         "unknown front-matter key `" + key + "`" +
                             (hint.empty() ? " (it is ignored)" : " (did you mean `" + hint + "`?)"));

@@ -102,7 +102,11 @@ MarkdownBody parse_markdown(std::string_view body, int first_line) {
             current.level = cmark_node_get_heading_level(node);
             std::string anchor = take_heading_anchor(node);
             current.heading = plain_text(node, line_offset, &result.links);
-            current.anchor = unique_anchor(anchor.empty() ? slugify(current.heading) : anchor, used_anchors);
+            const std::string wanted = anchor.empty() ? slugify(current.heading) : anchor;
+            current.anchor = unique_anchor(wanted, used_anchors);
+            if (current.anchor != wanted)  // a second "## Android": still linkable, as #android-2
+                result.renamed_anchors.push_back(
+                    {current.heading, current.anchor, cmark_node_get_start_line(node) + line_offset});
             std::string html = render_html(node);  // "<h2>...</h2>\n"
             std::string open = "<h" + std::to_string(current.level) + ">";
             if (html.starts_with(open))

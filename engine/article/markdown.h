@@ -3,14 +3,23 @@
 
 #include "article/article.h"
 
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace anticipa::article {
 
+/// A heading whose anchor an earlier heading already had: it is linked as `anchor` ("same-2").
+struct RenamedAnchor {
+    std::string heading;
+    std::string anchor;
+    int line = 0;
+};
+
 struct MarkdownBody {
     std::vector<Section> sections;
     std::vector<Link> links;
+    std::vector<RenamedAnchor> renamed_anchors;
 };
 
 /// Parses CommonMark with cmark. Raw HTML never reaches the HTML (cmark's safe default), headings

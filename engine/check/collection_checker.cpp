@@ -1,5 +1,7 @@
 #include "check/collection_checker.h"
 
+#include "common/locale_tag.h"
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -56,7 +58,7 @@ class Checker {
             if (!file.article) continue;
             auto [owner, fresh] = owners.emplace(std::pair{file.locale, file.article->meta.id}, &file);
             if (!fresh)
-                error(file.display_path, 1, "duplicate_id",
+                error(file.display_path, file.article->meta.id_line, "duplicate_id",
                       "id `" + file.article->meta.id + "` is already used by " + owner->second->display_path +
                           " in locale " + file.locale + "; give one of them another id");
         }
@@ -84,6 +86,27 @@ class Checker {
                     warn(display(any), 0, "missing_translation",
                          "article `" + id + "` has no " + locale + " translation (it exists in " + present + ")");
             stale_translations(versions);
+        }
+    }
+
+    /// A language with articles but no messages.yaml still gets pages, in the default locale's
+    /// words ("Search" on a German page): the writer should know, and can add the file.
+    void ui_strings() {
+        std::error_code error;
+        if (options_.locales_dir.empty() || !fs::is_directory(options_.locales_dir, error)) return;
+        std::set<std::string> languages;
+        for (const auto& entry : fs::directory_iterator(options_.locales_dir, error))
+            if (fs::is_regular_file(entry.path() / "messages.yaml", error))
+                languages.insert(language_of(entry.path().filename().string()));
+        std::set<std::string> warned;
+        for (const auto& file : files_) {
+            if (file.locale.empty() || languages.count(language_of(file.locale))) continue;
+            if (!warned.insert(file.locale).second) continue;
+            const std::string folder = (options_.load.root / file.locale).lexically_normal().generic_string();
+            const std::string strings = (options_.locales_dir / file.locale / "messages.yaml").generic_string();
+            warn(folder, 0, "no_ui_strings",
+                 "locale " + file.locale + " has articles but no " + strings +
+                     ": its pages show the default locale's words (menus, buttons); add the file to translate them");
         }
     }
 
@@ -174,6 +197,7 @@ CheckReport check_articles(const CheckOptions& options) {
     checker.duplicate_ids();
     checker.links();
     checker.translations();
+    checker.ui_strings();
     std::stable_sort(report.problems.begin(), report.problems.end(), [](const Problem& a, const Problem& b) {
         return std::tie(a.file, a.line) < std::tie(b.file, b.line);
     });

@@ -1,10 +1,11 @@
 // Check stage: loaded articles -> problems that only show across files (duplicate ids, broken
-// links, missing and stale translations). Writes nothing; for writers' own CI.
+// links, missing and stale translations, languages without UI strings). Writes nothing; for writers' own CI.
 #pragma once
 
 #include "article/article_loader.h"
 #include "common/problem.h"
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,9 @@ struct CheckOptions {
     article::LoadOptions load;
     std::string source_locale = "en";  ///< translations record the revision of this locale's version
     std::vector<std::string> locales;  ///< every published article should exist in each
+    /// locales/<tag>/messages.yaml, the pages' UI strings: a language with articles and none is
+    /// warned about. "" or a missing folder: not checked.
+    std::filesystem::path locales_dir;
 };
 
 struct CheckReport {

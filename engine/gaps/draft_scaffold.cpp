@@ -190,12 +190,28 @@ std::string write_new_file(const fs::path& file, const std::string& content) {
 
 }  // namespace
 
+/// The locale folder of `dir` a draft in `locale` belongs in: its own when the help center has
+/// it, else the help center's folder for the same language (zh-CN customers, a zh-TW help
+/// center: zh-TW/, which also reads their Simplified queries), else its own, new.
+std::string folder_locale(const fs::path& dir, const std::string& locale) {
+    std::error_code ec;
+    if (fs::is_directory(dir / locale, ec)) return locale;
+    std::vector<std::string> same_language;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        auto tag = canonical_locale(entry.path().filename().string());
+        if (entry.is_directory(ec) && tag && language_of(*tag) == language_of(locale)) same_language.push_back(*tag);
+    }
+    if (same_language.empty()) return locale;
+    std::sort(same_language.begin(), same_language.end());
+    return same_language.front();
+}
+
 ScaffoldResult scaffold_drafts(const GapsReport& report, const fs::path& dir, std::size_t count) {
     ScaffoldResult result;
     const std::size_t drafts = std::min(count, report.gaps.size());
     for (std::size_t i = 0; i < drafts; ++i) {
         const QuestionGroup& gap = report.gaps[i];
-        const std::string locale = draft_locale(gap);
+        const std::string locale = folder_locale(dir, draft_locale(gap));
         if (locale.empty()) {
             result.skipped.push_back("gap `" + gap.key + "`: no known locale to write it in");
             continue;

@@ -153,7 +153,7 @@ class LocaleRun {
             else if (known != known_.end()) remove_file(db_, path, spelling_);  // its old terms no longer match
             return;
         }
-        if (!claim_id(file.article->meta.id, file.display_path)) {
+        if (!claim_id(file.article->meta.id, file.display_path, file.article->meta.id_line)) {
             ++summary_.failed;
             return;
         }
@@ -204,14 +204,15 @@ class LocaleRun {
         }
     }
 
-    /// (id, locale) must be unique: the second file with an id is refused.
-    bool claim_id(const std::string& id, const std::string& display_path) {
+    /// (id, locale) must be unique: the second file with an id is refused, reported at its `id:`
+    /// line (1 for a file not parsed again, unchanged since the last run).
+    bool claim_id(const std::string& id, const std::string& display_path, int line = 1) {
         auto [owner, inserted] = ids_.emplace(id, display_path);
         if (inserted) return true;
         summary_.problems.push_back({Severity::ERROR, "duplicate_id",
                                      "id `" + id + "` is already used by " + owner->second + " in locale " + locale_ +
                                          "; give one of them another id",
-                                     display_path, 1});
+                                     display_path, line});
         return false;
     }
 

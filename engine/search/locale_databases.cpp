@@ -75,6 +75,9 @@ bool LocaleDatabases::reopen() {
             const Xapian::rev revision = open.db.get_revision();
             if (revision == open.revision) continue;
             open.revision = revision;
+            if (served)
+                picked_up_.push_back(index::database_path(index_dir_, locale).string() + ": serving revision " +
+                                     std::to_string(revision));
             // A new revision carries its profile again (a synonym edit publishes one), may fill
             // or empty the database, or be of another database swapped in under the same name.
             if (open.db.get_metadata(index::META_PROFILE) != open.profile_json || open.db.get_uuid() != open.uuid ||

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace anticipa::search {
@@ -46,6 +47,10 @@ class LocaleDatabases {
     /// changed (it may be repaired): open LocaleDatabases again.
     bool reopen();
 
+    /// The revisions reopen() picked up since last asked, a line each for the operator's log
+    /// ("/srv/help/index/en: serving revision 5"); empties the list.
+    std::vector<std::string> take_picked_up() { return std::exchange(picked_up_, {}); }
+
   private:
     void open(const std::string& locale);
     /// The analyzer for a database, or nothing with `why` set.
@@ -59,6 +64,7 @@ class LocaleDatabases {
     std::vector<UnusableLocale> unusable_;
     std::vector<std::string> unusable_identities_;  ///< index::database_identity() of each, when opened
     std::vector<std::string> notices_;
+    std::vector<std::string> picked_up_;
 };
 
 }  // namespace anticipa::search

@@ -35,6 +35,12 @@ Xapian::Query scaled(const Xapian::Query& query, double factor) {
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, factor);
 }
 
+/// Stop words are matched (at a lower weight) but not highlighted: a snippet with every "a", "to"
+/// and "na" marked points at nothing. A question of stop words only ("to be or not") marks them.
+bool highlighted(const Token& word, bool only_stop_words) {
+    return !word.stop || only_stop_words;
+}
+
 bool ends_with_space(const std::string& text) {
     return !text.empty() && std::isspace(static_cast<unsigned char>(text.back()));
 }
@@ -161,7 +167,7 @@ void QueryBuilder::add_synonym_match(const Words& words, std::size_t at, std::si
     for (std::size_t k = at; k < at + length; ++k) {
         const Token& word = words.words[k];
         if (word.stop && length > 1) continue;
-        parts.built.match_keys.insert(match_key(word));
+        if (highlighted(word, words.only_stop_words)) parts.built.match_keys.insert(match_key(word));
         parts.first_phase.push_back(word_query(word, words.tokens));
         if (!word.stop) add_required(parts.first_phase.back(), true, parts);  // in a synonym group: a word of ours
     }
@@ -176,7 +182,7 @@ void QueryBuilder::add_synonym_match(const Words& words, std::size_t at, std::si
 
 void QueryBuilder::add_word(const Words& words, std::size_t at, Parts& parts) const {
     const Token& word = words.words[at];
-    parts.built.match_keys.insert(match_key(word));
+    if (highlighted(word, words.only_stop_words)) parts.built.match_keys.insert(match_key(word));
     if (word.kind == TokenKind::IDEOGRAPHIC)
         for (const Token& ngram : words.tokens)
             if (ngram.kind == TokenKind::NGRAM && ngram.position == word.position && !analysis::is_character(ngram))
@@ -186,7 +192,7 @@ void QueryBuilder::add_word(const Words& words, std::size_t at, Parts& parts) co
     const bool is_last = at + 1 == words.words.size();
     if (is_last && words.typing_last_word && word.kind != TokenKind::IDEOGRAPHIC &&
         count_code_points(word.term) >= MIN_PREFIX_LENGTH) {
-        parts.built.prefix = word.term;
+        if (highlighted(word, words.only_stop_words)) parts.built.prefix = word.term;
         query = Xapian::Query(Xapian::Query::OP_OR, query, prefix_query(word));
         if (db_.allterms_begin(word.term) != db_.allterms_end(word.term)) {  // a word being typed is not a typo
             parts.first_phase.push_back(query);

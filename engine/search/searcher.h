@@ -52,6 +52,8 @@ class Searcher {
     const std::vector<UnusableLocale>& unusable() const { return index_.unusable(); }
     /// What an operator should know about the databases served (LocaleDatabases::notices).
     const std::vector<std::string>& notices() const { return index_.notices(); }
+    /// Revisions reopen() picked up since last asked (LocaleDatabases::take_picked_up).
+    std::vector<std::string> take_picked_up() { return index_.take_picked_up(); }
 
     /// The article in exactly this locale (with the other locales it exists in for this tier).
     std::optional<ArticleView> article(const std::string& locale, const std::string& id, const std::string& tier);

@@ -26,6 +26,10 @@ std::unique_ptr<Searcher> SearcherPool::open_searcher() {
     try {
         searcher = std::make_unique<Searcher>(options_, analyzers_);
         messages = searcher->notices();
+        // Said once per revision (notify_once): at start-up, and for what a changed folder brings.
+        for (const auto& opened : searcher->revisions())
+            messages.push_back(index::database_path(options_.index_dir, opened.locale).string() +
+                               ": serving revision " + std::to_string(opened.revision));
         for (const auto& locale : searcher->unusable()) messages.push_back(locale.message());
     } catch (const IndexUnusable& e) {
         notify_once({e.what()});
@@ -58,6 +62,10 @@ SearcherPool::Borrowed SearcherPool::borrow() {
             last_layout_check_ = now;
             std::string signature = layout_signature();
             if (signature != signature_) {
+                if (notify_)  // said each time: a folder swapped back is news again
+                    notify_("picked up a changed index in " +
+                            std::filesystem::absolute(options_.index_dir).lexically_normal().string() +
+                            " (a locale database added, replaced or removed)");
                 signature_ = signature;
                 ++generation_;
                 idle_.clear();  // opened on files that are no longer the index
@@ -72,7 +80,9 @@ SearcherPool::Borrowed SearcherPool::borrow() {
     if (borrowed.searcher) {
         try {
             // In-place commits since it was last used; one carrying another profile needs a new one.
-            if (borrowed.searcher->reopen()) return borrowed;
+            const bool current = borrowed.searcher->reopen();
+            if (auto picked_up = borrowed.searcher->take_picked_up(); !picked_up.empty()) notify_once(picked_up);
+            if (current) return borrowed;
         } catch (const Xapian::Error&) {
             // Its folder was swapped before the next layout check noticed: open the current one.
         }

@@ -43,13 +43,15 @@ std::string deflection(const PageSite& site, const httplib::Request& request, co
     record_search(site.context, std::move(event), query, found);
     if (found.hits.empty()) return "";
     return "<section class=\"deflection\"><h2>" + site.html(locale, "contact.deflection") + "</h2>\n" +
-           render_hits(locale, found, search_id) + "</section>\n";
+           render_hits(locale, found, search_id, 0) + "</section>\n";
 }
 
+/// The form, introduced with the plan's reply time (`contact.standard`) unless the plan already
+/// said its own above it (`personal`: the representative's 4 hours, not a business day too).
 std::string contact_form(const PageSite& site, const std::string& locale, const std::string& subject,
-                         const std::string& search_id) {
-    return "<p>" + site.html(locale, "contact.standard") + "</p>\n<form method=\"post\" action=\"/" +
-           escape_html(locale) +
+                         const std::string& search_id, bool personal) {
+    return "<p>" + site.html(locale, personal ? "contact.form" : "contact.standard") +
+           "</p>\n<form method=\"post\" action=\"/" + escape_html(locale) +
            "/contact\">"
            "<input type=\"hidden\" name=\"subject\" value=\"" +
            escape_html(subject) +
@@ -94,7 +96,7 @@ std::string escalation_options(const PageSite& site, const std::string& locale, 
                     site.html(locale, "contact.phone", {{"phone", offer.phone}}) + "</a></li>\n";
         html += "</ul>\n";
     }
-    if (offer.contact_form) html += contact_form(site, locale, subject, search_id);
+    if (offer.contact_form) html += contact_form(site, locale, subject, search_id, personal);
     if (!personal && !offer.contact_form)
         html += "<p class=\"notice\">" + site.html(locale, "contact.basic") + "</p>\n";
     if (!offer.forum_url.empty())
@@ -107,6 +109,12 @@ std::string escalation_options(const PageSite& site, const std::string& locale, 
 
 void contact_route(const PageSite& site, const std::string& locale, const httplib::Request& request,
                    httplib::Response& response) {
+    if (request.get_param_value("sent") == "1") {  // where a sent form lands (see contact_post_route)
+        const std::string body = "<h1>" + site.html(locale, "contact.title") + "</h1>\n<p class=\"notice\">" +
+                                 site.html(locale, "contact.sent") + "</p>\n<p><a href=\"/" + escape_html(locale) +
+                                 "/\">" + site.html(locale, "nav.home") + "</a></p>";
+        return send_html(response, 200, site.page(locale, site.text(locale, "contact.title"), body));
+    }
     std::string subject = request.get_param_value("subject");
     if (find_invalid_utf8(subject) != std::string::npos || subject.size() > MAX_SUBJECT_BYTES)
         return site.send_message(response, 400, locale, "error.bad_request", "contact.invalid");
@@ -121,7 +129,8 @@ void contact_route(const PageSite& site, const std::string& locale, const httpli
 }
 
 /// The contact form's POST: only for tiers whose plan has the form (a hand-made POST cannot raise
-/// the tier). The message goes to the outbox before the customer is told it was sent.
+/// the tier). The message goes to the outbox before the customer is told it was sent (303 to
+/// ?sent=1).
 void contact_post_route(const PageSite& site, const std::string& locale, const httplib::Request& request,
                         httplib::Response& response) {
     const std::string tier = page_tier(request, site.context.config);
@@ -141,10 +150,9 @@ void contact_post_route(const PageSite& site, const std::string& locale, const h
     site.context.events.record(events::reaction_event(
         {.kind = events::EventKind::ESCALATE, .search_id = search_id, .channel = "contact_form", .subject = subject},
         {.source = "page", .locale = locale, .tier = tier, .client = client_of(site.context.config, request)}));
-    const std::string body = "<h1>" + site.html(locale, "contact.title") + "</h1>\n<p class=\"notice\">" +
-                             site.html(locale, "contact.sent") + "</p>\n<p><a href=\"/" + escape_html(locale) + "/\">" +
-                             site.html(locale, "nav.home") + "</a></p>";
-    send_html(response, 200, site.page(locale, site.text(locale, "contact.title"), body));
+    // Redirect after POST: a reload of the confirmation then asks for the page again instead of
+    // sending the ticket twice.
+    send_redirect(response, 303, "/" + locale + "/contact?sent=1");
 }
 
 }  // namespace anticipa::server::pages

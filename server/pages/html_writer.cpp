@@ -24,11 +24,14 @@ button{padding:.6rem 1rem;border:0;border-radius:.4rem;background:#2f6fde;color:
 main{max-width:46rem;margin:0 auto;padding:1rem}
 a{color:#1f5bc4}
 mark{background:#ffe58a;padding:0 .1em}
-ul.results,ul.articles{list-style:none;padding:0}
-ul.results li,ul.articles li{padding:.6rem 0;border-bottom:1px solid #e3e6ee}
+ol.results,ul.articles{list-style:none;padding:0}
+ol.results li,ul.articles li{padding:.6rem 0;border-bottom:1px solid #e3e6ee}
 .notice{background:#eef4ff;border-left:4px solid #2f6fde;padding:.6rem .8rem;margin:1rem 0}
 .feedback{border-top:1px solid #e3e6ee;margin-top:2rem;padding-top:1rem}
-.feedback form{display:inline}
+nav.pages ul{display:flex;flex-wrap:wrap;gap:.25rem;list-style:none;padding:0}
+nav.pages a{display:inline-block;min-width:44px;min-height:44px;padding:.6rem .8rem;text-align:center;
+border:1px solid #9aa3b5;border-radius:.4rem;text-decoration:none}
+nav.pages a[aria-current]{background:#2f6fde;border-color:#2f6fde;color:#fff;font-weight:600}
 nav.toc{background:#f5f6f9;padding:.5rem 1rem;border-radius:.4rem}
 footer{max-width:46rem;margin:2rem auto;padding:1rem;color:#5b6478;border-top:1px solid #e3e6ee}
 label{display:block;margin:.75rem 0 .25rem;font-weight:600}

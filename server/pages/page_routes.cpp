@@ -1,5 +1,5 @@
-// Server pages: the help center rendered on the server (home, search, article, feedback),
-// usable without JavaScript; the contact step is in contact_page.cpp.
+// Server pages: the help center rendered on the server (home, article, feedback), usable
+// without JavaScript; the search page is in search_page.cpp, the contact step in contact_page.cpp.
 #include "pages/page_routes.h"
 #include "common/locale_tag.h"
 #include "common/utf8.h"
@@ -17,16 +17,6 @@
 #include <memory>
 
 namespace anticipa::server::pages {
-
-namespace {
-
-std::size_t code_points(const std::string& text) {
-    std::size_t count = 0;
-    for (unsigned char c : text) count += (c & 0xC0) != 0x80;
-    return count;
-}
-
-}  // namespace
 
 void root_route(const PageSite& site, const httplib::Request& request, httplib::Response& response) {
     const std::string& fallback = site.context.config.default_locale;
@@ -59,49 +49,6 @@ void home_route(const PageSite& site, const std::string& locale, const httplib::
     send_html(response, 200, site.page(locale, site.text(locale, "home.title"), body));
 }
 
-/// One page of results; the query is recorded as a search event like the API's.
-void search_route(const PageSite& site, const std::string& locale, const httplib::Request& request,
-                  httplib::Response& response) {
-    const std::string q = request.get_param_value("q");
-    if (find_invalid_utf8(q) != std::string::npos)
-        return site.send_message(response, 400, locale, "error.bad_request", "search.invalid");
-    if (code_points(q) > site.context.config.max_query_chars)
-        return site.send_message(response, 400, locale, "error.bad_request", "search.too_long");
-    const std::string title = site.text(locale, "search.title", {{"query", q}});
-    if (q.find_first_not_of(" \t\r\n") == std::string::npos) {
-        const std::string body =
-            "<h1>" + site.html(locale, "search.button") + "</h1>\n<p>" + site.html(locale, "search.empty") + "</p>";
-        return send_html(response, 200, site.page(locale, site.text(locale, "search.button"), body));
-    }
-    search::SearchRequest query;
-    query.query = q;
-    query.locale = locale;
-    query.tier = page_tier(request, site.context.config);
-    search::SearchResponse found = site.context.search.search(query);
-    site.context.metrics.count_search(found.total > 0);
-
-    events::Event event = search_event(site.context, request, {}, query, found, "page");
-    const std::string search_id = event.search_id;
-    record_search(site.context, std::move(event), query, found);
-
-    const std::string root = "/" + escape_html(locale) + "/";
-    std::string body = "<h1>" + escape_html(title) + "</h1>\n";
-    body +=
-        "<p class=\"count\">" + site.html(locale, "search.results", {{"count", std::int64_t(found.total)}}) + "</p>\n";
-    if (!found.did_you_mean.empty())
-        body += "<p class=\"did-you-mean\">" + site.html(locale, "search.did_you_mean") + " <a href=\"" + root +
-                "search?q=" + url_encode(found.did_you_mean) + "\">" + escape_html(found.did_you_mean) + "</a></p>\n";
-    if (found.fallback)
-        body += "<p class=\"notice\">" +
-                site.html(locale, "search.fallback", {{"language", PageSite::display_name(found.locale, locale)}}) +
-                "</p>\n";
-    if (found.hits.empty())
-        body += "<p>" + site.html(locale, "search.none") + " <a href=\"" + root + "contact?subject=" + url_encode(q) +
-                "\">" + site.html(locale, "nav.contact") + "</a></p>\n";
-    body += render_hits(locale, found, search_id);
-    send_html(response, 200, site.page(locale, title, body, q));
-}
-
 namespace {
 
 /// The article in the page's locale, else in another region of its language (zh-CN -> zh-TW).
@@ -128,18 +75,17 @@ std::string feedback_html(const PageSite& site, const std::string& locale, const
     // The vote refers to the search the article was opened from, so "not helpful" marks that search.
     const std::string sid = search_id.empty() ? "" : "<input type=\"hidden\" name=\"sid\" value=\"" + search_id + "\">";
     html += "<h2>" + site.html(locale, "feedback.question") + "</h2>\n";
-    html += "<form method=\"post\" action=\"" + action + "\">" + sid +
-            "<input type=\"hidden\" name=\"vote\" value=\"yes\">"
-            "<button type=\"submit\">" +
-            site.html(locale, "feedback.yes") + "</button></form>\n";
-    html += "<form method=\"post\" action=\"" + action + "\">" + sid +
-            "<input type=\"hidden\" name=\"vote\" value=\"no\">"
-            "<label for=\"comment\">" +
+    // One form, read top to bottom: Yes and No side by side, then what was missing, which its own
+    // button sends as a No (without JavaScript a click on No has already sent the form).
+    const auto vote = [&](const char* value, const char* key) {
+        return "<button type=\"submit\" name=\"vote\" value=\"" + std::string(value) + "\">" + site.html(locale, key) +
+               "</button>";
+    };
+    html += "<form method=\"post\" action=\"" + action + "\">" + sid + "<p class=\"votes\">" +
+            vote("yes", "feedback.yes") + " " + vote("no", "feedback.no") + "</p><label for=\"comment\">" +
             site.html(locale, "feedback.comment") +
-            "</label>"
-            "<textarea id=\"comment\" name=\"comment\" rows=\"3\" maxlength=\"2000\"></textarea>"
-            "<button type=\"submit\">" +
-            site.html(locale, "feedback.no") + "</button></form>\n";
+            "</label><textarea id=\"comment\" name=\"comment\" rows=\"3\" maxlength=\"2000\"></textarea><p>" +
+            vote("no", "feedback.send") + "</p></form>\n";
     return html + "</section>\n";
 }
 

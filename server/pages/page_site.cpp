@@ -16,17 +16,23 @@ namespace anticipa::server::pages {
 PageSite::PageSite(ServerContext& c) : context(c), messages(c.config.locales_dir, c.config.default_locale) {}
 
 std::vector<std::string> PageSite::offered_locales() const {
-    std::set<std::string> languages;
-    for (const auto& locale : context.search.status().locales) languages.insert(language_of(locale));
-    std::vector<std::string> offered;
+    std::set<std::string> with_strings;  // languages that have UI strings
+    for (const auto& locale : messages.locales()) with_strings.insert(language_of(locale));
+    std::set<std::string> indexed;  // languages that have articles
+    for (const auto& locale : context.search.status().locales) indexed.insert(language_of(locale));
+    std::set<std::string> offered;
     for (const auto& locale : messages.locales())
-        if (languages.count(language_of(locale))) offered.push_back(locale);
-    return offered;
+        if (indexed.count(language_of(locale))) offered.insert(locale);
+    // Articles in a language without messages.yaml (articles/de/, no locales/de/) still get pages,
+    // in the default locale's words: hiding written content would be worse (`check` warns).
+    for (const auto& locale : context.search.status().locales)
+        if (!with_strings.count(language_of(locale))) offered.insert(locale);
+    return {offered.begin(), offered.end()};
 }
 
 std::optional<std::string> PageSite::page_locale(const std::string& segment) const {
     auto tag = canonical_locale(segment);
-    if (!tag || !messages.has_locale(*tag)) return std::nullopt;
+    if (!tag) return std::nullopt;
     auto offered = offered_locales();
     if (std::find(offered.begin(), offered.end(), *tag) == offered.end()) return std::nullopt;
     return tag;
@@ -119,9 +125,10 @@ std::string article_link(const std::string& page_locale, const std::string& arti
     return "/" + escape_html(in) + "/articles/" + escape_html(id);
 }
 
-std::string render_hits(const std::string& locale, const search::SearchResponse& found, const std::string& search_id) {
-    std::string html = "<ul class=\"results\">\n";
-    std::size_t rank = 0;
+std::string render_hits(const std::string& locale, const search::SearchResponse& found, const std::string& search_id,
+                        std::size_t offset) {
+    std::string html = "<ol class=\"results\" start=\"" + std::to_string(offset + 1) + "\">\n";
+    std::size_t rank = offset;
     for (const auto& hit : found.hits) {
         std::string link = article_link(locale, hit.locale, hit.id) + "?sid=" + escape_html(search_id) +
                            "&amp;rank=" + std::to_string(++rank);
@@ -132,7 +139,7 @@ std::string render_hits(const std::string& locale, const search::SearchResponse&
         if (!hit.snippet.text.empty()) html += "<br><small>" + search::snippet_html(hit.snippet) + "</small>";
         html += "</li>\n";
     }
-    return html + "</ul>\n";
+    return html + "</ol>\n";
 }
 
 }  // namespace anticipa::server::pages

@@ -24,7 +24,8 @@ class PageSite {
     const UiMessages messages;
 
     /// Locales with UI strings whose language has articles in the index ("zh-CN" is offered when
-    /// zh-TW articles exist: the engine folds the script).
+    /// zh-TW articles exist: the engine folds the script), and indexed locales whose language has
+    /// no UI strings at all ("de" without locales/de/messages.yaml), shown in the default words.
     std::vector<std::string> offered_locales() const;
 
     /// The page locale of a URL's first segment, canonical; nullopt when it is not offered.
@@ -69,8 +70,9 @@ std::string cookie_value(const std::string& header, const std::string& name);
 
 /// The hits as a list of links to the article sections, with highlighted snippets.
 /// Result links carry the search id and rank (?sid=..&rank=..), so opening one records the click
-/// of that search even without JavaScript.
-std::string render_hits(const std::string& locale, const search::SearchResponse& found, const std::string& search_id);
+/// of that search even without JavaScript; ranks continue from `offset` (page 2 starts at 11).
+std::string render_hits(const std::string& locale, const search::SearchResponse& found, const std::string& search_id,
+                        std::size_t offset);
 
 /// The link of an article for a page in `locale`: in its URL locale when the language is the
 /// same (zh-CN pages show zh-TW articles), else in the article's own locale (fallback results).

@@ -104,8 +104,8 @@ std::vector<BadCase> bad_cases() {
               "locale_mismatch"),
         error("duplicate (id, locale)",
               {{"en/billing/invoice-a.md", "---\nid: billing/invoices\ntitle: Invoices\n---\nA.\n"},
-               {"en/billing/invoice-b.md", "---\nid: billing/invoices\ntitle: Invoices again\n---\nB.\n"}},
-              "en/billing/invoice-b.md", 1, "duplicate_id"),
+               {"en/billing/invoice-b.md", "---\ntitle: Invoices again\nid: billing/invoices\n---\nB.\n"}},
+              "en/billing/invoice-b.md", 3, "duplicate_id"),  // at its `id:` line
         error("invalid UTF-8", {{"en/latin1.md", "---\ntitle: Cafe\n---\nIntro.\n\nCaf\xE9 au lait.\n"}},
               "en/latin1.md", 6, "invalid_utf8"),
         error("binary file (a PNG named .md)",
@@ -122,6 +122,9 @@ std::vector<BadCase> bad_cases() {
                                       "2. Then [the codes](account/reset.md#no-such-section).\n"}},
               "en/anchors.md", 9, "broken_anchor"),
         symlink,
+        warning("two headings with the same title",
+                {{"en/same.md", fm + "Intro.\n\n## Android\n\nA.\n\n## Android\n\nB.\n"}}, "en/same.md", 10,
+                "duplicate_heading"),
         warning("missing translation", {{"en/only-english.md", "---\ntitle: Only in English\n---\nBody.\n"}},
                 "en/only-english.md", 0, "missing_translation"),
         warning("stale translation",
@@ -285,8 +288,8 @@ TEST_CASE("Check: one run reports every bad file and never stops at the first", 
     ProcessResult as_json = check(articles, {"--json"});
     REQUIRE(as_json.exit_code == 1);
     json report = json::parse(as_json.out);
-    // Every *.md file below the folder except the refused symlink: 2 good + 14 bad.
-    CHECK(report.at("files") == 16);
+    // Every *.md file below the folder except the refused symlink: 2 good + 15 bad.
+    CHECK(report.at("files") == 17);
     std::size_t errors = 0, warnings = 0;
     for (const auto& p : report.at("problems")) (p.at("severity") == "error" ? errors : warnings)++;
     CHECK(report.at("errors") == errors);
@@ -295,7 +298,7 @@ TEST_CASE("Check: one run reports every bad file and never stops at the first", 
         CAPTURE(c.kind);
         CHECK(find_problem(report, shown(articles, c.reported), c.code));
     }
-    const std::string summary = "checked 16 files in " + articles.path().generic_string() + ": " +
+    const std::string summary = "checked 17 files in " + articles.path().generic_string() + ": " +
                                 std::to_string(errors) + " errors, " + std::to_string(warnings) + " warnings";
     CHECK(lines_of(plain.out).back() == summary);
 }
@@ -390,4 +393,29 @@ TEST_CASE("Check: links written as URLs still find their article", "[check][e2e]
     CAPTURE(plain.out);
     CHECK(plain.exit_code == 0);
     CHECK_FALSE(reports(plain.out, shown(articles, "en/account/links.md"), 4, "broken_link", Severity::ERROR));
+}
+
+TEST_CASE("Check: a language with articles but no UI strings is a warning naming the missing file", "[check][e2e]") {
+    TempDir articles, locales;
+    write_good_help_center(articles);
+    articles.write("de/account/reset.md", "---\ntitle: Passwort zurücksetzen\n---\nSo setzen Sie es zurück.\n");
+    articles.write("zh-TW/account/reset.md", "---\ntitle: 重設密碼\n---\n步驟如下。\n");
+    locales.write("en/messages.yaml", "search.button: \"Search\"\n");
+    locales.write("pt/messages.yaml", "search.button: \"Pesquisar\"\n");
+    locales.write("zh-CN/messages.yaml", "search.button: \"搜索\"\n");  // Chinese has strings: no warning for zh-TW
+    locales.write("de/stopwords.txt", "und\n");                         // an analysis profile is not UI strings
+
+    json report = json::parse(check(articles, {"--json", "--locales", locales.path().string()}).out);
+    const json* problem = find_problem(report, shown(articles, "de"), "no_ui_strings");
+    REQUIRE(problem);
+    CHECK(problem->at("severity") == "warning");
+    using Catch::Contains;
+    CHECK_THAT(problem->at("message").get<std::string>(),
+               Contains((locales.path() / "de" / "messages.yaml").generic_string()) && Contains("default locale"));
+    CHECK_FALSE(find_problem(report, shown(articles, "zh-TW"), "no_ui_strings"));
+    CHECK_FALSE(find_problem(report, shown(articles, "en"), "no_ui_strings"));
+
+    // Without a locales folder there is nothing to compare with: no such warning.
+    json unchecked = json::parse(check(articles, {"--json", "--locales", (locales / "none").string()}).out);
+    CHECK_FALSE(find_problem(unchecked, shown(articles, "de"), "no_ui_strings"));
 }

@@ -337,3 +337,27 @@ TEST_CASE("Gap verification: an answering article passes, an unanswered phrasing
         CHECK(pt->failing == std::vector<std::string>{"download every invoice"});  // the English article would match
     }
 }
+
+TEST_CASE("Draft scaffold: a draft goes to the folder the help center has for its language",
+          "[gaps_outputs][integration][zh]") {
+    HelpCenter hc;
+    hc.write("zh-TW/welcome.md", "---\ntitle: 歡迎\ntranslate: false\n---\n\n你好。\n");
+    GapsReport report;
+    report.gaps = {group("zh-CN:忘记 密码", {{"忘记密码怎么办", "zh-CN", 3}}, {{"zh-CN", 3}}),
+                   group("de:passwort", {{"passwort vergessen", "de", 2}}, {{"de", 2}})};
+    const ScaffoldResult result = scaffold_drafts(report, hc.articles(), 2);
+    REQUIRE(result.written.size() == 2);
+    // zh-CN customers, a zh-TW help center: zh-TW/, not a new zh-CN/ nobody publishes.
+    CHECK(result.written[0].parent_path() == hc.articles() / "zh-TW");
+    CHECK(test::read_file(result.written[0]).find("locale: zh-TW\n") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(hc.articles() / "zh-CN"));
+    // A language the help center does not have yet gets its own folder.
+    CHECK(result.written[1].parent_path() == hc.articles() / "de");
+
+    check::CheckOptions options;
+    options.load.root = hc.articles();
+    std::string problems;
+    for (const auto& p : check::check_articles(options).problems)
+        if (p.severity == Severity::ERROR) problems += format_problem(p) + "\n";
+    CHECK(problems == "");
+}

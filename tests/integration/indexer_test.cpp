@@ -118,6 +118,7 @@ TEST_CASE("Indexer: a second article with the same id in a locale is refused", "
     REQUIRE_FALSE(summary.problems.empty());
     CHECK(summary.problems[0].code == "duplicate_id");
     CHECK(summary.problems[0].message.find("articles/en/a.md") != std::string::npos);
+    CHECK(summary.problems[0].line == 3);  // the `id:` line of b.md, where the writer fixes it
     CHECK(hc.ids("oranges", "en").empty());
 }
 

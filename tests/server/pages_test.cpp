@@ -10,9 +10,11 @@
 #include <httplib.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <chrono>
 #include <thread>
 
 using namespace anticipa;
@@ -158,11 +160,145 @@ TEST_CASE("Pages: search shows highlighted snippets and a plural count in the pa
     CHECK(recorded[1].source == "page");
     CHECK(recorded[1].query == "esqueci minha senha");
 
-    auto typo = hc.get("/en/search?q=pasword");
-    CHECK(contains(typo.body, "class=\"did-you-mean\""));
+    auto typo = hc.get("/en/search?q=pasword");  // the typed word finds nothing: results for the correction
+    CHECK(contains(typo.body, "class=\"corrected\""));
 
     auto empty = hc.get("/en/search?q=");
     CHECK(empty.status == 200);
+}
+
+/// The article links of a results page, in order ("/en/articles/x?sid=..&amp;rank=3#a" -> "x").
+std::vector<std::string> result_ids(const std::string& body) {
+    std::vector<std::string> ids;
+    const std::string list = body.substr(body.find("<ol class=\"results\""));
+    for (std::size_t at = list.find("/articles/"); at != std::string::npos && at < list.find("</ol>");
+         at = list.find("/articles/", at + 1))
+        ids.push_back(list.substr(at + 10, list.find('?', at) - at - 10));
+    return ids;
+}
+
+TEST_CASE("Pages: results past the first ten are on page 2, reached through a labelled pager",
+          "[server][pages][integration]") {
+    ServedPages hc;
+    auto first = hc.get("/en/search?q=account");
+    REQUIRE(first.status == 200);
+    const auto first_ids = result_ids(first.body);
+    REQUIRE(first_ids.size() == 10);
+    CHECK(contains(first.body, "<nav class=\"pages\" aria-label=\"Result pages\">"));
+    CHECK(contains(first.body, "href=\"/en/search?q=account&amp;page=2\" rel=\"next\">Next</a>"));
+    CHECK(contains(first.body, "aria-label=\"Page 1\" aria-current=\"page\">1</a>"));
+    CHECK_FALSE(contains(first.body, "rel=\"prev\""));
+
+    auto second = hc.get("/en/search?q=account&page=2");
+    REQUIRE(second.status == 200);
+    const auto second_ids = result_ids(second.body);
+    REQUIRE_FALSE(second_ids.empty());
+    for (const auto& id : second_ids) {
+        CAPTURE(id);
+        CHECK(std::find(first_ids.begin(), first_ids.end(), id) == first_ids.end());
+    }
+    CHECK(contains(second.body, "<ol class=\"results\" start=\"11\">"));
+    CHECK(contains(second.body, "&amp;rank=11"));  // a click on page 2 is recorded at its real rank
+    CHECK(contains(second.body, "href=\"/en/search?q=account&amp;page=1\" rel=\"prev\">Previous</a>"));
+    CHECK(contains(second.body, "aria-label=\"Page 2\" aria-current=\"page\">2</a>"));
+    CHECK(contains(second.body, "value=\"account\""));
+
+    // The pager speaks the page's language; one page of results has none.
+    auto pt = hc.get("/pt/search?q=conta&page=2");
+    CHECK(contains(pt.body, "<nav class=\"pages\" aria-label=\"Páginas de resultados\">"));
+    CHECK(contains(pt.body, "rel=\"prev\">Anterior</a>"));
+    CHECK_FALSE(contains(hc.get("/en/search?q=cancel%20subscription").body, "class=\"pages\""));
+
+    for (const std::string page : {"0", "-1", "2x", "101", ""}) {
+        CAPTURE(page);
+        auto bad = hc.get("/en/search?q=account&page=" + page);
+        CHECK(bad.status == 400);
+        CHECK(contains(bad.body, "Page numbers start at 1."));
+    }
+}
+
+TEST_CASE("Pages: a language without UI strings has pages in the default locale's words",
+          "[server][pages][integration]") {
+    ServedPages hc;
+    hc.dir.write("articles/de/account/reset-password.md",
+                 "---\nid: reset-password\ntitle: Passwort zurücksetzen\ncategory: account\n---\n"
+                 "Fordern Sie auf der Anmeldeseite einen Link an.\n");
+    REQUIRE(hc.reindex().failed == 0);
+
+    // A new locale folder is noticed within moments (SearchService's layout check).
+    auto home = hc.get("/de/");
+    for (int attempt = 0; attempt < 100 && home.status != 200; ++attempt) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        home = hc.get("/de/");
+    }
+    CHECK(home.status == 200);
+    CHECK(contains(home.body, "href=\"/de/articles/reset-password\">Passwort zurücksetzen</a>"));
+    CHECK(contains(home.body, "How can we help?"));  // locales/de/messages.yaml does not exist
+
+    auto article = hc.get("/de/articles/reset-password");
+    CHECK(article.status == 200);
+    CHECK(contains(article.body, "<article lang=\"de\">"));
+    CHECK(contains(article.body, "Was this article helpful?"));
+    CHECK(contains(article.body, "href=\"/en/articles/reset-password\""));
+
+    CHECK(hc.get("/de/search?q=anmeldeseite").status == 200);
+    CHECK(contains(hc.get("/de/search?q=anmeldeseite").body, "href=\"/de/articles/reset-password?sid="));
+    // The other languages offer the German page, and a German browser is sent to it.
+    CHECK(contains(hc.get("/en/articles/reset-password").body, "href=\"/de/articles/reset-password\" hreflang=\"de\""));
+    CHECK(hc.get("/", {{"Accept-Language", "de-DE,de;q=0.9,en;q=0.5"}}).get_header_value("Location") == "/de/");
+}
+
+TEST_CASE("Pages: snippets mark the customer's words, not the stop words between them",
+          "[server][pages][integration]") {
+    ServedPages hc;
+    struct Case {
+        std::string path;
+        std::vector<std::string> unmarked;
+    };
+    for (const auto& c :
+         std::vector<Case>{{"/en/search?q=how%20to%20reset%20a%20forgotten%20password", {"how", "How", "to", "a", "A"}},
+                           {"/pt/search?q=esqueci%20a%20senha%20na%20conta", {"a", "A", "na", "Na"}}}) {
+        CAPTURE(c.path);
+        auto page = hc.get(c.path);
+        REQUIRE(page.status == 200);
+        CHECK(contains(page.body, "<mark>"));
+        for (const auto& word : c.unmarked) {
+            CAPTURE(word);
+            CHECK_FALSE(contains(page.body, "<mark>" + word + "</mark>"));
+        }
+    }
+}
+
+TEST_CASE("Pages: results only the correction found say so, and offer the words as typed",
+          "[server][pages][integration][spelling]") {
+    ServedPages hc;
+    // Neither word is in the index; their corrections are ("zapier integration").
+    auto corrected = hc.get("/en/search?q=zapeir%20integraton");
+    REQUIRE(corrected.status == 200);
+    CHECK(contains(corrected.body, "<p class=\"corrected\">Showing results for <strong><a href=\"/en/search?q=zapier"));
+    CHECK(contains(
+        corrected.body,
+        "Search instead for <a href=\"/en/search?q=zapeir%20integraton&amp;correct=false\">zapeir integraton</a>"));
+    CHECK_FALSE(contains(corrected.body, "class=\"did-you-mean\""));
+    CHECK(contains(corrected.body, "href=\"/en/articles/integrations?sid="));
+    CHECK(hc.events.events().back().results == 0);  // the content plan sees a search without results
+
+    // "Search instead for": the typed words, without a correction.
+    auto exact = hc.get("/en/search?q=zapeir%20integraton&correct=false");
+    CHECK_FALSE(contains(exact.body, "class=\"corrected\""));
+    CHECK_FALSE(contains(exact.body, "class=\"did-you-mean\""));
+    CHECK(contains(exact.body, ">No results</p>"));
+    CHECK(contains(exact.body, "href=\"/en/contact?subject=zapeir%20integraton\""));
+
+    // A typo beside words that found results of their own: only "Did you mean".
+    auto typo = hc.get("/en/search?q=pasword%20recovery%20link");
+    CHECK(contains(typo.body,
+                   "<p class=\"did-you-mean\">Did you mean: <a href=\"/en/search?q=password%20recovery%20link\">"));
+    CHECK_FALSE(contains(typo.body, "class=\"corrected\""));
+
+    auto pt = hc.get("/pt/search?q=zapeir%20integraton");
+    CHECK(contains(pt.body, "Mostrando resultados para <strong>"));
+    CHECK(contains(pt.body, "Pesquisar apenas por <a href=\"/pt/search?q=zapeir%20integraton&amp;correct=false\">"));
 }
 
 TEST_CASE("Pages: request text is escaped everywhere it is shown", "[server][pages][integration]") {
@@ -191,6 +327,16 @@ TEST_CASE("Pages: an article has section anchors, a contents list, translations 
     CHECK(contains(page.body, "href=\"/zh-TW/articles/reset-password\""));
     CHECK(contains(page.body, "action=\"/en/articles/reset-password/feedback\""));
     CHECK(contains(page.body, "Was this article helpful?"));
+    // Yes, No, then the comment box and its own button (which sends a No).
+    const auto yes = page.body.find("name=\"vote\" value=\"yes\">Yes</button>");
+    const auto no = page.body.find("name=\"vote\" value=\"no\">No</button>");
+    const auto comment = page.body.find("<textarea id=\"comment\"");
+    const auto send = page.body.find("name=\"vote\" value=\"no\">Send</button>");
+    CHECK(yes != std::string::npos);
+    CHECK(yes < no);
+    CHECK(no < comment);
+    CHECK(comment < send);
+    CHECK(send != std::string::npos);
 
     auto pt = hc.get("/pt/articles/reset-password");
     CHECK(contains(pt.body, "Este artigo foi útil?"));
@@ -256,6 +402,11 @@ TEST_CASE("Pages: the contact step deflects first, then offers what the tier inc
     CHECK(contains(advanced.body, "Your support representative: Dana Whitfield"));
     CHECK(contains(advanced.body, "href=\"tel:+15550100\""));
     CHECK(contains(advanced.body, "Urgent phone line: +1 (555) 0100"));
+    // One promise per plan: the representative's 4 hours, not a business day as well.
+    CHECK(contains(advanced.body, "within 4 hours"));
+    CHECK(contains(advanced.body, "method=\"post\" action=\"/en/contact\""));
+    CHECK_FALSE(contains(advanced.body, "business day"));
+    CHECK(contains(standard.body, "within 1 business day"));
 
     // A bearer token works too; a token in the query string is ignored.
     const std::string token = server::sign_tier_token("advanced", SECRET, std::chrono::hours(1));
@@ -265,8 +416,12 @@ TEST_CASE("Pages: the contact step deflects first, then offers what the tier inc
 
     auto sent =
         hc.post("/en/contact", "subject=password&email=a%40b.example&message=still+locked+out", cookie_for("standard"));
-    CHECK(sent.status == 200);
-    CHECK(contains(sent.body, "Your message was sent."));
+    // Redirect after POST: reloading the confirmation asks for it again, it does not send again.
+    CHECK(sent.status == 303);
+    REQUIRE(sent.get_header_value("Location") == "/en/contact?sent=1");
+    for (int reload = 0; reload < 2; ++reload)
+        CHECK(
+            contains(hc.get(sent.get_header_value("Location"), cookie_for("standard")).body, "Your message was sent."));
     auto escalation = hc.events.events().back();
     CHECK(escalation.kind == events::EventKind::ESCALATE);
     CHECK(escalation.channel == "contact_form");
@@ -275,6 +430,8 @@ TEST_CASE("Pages: the contact step deflects first, then offers what the tier inc
     std::ifstream outbox(hc.config.contact_outbox);
     std::string line;
     REQUIRE(std::getline(outbox, line));
+    std::string second;
+    CHECK_FALSE(std::getline(outbox, second));  // one ticket
     auto ticket = nlohmann::json::parse(line);
     CHECK(ticket["message"] == "still locked out");
     CHECK(ticket["email"] == "a@b.example");

@@ -100,6 +100,13 @@ TEST_CASE("Server: search answers in the customer's language and records the sea
         auto suggest = hc.get_json("/api/v1/suggest?q=invo&locale=en");
         REQUIRE_FALSE(suggest["suggestions"].empty());
         CHECK(suggest["suggestions"][0]["id"] == "invoices");
+        // A suggestion is a title: it opens the article at its top, never at a section.
+        auto password = hc.get_json("/api/v1/suggest?q=reset%20a%20forgotten%20pass&locale=en");
+        REQUIRE_FALSE(password["suggestions"].empty());
+        for (const auto& suggestion : password["suggestions"]) {
+            CAPTURE(suggestion.dump());
+            CHECK(suggestion["link"] == "/en/articles/" + suggestion["id"].get<std::string>());
+        }
     }
     SECTION("a click refers to its search") {
         httplib::Client client = hc.client();

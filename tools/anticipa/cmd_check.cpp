@@ -28,6 +28,7 @@ int run_check(const CheckArgs& args) {
     options.load.parse_budget = config.parse_budget;
     options.source_locale = config.source_locale;
     options.locales = config.locales;
+    options.locales_dir = args.paths.locales;
     check::CheckReport report = check::check_articles(options);
 
     auto errors =
@@ -65,6 +66,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
     CLI::App* command = app.add_subcommand(
         "check", "Validate the articles without writing: front matter, UTF-8, size, links, translations");
     add_articles_option(*command, args->paths);
+    add_locales_option(*command, args->paths);
     command->add_flag("--json", args->json, "print the problems as JSON");
     command->add_flag("--strict", args->strict, "exit 1 on warnings too");
     command->callback([args, &exit_code] { exit_code = run_check(*args); });

@@ -12,6 +12,7 @@
 #include <sys/resource.h>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <thread>
@@ -49,6 +50,10 @@ int run_serve(const ServeArgs& args) {
     }
     if (!args.events.empty()) config.events_path = args.events;
     if (config.events_path.empty()) config.events_path = events::default_events_path();
+    // Printed and reported as absolute paths: "index index" says nothing in a log read elsewhere.
+    for (std::filesystem::path* path :
+         {&config.index_dir, &config.locales_dir, &config.events_path, &config.contact_outbox})
+        *path = std::filesystem::absolute(*path).lexically_normal();
 
     // SIGTERM and SIGINT are taken by one thread that stops the server gracefully: requests in
     // flight are answered, then run() returns. Blocked here so every later thread inherits it.

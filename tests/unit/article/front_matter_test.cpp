@@ -176,6 +176,30 @@ TEST_CASE("FrontMatter: invalid YAML is an error at the file line of the mistake
     }
 }
 
+TEST_CASE("FrontMatter: a YAML mistake is explained in a writer's words, at its line", "[article][unit]") {
+    struct Case {
+        std::string yaml;
+        int line;
+        std::string words;
+    };
+    for (const auto& c : std::vector<Case>{
+             {"title: Billing: refunds\n", 2, "put a value that contains `: ` in quotes"},
+             {"title: Senha\n  id: x\n", 3, "start each key at the beginning of its line"},
+             {"title: Senha\ntags: [a, b\n", 4, "a list opened with `[` is not closed with `]`"},
+             {"title: Senha\ntags:\n  - a\n\t- b\n", 5, "a tab is used to indent"},
+             {"title: @home\n", 2, "a value starts with a character YAML reserves"},
+             {"title: *bold*\n", 2, "a value starts with `*`"},
+             {"title: \"C:\\quillo\"\n", 2, "write \\\\ for a backslash"},
+         }) {
+        CAPTURE(c.yaml);
+        FrontMatter fm = parse_front_matter("---\n" + c.yaml + "---\nCorpo\n", pt_context());
+        REQUIRE(fm.problems.size() == 1);
+        CHECK(fm.problems[0].code == "invalid_yaml");
+        CHECK(fm.problems[0].line == c.line);
+        CHECK_THAT(fm.problems[0].message, Catch::Contains(c.words) && Catch::Contains("(YAML: "));
+    }
+}
+
 TEST_CASE("FrontMatter: a value of the wrong type is an error on its line", "[article][unit]") {
     struct Case {
         std::string yaml, expected;
@@ -423,9 +447,7 @@ TEST_CASE("Slug: spacing vowel signs stay inside the word", "[article][unit]") {
         std::string heading, slug;
     };
     for (const auto& c : std::vector<Case>{
-             {"नमस्ते दुनिया", "नमस्ते-दुनिया"},
-             {"পাসওয়ার্ড রিসেট", "পাসওয়ার্ড-রিসেট"},
-             {"கடவுச்சொல்", "கடவுச்சொல்"}}) {
+             {"नमस्ते दुनिया", "नमस्ते-दुनिया"}, {"পাসওয়ার্ড রিসেট", "পাসওয়ার্ড-রিসেট"}, {"கடவுச்சொல்", "கடவுச்சொல்"}}) {
         CAPTURE(c.heading);
         CHECK(slugify(c.heading) == c.slug);
     }

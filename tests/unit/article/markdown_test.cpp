@@ -137,6 +137,11 @@ TEST_CASE("Markdown: repeated headings get -2 and -3 anchors", "[article][unit]"
     CHECK(anchors == std::vector<std::string>{"android", "ios", "android-2", "android-3", "ios-2"});
     REQUIRE(md.sections.size() == 5);
     CHECK(md.sections[2].html.starts_with("<h2 id=\"android-2\">Android</h2>"));
+    // Each renamed one is kept with its line, for `check` to warn about (body starting at line 4).
+    std::string renamed;
+    for (const auto& r : parse_markdown(body, 4).renamed_anchors)
+        renamed += r.heading + " #" + r.anchor + " @" + std::to_string(r.line) + "\n";
+    CHECK(renamed == "Android #android-2 @12\nAndroid #android-3 @16\nx #ios-2 @20\n");
 }
 
 TEST_CASE("Markdown: accented and Chinese headings keep their letters in the anchor", "[article][unit][zh]") {

@@ -1,0 +1,24 @@
+// Server: the settings file's keys checked against the settings the server has — a typo is an
+// error naming the line and the setting it probably meant; a value of the wrong type names the
+// setting and the type it needs. Every setting of `anticipa serve --config` is listed here.
+#pragma once
+
+#include <string>
+
+namespace YAML {
+class Node;
+struct Mark;
+}  // namespace YAML
+
+namespace anticipa::server {
+
+/// Throws YAML::Exception at the key's mark for a key no setting has, so the caller's message
+/// carries the line: "unknown setting `admin_tokn` (did you mean `admin_token`?)". Checks the
+/// top level, `events:` and each tier's options under `escalation:`.
+void check_config_keys(const YAML::Node& root);
+
+/// What a value yaml-cpp could not convert should have been, found by the mark of that value:
+/// "`threads` must be a whole number, got `many`". "" when the mark is not a setting's value.
+std::string describe_bad_value(const YAML::Node& root, const YAML::Mark& mark);
+
+}  // namespace anticipa::server
