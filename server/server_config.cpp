@@ -1,7 +1,7 @@
 #include "server_config.h"
 
-#include "forwarded_client.h"
 #include "config_keys.h"
+#include "forwarded_client.h"
 
 #include <yaml-cpp/yaml.h>
 

@@ -38,9 +38,8 @@ std::string take_explicit_anchor(std::string& heading) {
     std::string anchor = heading.substr(open + 2, end - open - 2);
     // A link must be able to name it: no braces, spaces or control characters (which would also
     // land unescaped in id attributes and deep links).
-    const bool linkable = std::none_of(anchor.begin(), anchor.end(), [](unsigned char c) {
-        return c <= ' ' || c == 0x7f || c == '{' || c == '}';
-    });
+    const bool linkable = std::none_of(anchor.begin(), anchor.end(),
+                                       [](unsigned char c) { return c <= ' ' || c == 0x7f || c == '{' || c == '}'; });
     if (anchor.empty() || !linkable) return "";
     heading.erase(open);
     while (!heading.empty() && (heading.back() == ' ' || heading.back() == '\t')) heading.pop_back();

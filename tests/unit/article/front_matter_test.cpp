@@ -543,8 +543,8 @@ TEST_CASE("LocaleTag: the language subtag decides whether a locale is known", "[
 
 TEST_CASE("FrontMatter: yaml_quoted writes what people type so that it reads back unchanged", "[article][unit]") {
     for (const std::string& typed : {std::string("reset: password # again"), std::string("- \"quoted\" \\ back"),
-                                    std::string("two\nlines\tand a tab"), std::string("não consigo entrar"),
-                                    std::string("忘记密码"), std::string("bell\x07")}) {
+                                     std::string("two\nlines\tand a tab"), std::string("não consigo entrar"),
+                                     std::string("忘记密码"), std::string("bell\x07")}) {
         CAPTURE(typed);
         FrontMatter fm = parse_front_matter("---\ntitle: " + yaml_quoted(typed) + "\n---\nBody.\n", pt_context());
         CHECK(fm.problems.empty());
