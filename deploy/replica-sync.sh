@@ -11,8 +11,10 @@
 # INDEX/.incoming-<tag>, and renamed into place once whole: xapian-replicate points its stub file
 # at an empty database until the first copy ends, which a server would serve as a locale without
 # articles. Later revisions are switched in by xapian-replicate itself (its stub file, or
-# changesets applied in place when the host keeps them). A locale removed on the host is left
-# here until removed by hand. Runs until stopped; one round failing is retried next round.
+# changesets applied in place when the host keeps them). A locale the catalog no longer lists
+# (taken out on the host) is taken out here too, in one rename, then deleted; only folders that
+# replication made (a XAPIANDB stub) are ever touched. Runs until stopped; one round failing is
+# retried next round.
 set -uo pipefail
 
 if [ $# -lt 3 ]; then
@@ -34,8 +36,17 @@ replicate() {
 
 sync_round() {
   replicate .locales "$index/.locales" || return
-  local locale
-  for locale in $(xapian-metadata get "$index/.locales" locales); do
+  local listed locale folder
+  listed=$(xapian-metadata get "$index/.locales" locales) || return
+  for folder in "$index"/*/XAPIANDB; do
+    [ -e "$folder" ] || continue
+    locale=$(basename "$(dirname "$folder")")
+    case " $listed " in *" $locale "*) continue ;; esac
+    rm -rf "$index/.removed-$locale"
+    mv -T "$index/$locale" "$index/.removed-$locale" && rm -rf "$index/.removed-$locale" &&
+      echo "replica-sync: $locale is no longer on $host:$port; no longer served" >&2
+  done
+  for locale in $listed; do
     case $locale in */* | .*) continue ;; esac  # a tag, never a path
     if [ -e "$index/$locale/XAPIANDB" ]; then
       replicate "$locale" "$index/$locale"

@@ -48,6 +48,7 @@ struct HelpCenterServer::Impl {
     ContactOutbox outbox{config.contact_outbox};
     ServerContext context;
     Router router{route_table(context)};
+    TrustedProxies trusted_proxies{config.trusted_proxies};
     AccessLog access_log{STDERR_FILENO};
     transport::HttplibProcessor http;
     transport::ConnectionLoop loop{
@@ -74,7 +75,7 @@ struct HelpCenterServer::Impl {
     /// list stays empty).
     void route(httplib::Request& request, httplib::Response& response) {
         if (refuse_request(config, request, response)) return;
-        resolve_forwarded_client(config.trusted_proxies, request);
+        resolve_forwarded_client(trusted_proxies, request);
         Router::Found found = router.find(request.method, request.path);
         transport::HttplibProcessor::current().route = found.label;
         if (found.route) return found.route->handler(request, found.params, response);

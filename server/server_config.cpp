@@ -31,9 +31,7 @@ void check_origins(const std::vector<std::string>& origins) {
 }
 
 void check_proxies(const std::vector<std::string>& proxies) {
-    for (const auto& proxy : proxies)
-        if (!is_ip_address(proxy))
-            throw std::invalid_argument("trusted_proxies: \"" + proxy + "\" is not an IP address like 10.0.0.5 or ::1");
+    TrustedProxies{proxies};  // throws, naming the entry
 }
 
 ClientAddressPolicy parse_client_address(const std::string& value) {

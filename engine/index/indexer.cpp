@@ -142,7 +142,7 @@ class LocaleRun {
             if (claim_id(known->second.id, file.display_path)) {
                 ++summary_.unchanged;
             } else {
-                remove_file(db_, path, spelling_);
+                remove(path);
                 ++summary_.failed;
             }
             return;
@@ -150,15 +150,16 @@ class LocaleRun {
         if (!file.article) {
             ++summary_.failed;
             if (known != known_.end() && !rebuild_) claim_id(known->second.id, file.display_path);
-            else if (known != known_.end()) remove_file(db_, path, spelling_);  // its old terms no longer match
+            else if (known != known_.end()) remove(path);  // its old terms no longer match
             return;
         }
         if (!claim_id(file.article->meta.id, file.display_path, file.article->meta.id_line)) {
             ++summary_.failed;
             return;
         }
-        if (known != known_.end()) remove_file(db_, path, spelling_);
+        if (known != known_.end()) remove(path);
         summary_.sections += add_article(db_, *file.article, analyzer_, spelling_);
+        modified_ = true;
         summary_.bytes += file.bytes;
         ++(known != known_.end() ? summary_.updated : summary_.added);
     }
@@ -167,8 +168,14 @@ class LocaleRun {
     void finish() {
         for (const auto& [path, file] : known_) {
             if (on_disk_.count(path)) continue;
-            remove_file(db_, path, spelling_);
+            remove(path);
             ++summary_.removed;
+        }
+        if (!rebuild_ && !modified_ && read_identity(db_) == identity_of(locale_, analyzer_)) {
+            db_.cancel_transaction();
+            outcome_.publication = LocaleOutcome::Publication::UNCHANGED;
+            summary_.locales.push_back(outcome_);
+            return;
         }
         spelling_.apply(db_);
         db_.set_metadata(META_TITLE_TOKENS, std::to_string(title_tokens(db_)));
@@ -184,6 +191,11 @@ class LocaleRun {
     }
 
   private:
+    void remove(const std::string& path) {
+        remove_file(db_, path, spelling_);
+        modified_ = true;
+    }
+
     /// Opens the published database to update it in place, or says why it cannot be: there is
     /// none, or its terms are not this analyzer's, or it cannot be read. What it holds is still
     /// listed when it can be read, so a rebuild counts files as updated and removed, not added.
@@ -222,7 +234,8 @@ class LocaleRun {
     IndexSummary& summary_;
     LocaleOutcome outcome_;
     Xapian::WritableDatabase db_;
-    bool rebuild_ = false;  ///< building aside: db_ is new, known_ only says what the published one held
+    bool rebuild_ = false;   ///< building aside: db_ is new, known_ only says what the published one held
+    bool modified_ = false;  ///< a document added or deleted: the run has something to commit
     std::map<std::string, IndexedFile> known_;
     std::set<std::string> on_disk_;
     std::map<std::string, std::string> ids_;

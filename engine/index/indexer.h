@@ -24,6 +24,7 @@ struct LocaleOutcome {
         UPDATED_IN_PLACE,  ///< one commit on the published database
         NEW_LOCALE,        ///< built aside, then renamed into place
         REBUILT_ASIDE,     ///< the published database could not be updated: built aside, then swapped in
+        UNCHANGED,         ///< nothing to change: no commit, so servers and replicas keep the revision they have
     };
     std::string locale;
     std::string profile;  ///< analysis::describe_profile() of the profile it was indexed with
@@ -41,14 +42,16 @@ struct IndexSummary {
     std::size_t bytes = 0;      ///< bytes of the files parsed in this run
     double seconds = 0;
     std::vector<Problem> problems;
-    std::vector<LocaleOutcome> locales;  ///< every locale database the run published, sorted
+    std::vector<LocaleOutcome> locales;  ///< every locale database of the run (published or UNCHANGED), sorted
 };
 
 /// Called after each file: files done, files in all, the file's path.
 using IndexProgress = std::function<void(std::size_t done, std::size_t total, const std::string& path)>;
 
 /// Brings the index up to date with the articles folder. A locale database that can be updated
-/// (same analyzer and schema) gets one commit; a new locale, or one that cannot be updated (another
+/// (same analyzer and schema) gets one commit, or none when no file and nothing of its profile
+/// changed (a new revision would empty the servers' caches and send replicas a changeset of
+/// nothing); a new locale, or one that cannot be updated (another
 /// analyzer, unreadable, half-built), is built aside and appears only once complete. So a run
 /// killed at any moment leaves every published locale whole and serving. Each database records
 /// the profile it was built with (locale_identity.h). A file that fails keeps its previously

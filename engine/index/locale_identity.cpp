@@ -28,12 +28,21 @@ DatabaseIdentity read_identity(const Xapian::Database& db) {
             .profile_json = db.get_metadata(META_PROFILE)};
 }
 
+DatabaseIdentity identity_of(const std::string& locale, const analysis::Analyzer& analyzer) {
+    return {.locale = locale,
+            .schema = SCHEMA_VERSION,
+            .fingerprint = analyzer.fingerprint(),
+            .versions = analysis::analyzer_versions(),
+            .profile_json = analysis::profile_to_json(analyzer.profile())};
+}
+
 void write_identity(Xapian::WritableDatabase& db, const std::string& locale, const analysis::Analyzer& analyzer) {
-    db.set_metadata(META_LOCALE, locale);
-    db.set_metadata(META_SCHEMA, SCHEMA_VERSION);
-    db.set_metadata(META_FINGERPRINT, analyzer.fingerprint());
-    db.set_metadata(META_ANALYZER_VERSIONS, analysis::analyzer_versions());
-    db.set_metadata(META_PROFILE, analysis::profile_to_json(analyzer.profile()));
+    const DatabaseIdentity identity = identity_of(locale, analyzer);
+    db.set_metadata(META_LOCALE, identity.locale);
+    db.set_metadata(META_SCHEMA, identity.schema);
+    db.set_metadata(META_FINGERPRINT, identity.fingerprint);
+    db.set_metadata(META_ANALYZER_VERSIONS, identity.versions);
+    db.set_metadata(META_PROFILE, identity.profile_json);
 }
 
 std::optional<std::string> why_unreadable(const DatabaseIdentity& identity, const std::string& locale) {

@@ -22,9 +22,14 @@ struct DatabaseIdentity {
     std::string fingerprint;   ///< Analyzer::fingerprint() of the analyzer that built it
     std::string versions;      ///< analysis::analyzer_versions() of the binary that built it
     std::string profile_json;  ///< analysis::profile_to_json(); empty in databases made before it was stored
+
+    bool operator==(const DatabaseIdentity&) const = default;
 };
 
 DatabaseIdentity read_identity(const Xapian::Database& db);
+
+/// What write_identity() records for `locale` built by `analyzer`.
+DatabaseIdentity identity_of(const std::string& locale, const analysis::Analyzer& analyzer);
 
 /// Records the locale, the schema and the analyzer (profile, fingerprint, versions).
 void write_identity(Xapian::WritableDatabase& db, const std::string& locale, const analysis::Analyzer& analyzer);

@@ -15,7 +15,7 @@ SearcherPool::SearcherPool(SearcherOptions options, analysis::AnalyzerSet& analy
     : options_(std::move(options)), analyzers_(analyzers), notify_(std::move(notify)) {
     signature_ = layout_signature();
     last_layout_check_ = std::chrono::steady_clock::now();
-    idle_.push_back(open_searcher());
+    idle_.push_back({open_searcher(), generation_, interval_});
 }
 
 SearcherPool::~SearcherPool() = default;
@@ -55,11 +55,13 @@ std::string SearcherPool::layout_signature() const {
 
 SearcherPool::Borrowed SearcherPool::borrow() {
     Borrowed borrowed;
+    std::uint64_t interval = 0;
     {
         std::lock_guard lock(mutex_);
         auto now = std::chrono::steady_clock::now();
         if (now - last_layout_check_ >= LAYOUT_CHECK_INTERVAL) {
             last_layout_check_ = now;
+            ++interval_;
             std::string signature = layout_signature();
             if (signature != signature_) {
                 if (notify_)  // said each time: a folder swapped back is news again
@@ -71,29 +73,33 @@ SearcherPool::Borrowed SearcherPool::borrow() {
                 idle_.clear();  // opened on files that are no longer the index
             }
         }
-        borrowed.generation = generation_;
+        interval = interval_;
         if (!idle_.empty()) {
-            borrowed.searcher = std::move(idle_.back());
+            borrowed = std::move(idle_.back());
             idle_.pop_back();
         }
+        borrowed.generation = generation_;
     }
     if (borrowed.searcher) {
+        if (borrowed.reopened_in == interval) return borrowed;
         try {
             // In-place commits since it was last used; one carrying another profile needs a new one.
             const bool current = borrowed.searcher->reopen();
             if (auto picked_up = borrowed.searcher->take_picked_up(); !picked_up.empty()) notify_once(picked_up);
+            borrowed.reopened_in = interval;
             if (current) return borrowed;
         } catch (const Xapian::Error&) {
             // Its folder was swapped before the next layout check noticed: open the current one.
         }
     }
     borrowed.searcher = open_searcher();
+    borrowed.reopened_in = interval;
     return borrowed;
 }
 
 void SearcherPool::give_back(Borrowed borrowed) {
     std::lock_guard lock(mutex_);
-    if (borrowed.generation == generation_) idle_.push_back(std::move(borrowed.searcher));
+    if (borrowed.generation == generation_) idle_.push_back(std::move(borrowed));
 }
 
 }  // namespace anticipa::search

@@ -15,11 +15,13 @@
 
 namespace anticipa::search {
 
-/// Idle Searchers, lent one per request. Before lending one, the pool reopens its databases
-/// (cheap: one version-file read each) to serve a revision committed in place; when a locale
-/// database is added or replaced by a new folder, reopen() would keep reading the old files, so
-/// the pool is emptied and fresh Searchers are opened instead; the same when a new revision
-/// carries another analysis profile (an edited synonym list).
+/// Idle Searchers, lent one per request. The index is looked at once per check interval (200 ms),
+/// not per request: then each Searcher, when next lent, reopens its databases (one version-file
+/// open and read per locale) to serve a revision committed in place, so a commit is served within
+/// one interval; a Searcher still reading the older revision meanwhile retries on the new one if
+/// Xapian says it moved on. When a locale database is added or replaced by a new folder, reopen()
+/// would keep reading the old files, so the pool is emptied and fresh Searchers are opened
+/// instead; the same when a new revision carries another analysis profile (an edited synonym list).
 class SearcherPool {
   public:
     /// Receives each thing an operator must hear about the index (a locale database that cannot
@@ -35,6 +37,8 @@ class SearcherPool {
         /// Numbers the index layout the searcher was opened on (a replaced locale folder starts a
         /// new one): revisions of two layouts are not comparable.
         std::uint64_t generation = 0;
+        /// The check interval in which the searcher last reopened its databases.
+        std::uint64_t reopened_in = 0;
     };
     Borrowed borrow();
     /// Takes a Searcher back, unless the layout it was opened on has been replaced since.
@@ -50,8 +54,9 @@ class SearcherPool {
     SearcherOptions options_;
     analysis::AnalyzerSet& analyzers_;
     std::mutex mutex_;
-    std::vector<std::unique_ptr<Searcher>> idle_;
+    std::vector<Borrowed> idle_;
     std::uint64_t generation_ = 0;
+    std::uint64_t interval_ = 1;  ///< numbers the check intervals; a new Searcher has reopened in none
     std::string signature_;
     std::chrono::steady_clock::time_point last_layout_check_;
     Notify notify_;

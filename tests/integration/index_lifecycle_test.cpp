@@ -10,6 +10,7 @@
 #include "index/schema.h"
 #include "search/search_service.h"
 #include "search/searcher.h"
+#include "support/eventually.h"
 #include "support/temp_dir.h"
 
 #include <xapian.h>
@@ -101,7 +102,7 @@ TEST_CASE("Index life cycle: a new locale is built aside and appears only once c
     CHECK(looked == 3);
     CHECK(index::indexed_locales(hc.index_dir) == std::vector<std::string>{"en", "es"});
     CHECK_FALSE(fs::exists(index::staging_path(hc.index_dir, "es")));
-    CHECK(outcome(summary, "en").publication == index::LocaleOutcome::Publication::UPDATED_IN_PLACE);
+    CHECK(outcome(summary, "en").publication == index::LocaleOutcome::Publication::UNCHANGED);
     CHECK(outcome(summary, "es").publication == index::LocaleOutcome::Publication::NEW_LOCALE);
     CHECK(outcome(summary, "es").profile.starts_with((hc.dir / "locales/es").generic_string() + " (stemmer spanish"));
     search::Searcher searcher({hc.index_dir, "en"}, *analyzers);
@@ -203,7 +204,7 @@ TEST_CASE("Index life cycle: one unusable locale database never stops the others
     CHECK(outcome(summary, "es").publication == index::LocaleOutcome::Publication::REBUILT_ASIDE);
     CHECK(outcome(summary, "es").rebuilt_because.starts_with("cannot be read: "));
     CHECK(outcome(summary, "pt").publication == index::LocaleOutcome::Publication::REBUILT_ASIDE);
-    CHECK(outcome(summary, "en").publication == index::LocaleOutcome::Publication::UPDATED_IN_PLACE);
+    CHECK(outcome(summary, "en").publication == index::LocaleOutcome::Publication::UNCHANGED);
     search::Searcher repaired({hc.index_dir, "en"}, *analyzers);
     CHECK(repaired.locales() == std::vector<std::string>{"en", "es", "pt"});
     CHECK(repaired.unusable().empty());
@@ -252,7 +253,9 @@ TEST_CASE("Index life cycle: a synonym edit reaches the searches as a new revisi
     CHECK(summary.added + summary.updated + summary.removed == 0);
     CHECK(outcome(summary, "en").publication == index::LocaleOutcome::Publication::UPDATED_IN_PLACE);
 
-    const auto found = service.search(request);  // the same service: no restart
+    // The same service, no restart: the new revision within the pool's check interval.
+    search::SearchResponse found;
+    CHECK(test::eventually([&] { return !(found = service.search(request)).hits.empty(); }));
     REQUIRE(found.hits.size() == 1);
     CHECK(found.hits[0].id == "invoices");
     CHECK(service.status().revision != before);
@@ -338,7 +341,17 @@ TEST_CASE("SearchService: with nothing left to serve, reads throw IndexUnusable 
     CHECK(notified ==
           std::vector<std::string>{index::database_path(hc.index_dir, "en").string() + ": serving revision 1"});
 
+    // Met once the pool looks at the index again (within its check interval), then on every read.
     corrupt(index::database_path(hc.index_dir, "en"));
+    auto unusable = [&] {
+        try {
+            service.search(request);
+            return false;
+        } catch (const search::IndexUnusable&) {
+            return true;
+        }
+    };
+    CHECK(test::eventually(unusable));
     for (int i = 0; i < 3; ++i) CHECK_THROWS_AS(service.search(request), search::IndexUnusable);
     const search::IndexStatus status = service.status();
     CHECK_FALSE(status.serving);
@@ -348,6 +361,40 @@ TEST_CASE("SearchService: with nothing left to serve, reads throw IndexUnusable 
     CHECK(problems() == 1);  // said once, however many requests met it
 
     hc.index();  // repaired: served again without a new service
+    CHECK(test::eventually([&] { return !unusable(); }));
     CHECK(service.search(request).hits.size() == 1);
     CHECK(service.status().serving);
+}
+
+TEST_CASE("Index life cycle: a run that changes nothing commits nothing, so the revision stays",
+          "[index][integration]") {
+    HelpCenter hc;
+    hc.write("articles/en/a.md", markdown_article("Alpha", "The quokka."));
+    hc.write("articles/en/b.md", markdown_article("Beta", "The numbat."));
+    hc.index();
+    auto revision = [&] { return Xapian::Database(index::database_path(hc.index_dir, "en").string()).get_revision(); };
+    const Xapian::rev first = revision();
+
+    auto summary = hc.index();
+    CHECK(summary.unchanged == 2);
+    CHECK(outcome(summary, "en").publication == index::LocaleOutcome::Publication::UNCHANGED);
+    CHECK(revision() == first);
+
+    // A removed file, an edited one: each is a change, and one commit.
+    fs::remove(hc.dir / "articles/en/b.md");
+    summary = hc.index();
+    CHECK(summary.removed == 1);
+    CHECK(outcome(summary, "en").publication == index::LocaleOutcome::Publication::UPDATED_IN_PLACE);
+    CHECK(revision() == first + 1);
+    hc.write("articles/en/a.md", markdown_article("Alpha", "The quokka, edited."));
+    summary = hc.index();
+    CHECK(summary.updated == 1);
+    CHECK(revision() == first + 2);
+
+    // A profile edit alone (a synonym) is a change too: the servers need the new revision.
+    hc.append("locales/en/synonyms.txt", "quokka, wallaby");
+    summary = hc.index();
+    CHECK(summary.unchanged == 1);
+    CHECK(outcome(summary, "en").publication == index::LocaleOutcome::Publication::UPDATED_IN_PLACE);
+    CHECK(revision() == first + 3);
 }

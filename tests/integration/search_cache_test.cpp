@@ -3,6 +3,7 @@
 #include "events/event_sink.h"
 #include "index/indexer.h"
 #include "search/search_service.h"
+#include "support/eventually.h"
 #include "support/temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -33,7 +34,10 @@ TEST_CASE("SearchService: repeated requests come from the cache, new revisions n
     dir.write("articles/en/b.md", "---\ntitle: More otters\n---\nAnother otter.\n");
     index::index_articles(options, analyzers);
     request.tier = "basic";
-    CHECK(service.search(request).hits.size() == 2);  // the new revision, not the cached answer
+    // The new revision once the pool has looked at the index again (one check interval), and from
+    // then on never the cached answer of the old one.
+    CHECK(test::eventually([&] { return service.search(request).hits.size() == 2; }));
+    CHECK(service.search(request).hits.size() == 2);
 }
 
 TEST_CASE("MemoryEventSink: keeps the latest events up to its capacity", "[events][unit]") {

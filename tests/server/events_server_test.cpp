@@ -234,22 +234,36 @@ TEST_CASE("Events: a forwarded client address is believed only from a trusted pr
     SECTION("from a peer that is not a trusted proxy, the header is ignored") {
         CHECK(client_recorded({}, one_hop) == "127.0.0.1");
         CHECK(client_recorded({"10.0.0.2"}, one_hop) == "127.0.0.1");
+        CHECK(client_recorded({"127.0.1.0/24", "::1/128"}, one_hop) == "127.0.0.1");
+    }
+    SECTION("a network trusts every proxy in it, as nginx's set_real_ip_from does") {
+        CHECK(client_recorded({"127.0.0.0/8"}, one_hop) == "203.0.113.7");
+        CHECK(client_recorded({"127.0.0.0/8", "10.0.0.0/30"}, {{"X-Forwarded-For", "198.51.100.9, 10.0.0.3"}}) ==
+              "198.51.100.9");
+        CHECK(client_recorded({"127.0.0.0/8", "10.0.0.0/30"}, {{"X-Forwarded-For", "198.51.100.9, 10.0.0.4"}}) ==
+              "10.0.0.4");
+        CHECK(client_recorded({"127.0.0.1/32", "2001:db8::/32"}, {{"X-Forwarded-For", "203.0.113.7, 2001:db8:5::1"}}) ==
+              "203.0.113.7");
+        CHECK(client_recorded({"0.0.0.0/0"}, one_hop) == "203.0.113.7");
     }
 }
 
-TEST_CASE("Config: trusted_proxies lists addresses, and a wrong one names the file", "[server][proxy]") {
+TEST_CASE("Config: trusted_proxies lists addresses and networks, and a wrong one names the file", "[server][proxy]") {
     test::TempDir dir;
-    std::ofstream(dir / "serve.yaml") << "trusted_proxies: [127.0.0.1, \"::1\"]\n";
+    std::ofstream(dir / "serve.yaml") << "trusted_proxies: [127.0.0.1, \"::1\", 10.0.0.0/8, \"fd00::/8\"]\n";
     server::ServerConfig config;
     server::load_config_file(dir / "serve.yaml", config);
-    CHECK(config.trusted_proxies == std::vector<std::string>{"127.0.0.1", "::1"});
-    std::ofstream(dir / "serve.yaml") << "trusted_proxies: [10.0.0.0/8]\n";
-    try {
-        server::load_config_file(dir / "serve.yaml", config);
-        FAIL("a network is not an address");
-    } catch (const std::runtime_error& e) {
-        CHECK(contains(e.what(), (dir / "serve.yaml").string()));
-        CHECK(contains(e.what(), "trusted_proxies: \"10.0.0.0/8\" is not an IP address"));
+    CHECK(config.trusted_proxies == std::vector<std::string>{"127.0.0.1", "::1", "10.0.0.0/8", "fd00::/8"});
+    for (const std::string wrong : {"10.0.0.0/33", "10.0.0.0/", "10.0.0/8", "::1/129", "10.0.0.0/-1", "proxy"}) {
+        CAPTURE(wrong);
+        std::ofstream(dir / "serve.yaml") << "trusted_proxies: [\"" << wrong << "\"]\n";
+        try {
+            server::load_config_file(dir / "serve.yaml", config);
+            FAIL("accepted");
+        } catch (const std::runtime_error& e) {
+            CHECK(contains(e.what(), (dir / "serve.yaml").string()));
+            CHECK(contains(e.what(), "trusted_proxies: \"" + wrong + "\" is not an IP address or network"));
+        }
     }
 }
 

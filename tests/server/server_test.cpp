@@ -2,6 +2,7 @@
 // HTTP with a client that has timeouts; stopped in the fixture's destructor.
 #include "help_center_server.h"
 #include "index/indexer.h"
+#include "support/eventually.h"
 #include "support/process.h"
 #include "support/raw_connection.h"
 #include "support/served_help_center.h"
@@ -324,7 +325,13 @@ TEST_CASE("Server: with no locale left to serve, the API answers 503 index_unava
     for (const auto& entry : fs::directory_iterator(hc.config.index_dir))
         if (fs::exists(entry.path() / "iamglass")) std::ofstream(entry.path() / "iamglass", std::ios::trunc) << "junk";
 
-    auto result = hc.client().Get("/api/v1/search?q=invoice&locale=en");
+    // Met when the server next looks at the index (within its check interval), then on every read.
+    const std::string search = "/api/v1/search?q=invoice&locale=en";
+    CHECK(test::eventually([&] {
+        auto answer = hc.client().Get(search);
+        return answer && answer->status == 503;
+    }));
+    auto result = hc.client().Get(search);
     REQUIRE(result);
     CHECK(result->status == 503);
     CHECK(result->get_header_value("Retry-After") == "1");

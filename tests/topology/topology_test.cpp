@@ -90,6 +90,14 @@ struct IndexingHost {
         std::ofstream(dir / "locales/en/synonyms.txt", std::ios::app) << "wombat, invoice\n";
         index();
     }
+    /// A locale taken out as an operator does: its articles and its database gone (the database
+    /// in one rename, so no server reads a half-deleted folder), then an index run.
+    void take_out(const std::string& locale) {
+        fs::rename(dir / "articles" / locale, dir / ("removed-" + locale));
+        fs::rename(index_dir() / locale, index_dir() / (".removed-" + locale));
+        fs::remove_all(index_dir() / (".removed-" + locale));
+        index();
+    }
 
     TempDir dir;
     int port = test::free_loopback_port();  ///< xapian-replicate-server's
@@ -323,4 +331,19 @@ TEST_CASE("Topology: replicas fed by Xapian replication answer as the host, conv
     CHECK(load.answered() > 0);
     // The loss was real: nginx met the dead replica and passed those requests to the other.
     CHECK_THAT(nginx.error_log(), Catch::Contains("127.0.0.1:" + std::to_string(second.port)));
+
+    // A locale taken out on the host leaves the replicas on their next round, so none goes on
+    // answering in a language the help center no longer has: they answer as the host does.
+    host.take_out(NEW_LOCALE);
+    REQUIRE(index::read_locale_catalog(host.index_dir() / index::LOCALE_CATALOG) ==
+            index::indexed_locales(host.index_dir()));
+    for (Replica* replica : {&first, &second}) {
+        INFO(replica->sync->errors_so_far());
+        CHECK(within(std::chrono::seconds(60), [&] {
+            return index::indexed_locales(replica->index_dir()) == index::indexed_locales(host.index_dir()) &&
+                   answer_of(replica->port, "resettare la password", NEW_LOCALE) ==
+                       answer_of(on_host.port, "resettare la password", NEW_LOCALE);
+        }));
+        CHECK_FALSE(fs::exists(replica->index_dir() / NEW_LOCALE));
+    }
 }

@@ -28,6 +28,8 @@ const char* publication_name(index::LocaleOutcome::Publication publication) {
             return "new";
         case index::LocaleOutcome::Publication::REBUILT_ASIDE:
             return "rebuilt";
+        case index::LocaleOutcome::Publication::UNCHANGED:
+            return "unchanged";
         case index::LocaleOutcome::Publication::UPDATED_IN_PLACE:
             break;
     }

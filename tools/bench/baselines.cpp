@@ -55,8 +55,9 @@ double term_generator_seconds(const LoadedSections& loaded, const std::filesyste
     std::string stemmer_locale;
     for (const auto& section : loaded.sections) {
         if (section.locale != stemmer_locale) {
-            const std::string& stemmer = analyzers.for_locale(section.locale).profile().stemmer;
-            generator.set_stemmer(stemmer == "none" ? Xapian::Stem() : Xapian::Stem(stemmer));
+            const BaselineAnalysis analysis = baseline_analysis(section.locale, analyzers);
+            generator.set_stemmer(analysis.stemmer);
+            generator.set_flags(analysis.cjk_ngrams ? Xapian::TermGenerator::FLAG_CJK_NGRAM : 0);
             stemmer_locale = section.locale;
         }
         Xapian::Document document;
@@ -65,11 +66,22 @@ double term_generator_seconds(const LoadedSections& loaded, const std::filesyste
             generator.index_text(field);
             generator.increase_termpos();
         }
+        document.add_boolean_term(baseline_locale_term(section.locale));
         index::store_record(document, section.record);
         db.add_document(document);
     }
     db.commit_transaction();
     return seconds_since(started);
+}
+
+std::string baseline_locale_term(const std::string& locale) {
+    return "XL" + locale;
+}
+
+BaselineAnalysis baseline_analysis(const std::string& locale, analysis::AnalyzerSet& analyzers) {
+    const std::string& stemmer = analyzers.for_locale(locale).profile().stemmer;
+    if (stemmer == "none") return {Xapian::Stem(), true};
+    return {Xapian::Stem(stemmer), false};
 }
 
 double analyzer_seconds(const LoadedSections& loaded, analysis::AnalyzerSet& analyzers) {

@@ -5,6 +5,8 @@
 #include "analysis/analyzer_set.h"
 #include "index/section_record.h"
 
+#include <xapian.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -30,10 +32,22 @@ struct LoadedSections {
 LoadedSections load_sections(const std::filesystem::path& articles_dir);
 
 /// Seconds to index the sections with Xapian::TermGenerator (the locale's Snowball stemmer,
-/// positions, default settings) into a new database at `db_path`, committed once. Each document
-/// stores the same record as ours, so the two runs differ only in how text becomes terms.
+/// positions, default settings; Xapian's CJK n-grams for a locale without a stemmer) into a new
+/// database at `db_path`, committed once. Each document stores the same record as ours and a
+/// boolean term for its locale (baseline_locale_term), so the two runs differ only in how text
+/// becomes terms.
 double term_generator_seconds(const LoadedSections& loaded, const std::filesystem::path& db_path,
                               analysis::AnalyzerSet& analyzers);
+
+/// The boolean term of a locale in the TermGenerator database, to filter a query as ours does.
+std::string baseline_locale_term(const std::string& locale);
+
+/// How plain Xapian analyzes text of `locale`: its Snowball stemmer, or CJK n-grams without one.
+struct BaselineAnalysis {
+    Xapian::Stem stemmer;
+    bool cjk_ngrams = false;
+};
+BaselineAnalysis baseline_analysis(const std::string& locale, analysis::AnalyzerSet& analyzers);
 
 /// Seconds for Analyzer::analyze over the same fields: ICU analysis alone, no Xapian.
 double analyzer_seconds(const LoadedSections& loaded, analysis::AnalyzerSet& analyzers);

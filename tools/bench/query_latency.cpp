@@ -1,5 +1,9 @@
 #include "bench/query_latency.h"
 
+#include "bench/baselines.h"
+
+#include <xapian.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -93,27 +97,12 @@ std::vector<BenchQuery> make_queries(const std::vector<LocaleSample>& samples, s
     return queries;
 }
 
-LatencySummary measure_latency(search::Searcher& searcher, const std::vector<BenchQuery>& warmup,
-                               const std::vector<BenchQuery>& queries) {
-    auto request_of = [](const BenchQuery& query) {
-        search::SearchRequest request;  // the engine's defaults: first page, last word as a prefix
-        request.query = query.text;
-        request.locale = query.locale;
-        return request;
-    };
-    for (const auto& query : warmup) searcher.search(request_of(query));
+namespace {
 
+/// Percentiles and the five slowest of timed queries.
+LatencySummary summarize(std::vector<TimedQuery> timed, std::size_t without_hits) {
     LatencySummary summary;
-    std::vector<TimedQuery> timed;
-    timed.reserve(queries.size());
-    for (const auto& query : queries) {
-        const search::SearchRequest request = request_of(query);
-        const auto started = std::chrono::steady_clock::now();
-        search::SearchResponse response = searcher.search(request);
-        const auto stopped = std::chrono::steady_clock::now();
-        timed.push_back({std::chrono::duration<double, std::milli>(stopped - started).count(), query, response.total});
-        if (response.hits.empty()) ++summary.without_hits;
-    }
+    summary.without_hits = without_hits;
     std::sort(timed.begin(), timed.end(), [](const TimedQuery& a, const TimedQuery& b) { return a.ms > b.ms; });
     std::vector<double> sorted;
     for (auto it = timed.rbegin(); it != timed.rend(); ++it) sorted.push_back(it->ms);
@@ -125,6 +114,62 @@ LatencySummary measure_latency(search::Searcher& searcher, const std::vector<Ben
     timed.resize(std::min<std::size_t>(timed.size(), 5));
     summary.slowest = std::move(timed);
     return summary;
+}
+
+/// Runs `warmup` untimed, then times `run` on each query; `run` returns the match estimate and
+/// whether there was a hit.
+template <typename Run>
+LatencySummary time_queries(const std::vector<BenchQuery>& warmup, const std::vector<BenchQuery>& queries, Run run) {
+    for (const auto& query : warmup) run(query);
+    std::vector<TimedQuery> timed;
+    timed.reserve(queries.size());
+    std::size_t without_hits = 0;
+    for (const auto& query : queries) {
+        const auto started = std::chrono::steady_clock::now();
+        const auto [total, hit] = run(query);
+        const auto stopped = std::chrono::steady_clock::now();
+        timed.push_back({std::chrono::duration<double, std::milli>(stopped - started).count(), query, total});
+        if (!hit) ++without_hits;
+    }
+    return summarize(std::move(timed), without_hits);
+}
+
+}  // namespace
+
+LatencySummary measure_latency(search::Searcher& searcher, const std::vector<BenchQuery>& warmup,
+                               const std::vector<BenchQuery>& queries) {
+    return time_queries(warmup, queries, [&](const BenchQuery& query) {
+        search::SearchRequest request;  // the engine's defaults: first page, last word as a prefix
+        request.query = query.text;
+        request.locale = query.locale;
+        const search::SearchResponse response = searcher.search(request);
+        return std::pair<std::size_t, bool>(response.total, !response.hits.empty());
+    });
+}
+
+LatencySummary measure_plain_xapian_latency(const std::filesystem::path& db_path, analysis::AnalyzerSet& analyzers,
+                                            const std::vector<BenchQuery>& warmup,
+                                            const std::vector<BenchQuery>& queries) {
+    Xapian::Database db(db_path.string());
+    return time_queries(warmup, queries, [&](const BenchQuery& query) {
+        const BaselineAnalysis analysis = baseline_analysis(query.locale, analyzers);
+        Xapian::QueryParser parser;
+        parser.set_database(db);  // for FLAG_PARTIAL's prefix expansion
+        parser.set_stemmer(analysis.stemmer);
+        parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        parser.set_default_op(Xapian::Query::OP_OR);
+        unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PARTIAL;
+        if (analysis.cjk_ngrams) flags |= Xapian::QueryParser::FLAG_CJK_NGRAM;
+        const Xapian::Query words = parser.parse_query(query.text, flags);
+        Xapian::Enquire enquire(db);
+        enquire.set_weighting_scheme(Xapian::BM25Weight());
+        enquire.set_query(
+            Xapian::Query(Xapian::Query::OP_FILTER, words, Xapian::Query(baseline_locale_term(query.locale))));
+        const Xapian::MSet matches = enquire.get_mset(0, 10);
+        // The page's records read, as ours reads them for its snippets.
+        for (auto it = matches.begin(); it != matches.end(); ++it) it.get_document().get_data();
+        return std::pair<std::size_t, bool>(matches.get_matches_estimated(), !matches.empty());
+    });
 }
 
 }  // namespace anticipa::bench

@@ -1,9 +1,11 @@
 // Benchmark: the corpus vocabulary -> customer-like queries -> latency of Searcher::search in
-// process, as percentiles.
+// process, and of plain Xapian on the same corpus, as percentiles.
 #pragma once
 
 #include "bench/synthetic_corpus.h"
 #include "search/searcher.h"
+
+#include <filesystem>
 
 #include <cstdint>
 #include <string>
@@ -37,5 +39,13 @@ struct LatencySummary {
 /// Runs `warmup` untimed, then times each of `queries` with std::chrono::steady_clock.
 LatencySummary measure_latency(search::Searcher& searcher, const std::vector<BenchQuery>& warmup,
                                const std::vector<BenchQuery>& queries);
+
+/// The same, on the plain Xapian baseline (baselines.h): what a developer gets from Xapian alone.
+/// QueryParser with the locale's stemmer (STEM_SOME), words joined by OR, the last one also as a
+/// prefix (FLAG_PARTIAL, as ours reads it), filtered to the locale, BM25 with Xapian's defaults,
+/// the first 10 matches and their stored records read.
+LatencySummary measure_plain_xapian_latency(const std::filesystem::path& db_path, analysis::AnalyzerSet& analyzers,
+                                            const std::vector<BenchQuery>& warmup,
+                                            const std::vector<BenchQuery>& queries);
 
 }  // namespace anticipa::bench

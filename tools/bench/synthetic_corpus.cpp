@@ -2,10 +2,12 @@
 
 #include "article/article_loader.h"
 #include "article/front_matter.h"
+#include "article/slug.h"
 #include "common/locale_tag.h"
 
 #include <cstdio>
 #include <fstream>
+#include <set>
 #include <stdexcept>
 
 namespace anticipa::bench {
@@ -100,8 +102,15 @@ class ArticleWriter {
         std::snprintf(date, sizeof date, "2026-%02d-%02d", static_cast<int>(rng_() % 12 + 1),
                       static_cast<int>(rng_() % 28 + 1));
         out += std::string("updated: ") + date + "\n---\n\n";
+        std::set<std::string> anchors;
         for (std::size_t section = 0; section < sections; ++section) {
-            if (section > 0) out += "## " + escape_markdown(sample_.phrases.sentence(rng_, 1, 5, false)) + "\n\n";
+            if (section > 0) {
+                // Distinct anchors, as `anticipa check` asks of writers; numbered rather than drawn
+                // again, so the rest of the article stays the same.
+                std::string heading = sample_.phrases.sentence(rng_, 1, 5, false);
+                if (!anchors.insert(article::slugify(heading)).second) heading += " " + std::to_string(section + 1);
+                out += "## " + escape_markdown(heading) + "\n\n";
+            }
             out += section_body(pick(sample_.section_bytes, rng_));
         }
         return out;

@@ -2,9 +2,14 @@
 """The judged figures over HTTP: one collection's queries through a real `anticipa serve`
 (/api/v1/search on a loopback port) must rank exactly as `anticipa eval` does in process.
 
-Usage: eval_http.py ANTICIPA_BINARY SOURCE_DIR [SET]      (SET defaults to covidfaq)
+Usage: eval_http.py ANTICIPA_BINARY SOURCE_DIR [SET] [--replica]   (SET defaults to covidfaq)
 Exit: 0 same top-10 for every query and the same nDCG@10, 1 a difference, 2 usage or a failed
 run, 77 no collections on this machine (CTest reports SKIPPED).
+
+With --replica the server reads not the index the evaluation built but a read replica's copy
+of it: xapian-replicate-server over the index, deploy/replica-sync.sh copying it into another
+folder, as on a replica machine (README "Running on several machines"). A replica given only
+the replicated databases must rank exactly as the indexing host does.
 
 Every dev set ranks identically (CTest runs each). Two differences this check found and that are
 now fixed: Xapian 1.4.22 credited an OP_NEAR pair to a section without checking positions when a
@@ -19,6 +24,8 @@ import importlib.util
 import json
 import pathlib
 import re
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -101,12 +108,55 @@ class Server:
         self.stop()
 
 
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def replicated_locales(folder):
+    """The locales a replica's folder serves: those xapian-replicate has switched in (a stub)."""
+    return sorted(p.parent.name for p in folder.glob("*/XAPIANDB") if not p.parent.name.startswith("."))
+
+
+def replicate(source, index, replica, timeout=120):
+    """Copies `index` into `replica` the way a replica machine does, and returns once every
+    locale the host published is there. Raises RuntimeError when it does not converge."""
+    host_locales = sorted(p.parent.name for p in index.glob("*/iamglass") if not p.parent.name.startswith("."))
+    port = free_port()
+    # Each in a process group of its own: xapian-replicate-server, told to stop, signals its whole
+    # group, which would otherwise be this script and whatever started it.
+    server = subprocess.Popen(["xapian-replicate-server", "-I", "127.0.0.1", "-p", str(port), str(index)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    with open(replica.parent / "replica-sync.log", "w") as log:
+        sync = subprocess.Popen(["bash", str(source / "deploy" / "replica-sync.sh"), "127.0.0.1", str(port),
+                                 str(replica), "1"], stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + timeout
+        while replicated_locales(replica) != host_locales:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the replica has {replicated_locales(replica)} of {host_locales} after "
+                                   f"{timeout} s: {(replica.parent / 'replica-sync.log').read_text()[-500:]}")
+            time.sleep(0.2)
+    finally:
+        for process in (sync, server):
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+    return host_locales
+
+
 def main():
-    if len(sys.argv) not in (3, 4):
+    args = [arg for arg in sys.argv[1:] if arg != "--replica"]
+    on_replica = len(args) != len(sys.argv) - 1
+    if len(args) not in (2, 3):
         print(__doc__, file=sys.stderr)
         return 2
-    binary, source = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
-    set_name = sys.argv[3] if len(sys.argv) == 4 else "covidfaq"
+    binary, source = pathlib.Path(args[0]), pathlib.Path(args[1])
+    set_name = args[2] if len(args) == 3 else "covidfaq"
     eval_dir = find_eval_dir(source)
     collection = eval_dir / set_name
     metrics = load_metrics(eval_dir)
@@ -125,12 +175,18 @@ def main():
         local = in_process_rankings(scratch / "run.txt")
         (scratch / "serve.yaml").write_text(SERVE_CONFIG)
 
+        served_index = scratch / "index"
+        if on_replica:
+            served_index = scratch / "replica"
+            locales = replicate(source, scratch / "index", served_index)
+            print(f"{set_name}: replicated {', '.join(locales)} with deploy/replica-sync.sh")
+
         served = {}
         started = time.monotonic()
         # No --locales, and started in the scratch folder: the server analyzes with the profiles
         # the index carries, as a replica given only the index does (README "The index carries
         # its profiles"), and must still rank exactly as the evaluation did with locales/.
-        with Server([str(binary), "serve", "--listen", "127.0.0.1:0", "--index", str(scratch / "index"),
+        with Server([str(binary), "serve", "--listen", "127.0.0.1:0", "--index", str(served_index),
                      "--config", str(scratch / "serve.yaml"), "--events", str(scratch / "events.db")],
                     scratch / "serve.log", cwd=scratch) as server:
             with open(collection / "queries.tsv", encoding="utf-8") as queries:
@@ -146,7 +202,7 @@ def main():
         if ranking != local.get(qid, []):
             problems.append(f"{qid}: over HTTP {ranking[:5]}..., in process {local.get(qid, [])[:5]}...")
         by_locale.setdefault(locale, []).append(metrics.score_query(ranking, qrels[qid])["nDCG@10"])
-    print(f"{set_name}: {len(served)} queries over HTTP in {elapsed:.1f} s")
+    print(f"{set_name}: {len(served)} queries over HTTP{' from a replica' if on_replica else ''} in {elapsed:.1f} s")
     for locale, scores in sorted(by_locale.items()):
         over_http = sum(scores) / len(scores)
         in_process = reported[locale]["nDCG@10"]

@@ -69,10 +69,12 @@ TimePoint parse_utc_minute(const std::string& text) {
     return std::chrono::system_clock::from_time_t(timegm(&tm));
 }
 
-/// Next to this source file in a build tree, else tools/traffic/ of the current folder.
+/// The source tree's, which CMake names at build time (not __FILE__: a compiler cache with a
+/// base_dir makes that relative), else tools/traffic/ of the current folder.
 std::filesystem::path default_scenarios() {
-    const auto beside = std::filesystem::path(__FILE__).parent_path() / "scenarios.yaml";
-    return std::filesystem::exists(beside) ? beside : std::filesystem::path("tools/traffic/scenarios.yaml");
+    const std::filesystem::path in_source_tree = ANTICIPA_TRAFFIC_SCENARIOS;
+    return std::filesystem::exists(in_source_tree) ? in_source_tree
+                                                   : std::filesystem::path("tools/traffic/scenarios.yaml");
 }
 
 std::uint64_t mix(std::uint64_t seed, std::uint64_t number) {
