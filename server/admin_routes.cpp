@@ -6,7 +6,8 @@
 #include "admin_routes.h"
 
 #include "common/html_escape.h"
-#include "gaps/event_log_report.h"
+#include "gaps/content_plan.h"
+#include "gaps/plan_options.h"
 #include "gaps/report_writers.h"
 #include "login_throttle.h"
 #include "pages/html_writer.h"
@@ -18,6 +19,7 @@
 
 #include <iostream>
 #include <memory>
+#include <variant>
 
 namespace anticipa::server {
 
@@ -84,25 +86,18 @@ bool has_session(AdminDesk& desk, const httplib::Request& request) {
     return !id.empty() && desk.sessions.use(id, desk.token_fingerprint);
 }
 
-/// "7d", "24h", "2w" -> a duration; nullopt for anything else.
-std::optional<std::chrono::hours> period_of(const std::string& text) {
-    if (text.size() < 2 || text.size() > 4) return std::nullopt;
-    int amount = 0;
-    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-        if (text[i] < '0' || text[i] > '9') return std::nullopt;
-        amount = amount * 10 + (text[i] - '0');
-    }
-    if (amount == 0) return std::nullopt;
-    switch (text.back()) {
-        case 'h':
-            return std::chrono::hours(amount);
-        case 'd':
-            return std::chrono::hours(24 * amount);
-        case 'w':
-            return std::chrono::hours(24 * 7 * amount);
-        default:
-            return std::nullopt;
-    }
+/// The plan's options from the query string, read as `anticipa gaps` reads its flags; a
+/// parameter that is absent or empty (a form's "all" choice) keeps the default.
+gaps::PlanOptionText plan_option_text(const httplib::Request& request) {
+    gaps::PlanOptionText text;
+    auto take = [&](const char* name, std::string& field) {
+        if (request.has_param(name) && !request.get_param_value(name).empty()) field = request.get_param_value(name);
+    };
+    take("since", text.since);
+    take("until", text.until);
+    take("locale", text.locale);
+    take("tier", text.tier);
+    return text;
 }
 
 /// The report with a sign-out button above it (the report itself is the gaps stage's page).
@@ -116,15 +111,17 @@ std::string with_sign_out(std::string report) {
 }
 
 void send_report(AdminDesk& desk, const httplib::Request& request, httplib::Response& response) {
-    auto period = period_of(request.has_param("since") ? request.get_param_value("since") : "7d");
-    if (!period) return pages::send_html(response, 400, "<p>since must be like 24h, 7d or 2w</p>");
-    gaps::ReportOptions options;
-    options.until = std::chrono::system_clock::now();
-    options.since = options.until - *period;
+    const auto options = gaps::parse_plan_options(plan_option_text(request), std::chrono::system_clock::now());
+    if (const auto* error = std::get_if<gaps::PlanOptionError>(&options))
+        return pages::send_html(response, 400,
+                                "<p>The parameter <code>" + escape_html(error->option) + "</code> cannot be <code>" +
+                                    escape_html(error->value) + "</code>: it takes " + escape_html(error->expected) +
+                                    ".</p>");
     try {
         // The searches' analyzers: the report groups queries as the index analyzes them.
-        const gaps::GapsReport report =
-            gaps::report_from_event_log(desk.context.config.events_path, desk.context.search.analyzers(), options);
+        const gaps::GapsReport report = gaps::build_content_plan(
+            {.events_db = desk.context.config.events_path, .articles = desk.context.config.articles_dir},
+            desk.context.search.analyzers(), std::get<gaps::ReportOptions>(options));
         response.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
         pages::send_html(response, 200, with_sign_out(gaps::write_html(report)));
     } catch (const std::exception& e) {

@@ -73,6 +73,7 @@ struct DailyVolume {
 struct GapsReport {
     std::chrono::system_clock::time_point since, until;  ///< this period; the previous one is as long, just before
     std::string locale;                                  ///< the filter, empty for all
+    std::string tier;                                    ///< the filter, empty for all
     std::size_t searches = 0, unresolved = 0, pending = 0;
     std::size_t previous_searches = 0, previous_unresolved = 0;
     std::vector<QuestionGroup> gaps;                 ///< unresolved groups, most unresolved first
@@ -82,12 +83,15 @@ struct GapsReport {
     std::vector<TranslationGap> translation_gaps;
     std::vector<EntitlementGap> entitlement_gaps;
     std::vector<Problem> stale_translations;  ///< and missing ones, from `anticipa check`
+    /// The articles folder stale_translations were checked in; empty when there was none to check.
+    std::string translations_checked_in;
     std::vector<DailyVolume> daily;
 };
 
 struct ReportOptions {
     std::chrono::system_clock::time_point since, until;
     std::string locale;         ///< only customers of this locale; empty for all
+    std::string tier;           ///< only customers of this tier; empty for all
     std::size_t top = 20;       ///< groups kept per list
     std::size_t phrasings = 5;  ///< phrasings kept per group
 };

@@ -1,5 +1,7 @@
 #include "gaps/interaction.h"
 
+#include "analysis/normalizer.h"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -108,6 +110,7 @@ struct InteractionFolder::State {
         switch (event.kind) {
             case events::EventKind::CLICK:
                 interaction.clicked.push_back(std::move(event.article_id));
+                interaction.click_ranks.push_back(event.rank);
                 break;
             case events::EventKind::NOT_HELPFUL:
                 interaction.not_helpful.push_back(std::move(event.article_id));
@@ -161,6 +164,26 @@ std::vector<Interaction> fold_interactions(std::vector<events::Event> events, co
 
 bool is_unresolved(Outcome outcome) {
     return outcome != Outcome::RESOLVED && outcome != Outcome::PENDING;
+}
+
+bool asks_question(const Interaction& interaction) {
+    return interaction.source != "context" && interaction.query.find_first_not_of(" \t\r\n") != std::string::npos;
+}
+
+PhrasingText phrasing_of(const std::string& query) {
+    PhrasingText text;
+    bool space = false;
+    for (char c : query) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            space = !text.shown.empty();
+            continue;
+        }
+        if (space) text.shown += ' ';
+        space = false;
+        text.shown += c;
+    }
+    text.folded = analysis::normalize_word(text.shown);
+    return text;
 }
 
 const char* to_string(Outcome outcome) {

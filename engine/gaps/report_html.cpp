@@ -388,7 +388,10 @@ std::string stale_section(const GapsReport& report) {
     std::string html = section_open("stale", "Stale and missing translations",
                                     "From <code>anticipa check</code>: translations behind their source, and "
                                     "articles missing in a locale.");
-    if (report.stale_translations.empty()) return html + NOTHING + "</section>";
+    if (report.translations_checked_in.empty())
+        return html +
+               "<p class=\"empty\">Not checked: this report was built without the articles folder.</p></section>";
+    if (report.stale_translations.empty()) return html + "<p class=\"empty\">None.</p></section>";
     std::vector<std::vector<std::string>> rows;
     for (const auto& problem : report.stale_translations) {
         std::string where = problem.file + (problem.line > 0 ? ":" + std::to_string(problem.line) : "");
@@ -438,7 +441,8 @@ th{background:var(--panel)}
 
 std::string write_html(const GapsReport& report) {
     const std::string period = utc_date(report.since) + " to " + utc_date(report.until);
-    const std::string scope = report.locale.empty() ? "all locales" : "locale " + escape_html(report.locale);
+    const std::string scope = (report.locale.empty() ? "all locales" : "locale " + escape_html(report.locale)) +
+                              (report.tier.empty() ? "" : ", tier " + escape_html(report.tier));
     std::string html =
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

@@ -104,6 +104,7 @@ std::string write_json(const GapsReport& report) {
     json out = {{"since", utc_time(report.since)},
                 {"until", utc_time(report.until)},
                 {"locale", report.locale},
+                {"tier", report.tier},
                 {"searches", report.searches},
                 {"unresolved", report.unresolved},
                 {"pending", report.pending},
@@ -119,6 +120,7 @@ std::string write_json(const GapsReport& report) {
                 {"translation_gaps", translation},
                 {"entitlement_gaps", entitlement},
                 {"stale_translations", problems_json(report.stale_translations)},
+                {"translations_checked_in", report.translations_checked_in},
                 {"daily", daily}};
     // Queries are scrubbed and validated upstream, but a report must not die on one bad byte.
     return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";

@@ -79,7 +79,8 @@ std::string why_cell(const QuestionGroup& group) {
 
 void summary(std::string& out, const GapsReport& report) {
     out += "# Content plan: " + utc_date(report.since) + " to " + utc_date(report.until) +
-           (report.locale.empty() ? "" : " (" + escape(report.locale) + ")") + "\n\n";
+           (report.locale.empty() ? "" : " (" + escape(report.locale) + ")") +
+           (report.tier.empty() ? "" : " (tier " + escape(report.tier) + ")") + "\n\n";
     out += "- **" + std::to_string(report.searches) + " searches**, " + std::to_string(report.unresolved) +
            " unresolved (" + percent(report.unresolved, report.searches) + ")\n";
     out += "- Previous period: " + std::to_string(report.previous_searches) + " searches, " +
@@ -186,8 +187,12 @@ void entitlement_gaps(std::string& out, const GapsReport& report) {
 
 void stale_translations(std::string& out, const GapsReport& report) {
     out += "## Stale and missing translations\n\n";
+    if (report.translations_checked_in.empty()) {
+        out += "Not checked: no articles folder to check (give --articles).\n\n";
+        return;
+    }
     if (report.stale_translations.empty()) {
-        out += "None found (or no articles folder was given).\n\n";
+        out += "None found in " + escape(report.translations_checked_in) + ".\n\n";
         return;
     }
     for (const Problem& problem : report.stale_translations)

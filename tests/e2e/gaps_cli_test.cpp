@@ -7,7 +7,10 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -60,14 +63,10 @@ void write_events(const std::filesystem::path& db) {
 }
 
 test::ProcessResult gaps(const TempDir& dir, std::vector<std::string> extra) {
-    std::vector<std::string> args{test::anticipa_binary(),
-                                  "gaps",
-                                  "--events",
-                                  (dir / "events.db").string(),
-                                  "--locales",
-                                  (test::source_dir() / "locales").string(),
-                                  "--articles",
-                                  (dir / "no-articles").string()};
+    std::vector<std::string> args{test::anticipa_binary(),      "gaps",      "--events",
+                                  (dir / "events.db").string(), "--locales", (test::source_dir() / "locales").string()};
+    if (std::find(extra.begin(), extra.end(), "--articles") == extra.end())
+        args.insert(args.end(), {"--articles", (dir / "no-articles").string()});
     args.insert(args.end(), extra.begin(), extra.end());
     return test::run_process(args);
 }
@@ -130,6 +129,9 @@ TEST_CASE("anticipa gaps: bad values and a missing store are usage errors naming
     auto until = gaps(dir, {"--until", "tomorrow"});
     CHECK(until.exit_code == 2);
     CHECK(until.err.find("--until") != std::string::npos);
+    auto tier = gaps(dir, {"--tier", "gold"});
+    CHECK(tier.exit_code == 2);
+    CHECK(tier.err.find("--tier `gold`: expected basic, standard or advanced") != std::string::npos);
 
     auto format = gaps(dir, {"--format", "xlsx"});
     CHECK(format.exit_code == 2);
@@ -138,4 +140,44 @@ TEST_CASE("anticipa gaps: bad values and a missing store are usage errors naming
     auto missing = test::run_process({test::anticipa_binary(), "gaps", "--events", (dir / "nowhere.db").string()});
     CHECK(missing.exit_code == 2);
     CHECK(missing.err.find("nowhere.db") != std::string::npos);
+}
+
+TEST_CASE("anticipa gaps: --tier keeps one tier's customers; stale translations come from --articles", "[gaps][e2e]") {
+    TempDir dir;
+    write_events(dir / "events.db");
+    const std::vector<std::string> week{"--since", "2026-11-02", "--until", "2026-11-09", "--format", "json"};
+    auto with = [&](std::vector<std::string> extra) {
+        extra.insert(extra.begin(), week.begin(), week.end());
+        return extra;
+    };
+    auto standard = gaps(dir, with({"--tier", "standard"}));
+    INFO(standard.err);
+    REQUIRE(standard.exit_code == 0);
+    CHECK(nlohmann::json::parse(standard.out)["searches"] == 5);
+    CHECK(nlohmann::json::parse(standard.out)["tier"] == "standard");
+    auto basic = gaps(dir, with({"--tier", "basic"}));
+    REQUIRE(basic.exit_code == 0);
+    CHECK(nlohmann::json::parse(basic.out)["searches"] == 0);
+
+    // No articles folder: the list is not checked, and the report says so rather than "none".
+    auto unchecked = nlohmann::json::parse(gaps(dir, week).out);
+    CHECK(unchecked["translations_checked_in"] == "");
+    CHECK(unchecked["stale_translations"].empty());
+
+    std::filesystem::copy(test::source_dir() / "articles", dir / "articles", std::filesystem::copy_options::recursive);
+    const auto file = dir / "articles" / "es" / "account" / "reset-password.md";
+    std::string text = test::read_file(file);
+    text = std::regex_replace(text, std::regex("source_revision: [0-9a-f]+"), "source_revision: 000000000000");
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
+    auto checked = gaps(dir, with({"--articles", (dir / "articles").string()}));
+    INFO(checked.err);
+    REQUIRE(checked.exit_code == 0);
+    auto report = nlohmann::json::parse(checked.out);
+    CHECK(report["translations_checked_in"] == (dir / "articles").generic_string());
+    bool listed = false;
+    for (const auto& problem : report["stale_translations"])
+        listed =
+            listed || (problem["code"] == "stale_translation" &&
+                       problem["file"].get<std::string>().find("es/account/reset-password.md") != std::string::npos);
+    CHECK(listed);
 }

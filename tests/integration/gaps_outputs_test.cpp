@@ -68,6 +68,7 @@ GapsReport hostile_report() {
                                {"standard", "en:audit", "audit log", 2}};
     report.stale_translations = {
         {Severity::WARNING, "stale_translation", "translated from <script>old</script>", "articles/pt/a.md", 1}};
+    report.translations_checked_in = "articles";
     return report;
 }
 
@@ -147,7 +148,10 @@ TEST_CASE("HTML report: one offline page with both charts and every section", "[
 TEST_CASE("HTML report: an empty period still has every section and says so", "[gaps_outputs][integration]") {
     const std::string html = write_html(GapsReport{});
     CHECK(occurrences(html, "<h2>") == 8);
-    CHECK(occurrences(html, "Nothing in this period.") == 8);  // the daily chart and seven lists
+    // The daily chart and six lists; the stale translations were not checked (no articles folder),
+    // which is not "nothing".
+    CHECK(occurrences(html, "Nothing in this period.") == 7);
+    CHECK(occurrences(html, "Not checked") == 1);
     CHECK(html.find("<svg") == std::string::npos);
 }
 
