@@ -5,6 +5,8 @@
 // guesses are rate-limited per client address and overall (login_throttle.h).
 #include "admin_routes.h"
 
+#include "admin_controls.h"
+
 #include "common/html_escape.h"
 #include "gaps/content_plan.h"
 #include "gaps/plan_options.h"
@@ -100,30 +102,63 @@ gaps::PlanOptionText plan_option_text(const httplib::Request& request) {
     return text;
 }
 
-/// The report with a sign-out button above it (the report itself is the gaps stage's page).
-std::string with_sign_out(std::string report) {
-    const std::string button =
-        "<form method=\"post\" action=\"/admin/logout\" style=\"text-align:right;margin:.5rem 1rem\">"
-        "<button type=\"submit\">Sign out</button></form>";
-    const auto body = report.find("<body>");
-    if (body != std::string::npos) report.insert(body + 6, button);
-    return report;
+/// A page of the admin's own (the 400 of a bad parameter): the help center's layout, like the login.
+void send_admin_page(httplib::Response& response, int status, const std::string& body) {
+    pages::send_html(response, status,
+                     pages::render_page({.locale = "en",
+                                         .title = "Content plan",
+                                         .site_name = "Anticipa admin",
+                                         .search_label = "",
+                                         .search_button = "",
+                                         .contact_label = "",
+                                         .home = "/admin",
+                                         .query = "",
+                                         .body = body}));
+}
+
+/// What /admin answers with: the HTML page (default) or one table as CSV.
+struct ReportView {
+    bool csv = false;
+    std::string table = "gaps";
+};
+
+std::optional<gaps::PlanOptionError> read_view(const httplib::Request& request, ReportView& view) {
+    const std::string format = request.get_param_value("format");
+    if (format == "csv") view.csv = true;
+    else if (!format.empty() && format != "html") return gaps::PlanOptionError{"format", format, "html or csv"};
+    if (request.has_param("table") && !request.get_param_value("table").empty()) {
+        view.table = request.get_param_value("table");
+        if (!gaps::is_csv_table(view.table))
+            return gaps::PlanOptionError{"table", view.table, "one of " + gaps::csv_table_list()};
+    }
+    return std::nullopt;
+}
+
+void send_csv(httplib::Response& response, const gaps::GapsReport& report, const std::string& table) {
+    response.status = 200;
+    response.set_header("Content-Disposition", "attachment; filename=\"content-plan-" + table + "-" +
+                                                   gaps::utc_date(report.since) + "-" + gaps::utc_date(report.until) +
+                                                   ".csv\"");
+    response.set_header("Cache-Control", "no-store");
+    response.set_content(gaps::write_csv(report, table), "text/csv; charset=utf-8");
 }
 
 void send_report(AdminDesk& desk, const httplib::Request& request, httplib::Response& response) {
-    const auto options = gaps::parse_plan_options(plan_option_text(request), std::chrono::system_clock::now());
+    const gaps::PlanOptionText text = plan_option_text(request);
+    const std::string controls = plan_controls(text, desk.context.search.status().locales);
+    ReportView view;
+    auto options = gaps::parse_plan_options(text, std::chrono::system_clock::now());
+    if (auto bad_view = read_view(request, view)) options = *bad_view;
     if (const auto* error = std::get_if<gaps::PlanOptionError>(&options))
-        return pages::send_html(response, 400,
-                                "<p>The parameter <code>" + escape_html(error->option) + "</code> cannot be <code>" +
-                                    escape_html(error->value) + "</code>: it takes " + escape_html(error->expected) +
-                                    ".</p>");
+        return send_admin_page(response, 400, bad_option_body(*error, controls));
     try {
         // The searches' analyzers: the report groups queries as the index analyzes them.
         const gaps::GapsReport report = gaps::build_content_plan(
             {.events_db = desk.context.config.events_path, .articles = desk.context.config.articles_dir},
             desk.context.search.analyzers(), std::get<gaps::ReportOptions>(options));
+        if (view.csv) return send_csv(response, report, view.table);
         response.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-        pages::send_html(response, 200, with_sign_out(gaps::write_html(report)));
+        pages::send_html(response, 200, with_plan_controls(gaps::write_html(report), controls));
     } catch (const std::exception& e) {
         // The message names the database file: for the admin's eyes, and the log's.
         std::cerr << "anticipa serve: admin report: " << e.what() << '\n';

@@ -291,6 +291,7 @@ GapsReport build_gaps_report(const std::vector<Interaction>& current, const std:
     for (auto& gap : count_kind(now, keys, GapKind::ENTITLEMENT, options.top, &Interaction::tier))
         report.entitlement_gaps.push_back({gap.where, gap.key, labels[gap.key], gap.searches});
     report.daily = daily_volumes(now, options);
+    report.analytics = analyse_searches(now, options.top);
     return report;
 }
 

@@ -6,6 +6,7 @@
 #include "analysis/analyzer_set.h"
 #include "common/problem.h"
 #include "gaps/interaction.h"
+#include "gaps/search_analytics.h"
 
 #include <chrono>
 #include <map>
@@ -86,6 +87,7 @@ struct GapsReport {
     /// The articles folder stale_translations were checked in; empty when there was none to check.
     std::string translations_checked_in;
     std::vector<DailyVolume> daily;
+    SearchAnalytics analytics;  ///< click-through, click position, most clicked, no-result phrasings
 };
 
 struct ReportOptions {

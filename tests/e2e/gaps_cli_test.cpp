@@ -1,6 +1,7 @@
 // End to end: `anticipa gaps` run as a support lead runs it, on an events store written by the
 // real SQLite store.
 #include "events/event_store.h"
+#include "support/csv_reader.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
 
@@ -180,4 +181,38 @@ TEST_CASE("anticipa gaps: --tier keeps one tier's customers; stale translations 
             listed || (problem["code"] == "stale_translation" &&
                        problem["file"].get<std::string>().find("es/account/reset-password.md") != std::string::npos);
     CHECK(listed);
+}
+
+TEST_CASE("anticipa gaps: --table writes any table of the report as CSV", "[gaps][e2e][csv]") {
+    TempDir dir;
+    write_events(dir / "events.db");
+    auto csv = [&](const std::string& table) {
+        auto result =
+            gaps(dir, {"--since", "2026-11-02", "--until", "2026-11-09", "--format", "csv", "--table", table});
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+        return test::parse_csv(result.out);
+    };
+    const auto no_results = csv("no_results");
+    REQUIRE(no_results.size() == 4);  // "reset password", "resset pasword", "如何重設密碼"
+    CHECK(no_results[0] == std::vector<std::string>{"rank", "search", "locale", "searches"});
+    const auto searches = csv("searches");
+    REQUIRE(searches.size() == 2);
+    CHECK(searches[0][0] == "searches");
+    CHECK(searches[1][0] == "5");
+    CHECK(searches[1][4] == "0.500");  // click-through: 1 of the 2 searches with results
+    const auto clicked = csv("top_clicked");
+    REQUIRE(clicked.size() == 2);
+    CHECK(clicked[1][1] == "reset-password");
+    const auto locales = csv("locales");
+    REQUIRE(locales.size() == 3);
+    CHECK(locales[1][0] == "en");
+    CHECK(locales[1][1] == "4");
+
+    auto unknown = gaps(dir, {"--format", "csv", "--table", "everything"});
+    CHECK(unknown.exit_code == 2);
+    CHECK(unknown.err.find("--table `everything`: expected one of gaps, questions,") != std::string::npos);
+    auto not_csv = gaps(dir, {"--format", "json", "--table", "gaps"});
+    CHECK(not_csv.exit_code == 2);
+    CHECK(not_csv.err.find("--format csv") != std::string::npos);
 }

@@ -147,10 +147,10 @@ TEST_CASE("HTML report: one offline page with both charts and every section", "[
 
 TEST_CASE("HTML report: an empty period still has every section and says so", "[gaps_outputs][integration]") {
     const std::string html = write_html(GapsReport{});
-    CHECK(occurrences(html, "<h2>") == 8);
-    // The daily chart and six lists; the stale translations were not checked (no articles folder),
-    // which is not "nothing".
-    CHECK(occurrences(html, "Nothing in this period.") == 7);
+    CHECK(occurrences(html, "<h2>") == 10);
+    // The daily chart, six lists and the three of the search analytics; the stale translations
+    // were not checked (no articles folder), which is not "nothing".
+    CHECK(occurrences(html, "Nothing in this period.") == 10);
     CHECK(occurrences(html, "Not checked") == 1);
     CHECK(html.find("<svg") == std::string::npos);
 }

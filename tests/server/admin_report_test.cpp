@@ -2,6 +2,7 @@
 // articles folder by the same engine path as `anticipa gaps`: the period, locale and tier
 // controls, their errors, and the stale translations.
 #include "events/event_store.h"
+#include "support/csv_reader.h"
 #include "support/served_admin.h"
 
 #include <httplib.h>
@@ -120,5 +121,80 @@ TEST_CASE("Admin report over HTTP: stale translations of the articles folder, as
         const auto page = hc.admin_get("/admin");
         REQUIRE(page.status == 200);
         CHECK(contains(page.body, "Not checked"));
+    }
+}
+
+TEST_CASE("Admin report over HTTP: a GET form sets the period, locale and tier, styled like the help center",
+          "[server][integration][admin]") {
+    ServedAdmin hc;
+    const auto page = hc.admin_get("/admin?since=30d&locale=pt&tier=standard");
+    REQUIRE(page.status == 200);
+    for (const char* part : {"<form method=\"get\" action=\"/admin\"", "name=\"since\" value=\"30d\"",
+                             "name=\"until\" value=\"now\"", "name=\"locale\" value=\"pt\"",
+                             "<option selected>standard</option>", "<option value=\"zh-TW\">",  // the index's locales
+                             ".plan-bar{background:#25346b", "action=\"/admin/logout\""})
+        CHECK(contains(page.body, part));
+
+    SECTION("the 400 page is the admin's layout, with the form to correct the value") {
+        const auto bad = hc.admin_get("/admin?since=fortnight&locale=pt");
+        CHECK(bad.status == 400);
+        CHECK(contains(bad.body, "header{background:#25346b"));
+        CHECK(contains(bad.body, "role=\"alert\""));
+        CHECK(contains(bad.body, "name=\"since\" value=\"fortnight\""));
+        CHECK(contains(bad.body, "name=\"locale\" value=\"pt\""));
+    }
+}
+
+TEST_CASE("Admin report over HTTP: every table downloads as CSV for the period on screen, behind the admin session",
+          "[server][integration][admin][csv]") {
+    ServedAdmin hc;
+    record_searches(hc.config.events_path);
+
+    const auto no_results = hc.admin_get("/admin?since=7d&format=csv&table=no_results");
+    REQUIRE(no_results.status == 200);
+    CHECK(no_results.get_header_value("Content-Type") == "text/csv; charset=utf-8");
+    CHECK(contains(no_results.get_header_value("Content-Disposition"),
+                   "attachment; filename=\"content-plan-no_results-"));
+    const auto rows = test::parse_csv(no_results.body);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0] == std::vector<std::string>{"rank", "search", "locale", "searches"});
+    CHECK(rows[1][3] == "1");
+    CHECK((rows[1][1] == "quantum invoices" || rows[2][1] == "quantum invoices"));
+
+    const auto pt = test::parse_csv(hc.admin_get("/admin?since=7d&locale=pt&format=csv&table=locales").body);
+    REQUIRE(pt.size() == 2);  // the locale filter holds in the download too
+    CHECK(pt[1][0] == "pt");
+    CHECK(pt[1][1] == "1");
+
+    // Each link on the page answers with a CSV of its own table: a header row, then data rows as wide.
+    const auto page = hc.admin_get("/admin?since=30d");
+    const std::regex link("href=\"(/admin\\?since=30d&amp;until=now&amp;format=csv&amp;table=([a-z_]+))\" download");
+    std::size_t tables = 0;
+    for (auto it = std::sregex_iterator(page.body.begin(), page.body.end(), link); it != std::sregex_iterator(); ++it) {
+        std::string target = (*it)[1];
+        for (auto at = target.find("&amp;"); at != std::string::npos; at = target.find("&amp;"))
+            target.replace(at, 5, "&");
+        CAPTURE(target);
+        const auto csv = hc.admin_get(target);
+        CHECK(csv.status == 200);
+        const auto table = test::parse_csv(csv.body);
+        REQUIRE_FALSE(table.empty());
+        for (const auto& row : table) CHECK(row.size() == table[0].size());
+        ++tables;
+    }
+    CHECK(tables == 12);
+
+    SECTION("a download needs the admin session like the page; a bad format or table is a 400 naming it") {
+        auto anonymous = hc.client().Get("/admin?format=csv&table=gaps");
+        REQUIRE(anonymous);
+        CHECK(anonymous->status == 401);
+        CHECK_FALSE(contains(anonymous->body, "rank,"));
+        const auto table = hc.admin_get("/admin?format=csv&table=everything");
+        CHECK(table.status == 400);
+        CHECK(contains(table.body, "<code>table</code>"));
+        CHECK(contains(table.body, "top_clicked"));
+        const auto format = hc.admin_get("/admin?format=xlsx");
+        CHECK(format.status == 400);
+        CHECK(contains(format.body, "<code>format</code>"));
     }
 }

@@ -36,6 +36,7 @@ struct GapsArgs {
     std::filesystem::path events = events::default_events_path();
     gaps::PlanOptionText plan;
     std::string format = "md";
+    std::string table;  ///< CSV: which table of the report; empty: the gaps
     std::filesystem::path out;
     std::size_t top = 20;
     std::filesystem::path scaffold;
@@ -51,6 +52,15 @@ struct UsageError : std::runtime_error {
 /// `gaps::parse_plan_options`'s error as the command line says it: "--since `yesterday`: ...".
 std::string usage_message(const gaps::PlanOptionError& error) {
     return "--" + error.option + " `" + error.value + "`: expected " + error.expected;
+}
+
+/// Before the events are read: a mistyped table fails at once, naming the tables there are.
+void check_table(const GapsArgs& args, gaps::ReportFormat format) {
+    if (args.table.empty()) return;
+    if (!gaps::is_csv_table(args.table))
+        throw UsageError("--table `" + args.table + "`: expected one of " + gaps::csv_table_list());
+    if (format != gaps::ReportFormat::CSV)
+        throw UsageError("--table `" + args.table + "` is for --format csv (the other formats hold every table)");
 }
 
 /// Opened before the events are read, so a bad --out fails in a second, not after a million events.
@@ -88,7 +98,10 @@ int run_report(const GapsArgs& args, gaps::ReportFormat format, gaps::ReportOpti
                                   .articles = args.paths.articles,
                                   .session_window = std::chrono::minutes(args.session_window_minutes)},
                                  *analyzers, options);
-    write_output(args, output.get(), gaps::write_report(report, format));
+    const std::string text = format == gaps::ReportFormat::CSV
+                                 ? gaps::write_csv(report, args.table.empty() ? "gaps" : args.table)
+                                 : gaps::write_report(report, format);
+    write_output(args, output.get(), text);
     if (!args.out.empty())
         std::cerr << "anticipa gaps: " << report.searches << " searches, " << report.unresolved << " unresolved; wrote "
                   << args.out.string() << '\n';
@@ -134,6 +147,7 @@ int run_verify(const GapsArgs& args) {
 int run_gaps(const GapsArgs& args) {
     try {
         const gaps::ReportFormat format = gaps::parse_report_format(args.format);
+        check_table(args, format);
         auto options = gaps::parse_plan_options(args.plan, Clock::now());
         if (auto* error = std::get_if<gaps::PlanOptionError>(&options)) throw UsageError(usage_message(*error));
         if (args.paths.locales_given && !std::filesystem::is_directory(args.paths.locales))
@@ -173,6 +187,8 @@ void add_gaps_command(CLI::App& app, int& exit_code) {
                         "only customers of this locale (pt, or zh for zh-TW and zh-CN)");
     command->add_option("--tier", args->plan.tier, "only customers of this tier (basic, standard or advanced)");
     command->add_option("--format", args->format, "md, csv, json or html")->capture_default_str();
+    command->add_option("--table", args->table,
+                        "with --format csv, one table of the report (default gaps): " + gaps::csv_table_list());
     command->add_option("--out,-o", args->out, "write the report to this file instead of stdout");
     command->add_option("--top,-n", args->top, "groups per list, and drafts with --scaffold")
         ->capture_default_str()
