@@ -353,7 +353,14 @@ TEST_CASE("Draft scaffold: a draft goes to the folder the help center has for it
     REQUIRE(result.written.size() == 2);
     // zh-CN customers, a zh-TW help center: zh-TW/, not a new zh-CN/ nobody publishes.
     CHECK(result.written[0].parent_path() == hc.articles() / "zh-TW");
-    CHECK(test::read_file(result.written[0]).find("locale: zh-TW\n") != std::string::npos);
+    const std::string draft = test::read_file(result.written[0]);
+    CHECK(draft.find("locale: zh-TW\n") != std::string::npos);
+    // Written in the folder's script (Traditional), saying it was converted, not typed so.
+    const auto title = draft.find("title: ");
+    REQUIRE(title != std::string::npos);
+    CHECK(draft.substr(title, draft.find('\n', title) - title).find("忘記密碼怎麼辦") != std::string::npos);
+    CHECK(draft.find("gap: \"zh-CN:忘记 密码\"") != std::string::npos);  // the key stays as the report has it
+    CHECK(draft.find("converted to this\nfolder's script") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(hc.articles() / "zh-CN"));
     // A language the help center does not have yet gets its own folder.
     CHECK(result.written[1].parent_path() == hc.articles() / "de");
