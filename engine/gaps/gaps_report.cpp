@@ -200,6 +200,11 @@ std::vector<ArticleVotes> article_votes(const Selection& current, std::size_t co
             votes.article_id = id;
             ++votes.not_helpful;
         }
+        for (const auto& [id, comment] : interaction->helpful_comments) {
+            auto& comments = articles[id].helpful_comments;
+            comments.insert(comments.begin(), comment);  // latest first
+            if (comments.size() > COMMENTS_PER_ARTICLE) comments.resize(COMMENTS_PER_ARTICLE);
+        }
         if (interaction->not_helpful.empty()) continue;
         auto& comments = articles[interaction->not_helpful.back()].comments;
         for (const std::string& comment : interaction->comments)
@@ -208,7 +213,8 @@ std::vector<ArticleVotes> article_votes(const Selection& current, std::size_t co
     }
     std::vector<ArticleVotes> out;
     for (auto& [id, votes] : articles)
-        if (votes.not_helpful > 0) out.push_back(std::move(votes));  // the list is of articles that failed someone
+        // Articles that failed someone, and any a customer wrote about: a comment is for the writer.
+        if (votes.not_helpful > 0 || !votes.helpful_comments.empty()) out.push_back(std::move(votes));
     std::stable_sort(out.begin(), out.end(),
                      [](const ArticleVotes& a, const ArticleVotes& b) { return a.not_helpful > b.not_helpful; });
     if (out.size() > count) out.resize(count);

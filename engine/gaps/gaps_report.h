@@ -49,7 +49,8 @@ struct RouteDeflection {
 struct ArticleVotes {
     std::string article_id;
     std::size_t helpful = 0, not_helpful = 0;
-    std::vector<std::string> comments;  ///< the latest few
+    std::vector<std::string> comments;          ///< with "not helpful" votes, the latest few
+    std::vector<std::string> helpful_comments;  ///< with "helpful" votes, the latest few
 };
 
 /// Customers of `locale` asked for something that exists only in another locale.

@@ -120,6 +120,8 @@ struct InteractionFolder::State {
                 interaction.escalated = true;
                 break;
             case events::EventKind::HELPFUL:
+                if (!event.comment.empty())
+                    interaction.helpful_comments.emplace_back(event.article_id, std::move(event.comment));
                 interaction.helpful.push_back(std::move(event.article_id));
                 break;
             case events::EventKind::SEARCH:

@@ -46,7 +46,9 @@ struct Interaction {
     std::vector<int> click_ranks;          ///< their 1-based positions in the results (0: not known)
     std::vector<std::string> helpful;      ///< article ids voted up
     std::vector<std::string> not_helpful;  ///< article ids voted down
-    std::vector<std::string> comments;
+    std::vector<std::string> comments;     ///< sent with a "not helpful" vote
+    /// Sent with a "helpful" vote, with the article voted for: praise, or "helpful, but step 3 is outdated".
+    std::vector<std::pair<std::string, std::string>> helpful_comments;
     bool escalated = false;
     Outcome outcome = Outcome::PENDING;
     GapKind gap = GapKind::NONE;

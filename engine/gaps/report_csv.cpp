@@ -163,13 +163,15 @@ std::string deflection_table(const GapsReport& report) {
 }
 
 std::string not_helpful_table(const GapsReport& report) {
-    std::string out = "article_id,not_helpful,helpful,comments\r\n";
-    for (const ArticleVotes& votes : report.not_helpful_articles) {
-        std::string comments;
-        for (const std::string& comment : votes.comments) comments += (comments.empty() ? "" : " | ") + comment;
+    std::string out = "article_id,not_helpful,helpful,comments,helpful_comments\r\n";
+    auto joined = [](const std::vector<std::string>& comments) {
+        std::string out;
+        for (const std::string& comment : comments) out += (out.empty() ? "" : " | ") + comment;
+        return out;
+    };
+    for (const ArticleVotes& votes : report.not_helpful_articles)
         out += row({text_field(votes.article_id), number_field(votes.not_helpful), number_field(votes.helpful),
-                    text_field(comments)});
-    }
+                    text_field(joined(votes.comments)), text_field(joined(votes.helpful_comments))});
     return out;
 }
 

@@ -257,12 +257,15 @@ std::string deflection_section(const GapsReport& report) {
 
 std::string not_helpful_section(const GapsReport& report) {
     std::string html = section_open("not-helpful", "Articles most often not helpful",
-                                    "Articles customers voted down, with what they wrote.");
+                                    "Articles customers voted down, and every article a customer commented on "
+                                    "(with a Yes vote too), with what they wrote.");
     if (report.not_helpful_articles.empty()) return html + NOTHING + "</section>";
     std::vector<std::vector<std::string>> rows;
     for (const auto& article : report.not_helpful_articles) {
         std::string comments;
         for (const auto& comment : article.comments) comments += "<li>" + escape_html(comment) + "</li>";
+        for (const auto& comment : article.helpful_comments)
+            comments += "<li><span class=\"muted\">Yes:</span> " + escape_html(comment) + "</li>";
         rows.push_back({"<code>" + escape_html(article.article_id) + "</code>", number_cell(article.not_helpful),
                         number_cell(article.helpful),
                         comments.empty() ? "" : "<ul class=\"comments\">" + comments + "</ul>"});

@@ -73,7 +73,8 @@ json votes_json(const std::vector<ArticleVotes>& articles) {
         out.push_back({{"article_id", votes.article_id},
                        {"helpful", votes.helpful},
                        {"not_helpful", votes.not_helpful},
-                       {"comments", votes.comments}});
+                       {"comments", votes.comments},
+                       {"helpful_comments", votes.helpful_comments}});
     return out;
 }
 

@@ -144,9 +144,11 @@ void deflection(std::string& out, const GapsReport& report) {
 }
 
 void not_helpful(std::string& out, const GapsReport& report) {
-    out += "## Articles most often \"not helpful\"\n\n";
+    out +=
+        "## Articles most often \"not helpful\"\n\nAnd every article a customer commented on, with a "
+        "\"Yes\" vote too.\n\n";
     if (report.not_helpful_articles.empty()) {
-        out += "No article was voted down in this period.\n\n";
+        out += "No article was voted down or commented on in this period.\n\n";
         return;
     }
     out += "| Article | Not helpful | Latest comments |\n|---|---|---|\n";
@@ -154,6 +156,8 @@ void not_helpful(std::string& out, const GapsReport& report) {
         std::string comments;
         for (const std::string& comment : votes.comments)
             comments += (comments.empty() ? "" : "<br>") + ("\xE2\x80\x9C" + escape(comment) + "\xE2\x80\x9D");
+        for (const std::string& comment : votes.helpful_comments)
+            comments += (comments.empty() ? "" : "<br>") + ("Yes: \xE2\x80\x9C" + escape(comment) + "\xE2\x80\x9D");
         out += "| " + escape(votes.article_id) + " | " + std::to_string(votes.not_helpful) + " | " +
                (comments.empty() ? "–" : comments) + " |\n";
     }

@@ -146,3 +146,32 @@ TEST_CASE("Search analytics: click-through rate, click position, clicked article
         CHECK(html.find("<code>reset-password</code>") != std::string::npos);
     }
 }
+
+TEST_CASE("Content plan: a comment sent with a Yes vote reaches the feedback list, beside the No comments",
+          "[gaps][integration][feedback]") {
+    TempDir dir;
+    {
+        events::SqliteEventStore store({.path = dir / "events.db"});
+        store.record(search("v1", "export notes", "en", 2, minutes(0)));
+        store.record(click("v1", "export-notes", 1, minutes(1)));
+        events::Event yes = click("v1", "export-notes", 0, minutes(2));
+        yes.kind = events::EventKind::HELPFUL;
+        yes.comment = "helpful, but step 3 shows the old menu";
+        store.record(std::move(yes));
+        store.flush();
+    }
+    const gaps::GapsReport report = week_report(dir);
+    REQUIRE(report.not_helpful_articles.size() == 1);  // no "No" vote, but a comment for the writer
+    const gaps::ArticleVotes& votes = report.not_helpful_articles.front();
+    CHECK(votes.article_id == "export-notes");
+    CHECK(votes.helpful == 1);
+    CHECK(votes.not_helpful == 0);
+    CHECK(votes.helpful_comments == std::vector<std::string>{"helpful, but step 3 shows the old menu"});
+    CHECK(gaps::write_markdown(report).find("Yes: \xE2\x80\x9Chelpful, but step 3 shows the old menu") !=
+          std::string::npos);
+    CHECK(gaps::write_html(report).find("Yes:</span> helpful, but step 3 shows the old menu") != std::string::npos);
+    CHECK(nlohmann::json::parse(gaps::write_json(report))["not_helpful_articles"][0]["helpful_comments"][0] ==
+          "helpful, but step 3 shows the old menu");
+    CHECK(gaps::write_csv(report, "not_helpful").find("export-notes,0,1,,\"helpful, but step 3 shows the old menu\"") !=
+          std::string::npos);
+}
