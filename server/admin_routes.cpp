@@ -29,6 +29,21 @@ namespace {
 
 constexpr const char* COOKIE = "anticipa_admin";
 
+/// A page of the admin's own (the login, the 400 of a bad parameter): the help center's layout
+/// and stylesheet, without its search box and contact link.
+void send_admin_page(httplib::Response& response, int status, const std::string& title, const std::string& body) {
+    pages::send_html(response, status,
+                     pages::render_page({.locale = "en",
+                                         .title = title,
+                                         .site_name = "Anticipa admin",
+                                         .search_label = "",
+                                         .search_button = "",
+                                         .contact_label = "",
+                                         .home = "/admin",
+                                         .query = "",
+                                         .body = body}));
+}
+
 enum class LoginNotice { NONE, WRONG_TOKEN, TOO_MANY, TOKEN_IN_URL, SIGNED_OUT };
 
 void send_login(httplib::Response& response, int status, LoginNotice notice) {
@@ -58,17 +73,7 @@ void send_login(httplib::Response& response, int status, LoginNotice notice) {
         "<input type=\"password\" id=\"token\" name=\"token\" required autocomplete=\"current-password\">\n"
         "<p><button type=\"submit\">Open the content plan</button></p>\n</form>";
     if (status == 401) response.set_header("WWW-Authenticate", "Bearer realm=\"anticipa-admin\"");
-    // The help center's layout and stylesheet, without its search box and contact link.
-    pages::send_html(response, status,
-                     pages::render_page({.locale = "en",
-                                         .title = "Sign in",
-                                         .site_name = "Anticipa admin",
-                                         .search_label = "",
-                                         .search_button = "",
-                                         .contact_label = "",
-                                         .home = "/admin",
-                                         .query = "",
-                                         .body = body}));
+    send_admin_page(response, status, "Sign in", body);
 }
 
 void send_too_many(httplib::Response& response, std::chrono::seconds wait) {
@@ -100,20 +105,6 @@ gaps::PlanOptionText plan_option_text(const httplib::Request& request) {
     take("locale", text.locale);
     take("tier", text.tier);
     return text;
-}
-
-/// A page of the admin's own (the 400 of a bad parameter): the help center's layout, like the login.
-void send_admin_page(httplib::Response& response, int status, const std::string& body) {
-    pages::send_html(response, status,
-                     pages::render_page({.locale = "en",
-                                         .title = "Content plan",
-                                         .site_name = "Anticipa admin",
-                                         .search_label = "",
-                                         .search_button = "",
-                                         .contact_label = "",
-                                         .home = "/admin",
-                                         .query = "",
-                                         .body = body}));
 }
 
 /// What /admin answers with: the HTML page (default) or one table as CSV.
@@ -150,7 +141,7 @@ void send_report(AdminDesk& desk, const httplib::Request& request, httplib::Resp
     auto options = gaps::parse_plan_options(text, std::chrono::system_clock::now());
     if (auto bad_view = read_view(request, view)) options = *bad_view;
     if (const auto* error = std::get_if<gaps::PlanOptionError>(&options))
-        return send_admin_page(response, 400, bad_option_body(*error, controls));
+        return send_admin_page(response, 400, "Content plan", bad_option_body(*error, controls));
     try {
         // The searches' analyzers: the report groups queries as the index analyzes them.
         const gaps::GapsReport report = gaps::build_content_plan(
