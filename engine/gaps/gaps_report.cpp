@@ -170,7 +170,7 @@ std::vector<QuestionGroup> top(std::vector<QuestionGroup> groups, std::size_t co
 std::vector<RouteDeflection> deflection_by_route(const Selection& current) {
     std::map<std::string, RouteDeflection> routes;
     for (const Interaction* interaction : current) {
-        if (interaction->source != "deflect") continue;
+        if (interaction->source != "deflect" || interaction->vote_only) continue;
         RouteDeflection& route = routes[interaction->route];
         route.route = interaction->route;
         ++route.attempts;

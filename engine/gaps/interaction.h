@@ -50,6 +50,9 @@ struct Interaction {
     /// Sent with a "helpful" vote, with the article voted for: praise, or "helpful, but step 3 is outdated".
     std::vector<std::pair<std::string, std::string>> helpful_comments;
     bool escalated = false;
+    /// A vote with no search to join (an article page reached from a bookmark or another site):
+    /// feedback on the article, not a search; asks_question() is false.
+    bool vote_only = false;
     Outcome outcome = Outcome::PENDING;
     GapKind gap = GapKind::NONE;
 };

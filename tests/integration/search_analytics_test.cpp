@@ -147,7 +147,7 @@ TEST_CASE("Search analytics: click-through rate, click position, clicked article
     }
 }
 
-TEST_CASE("Content plan: a comment sent with a Yes vote reaches the feedback list, beside the No comments",
+TEST_CASE("Content plan: comments sent with a Yes vote, or from a page without a search, reach the feedback list",
           "[gaps][integration][feedback]") {
     TempDir dir;
     {
@@ -158,11 +158,30 @@ TEST_CASE("Content plan: a comment sent with a Yes vote reaches the feedback lis
         yes.kind = events::EventKind::HELPFUL;
         yes.comment = "helpful, but step 3 shows the old menu";
         store.record(std::move(yes));
+        // Votes on article pages reached without a search (a bookmark): nothing to join them to.
+        for (const auto& [kind, comment] : {std::pair{events::EventKind::NOT_HELPFUL, "the screenshots are old"},
+                                            {events::EventKind::HELPFUL, "clear, thanks"}}) {
+            events::Event vote = click("", "change-email", 0, minutes(30));
+            vote.kind = kind;
+            vote.source = "page";
+            vote.locale = "en";
+            vote.comment = comment;
+            store.record(std::move(vote));
+        }
         store.flush();
     }
     const gaps::GapsReport report = week_report(dir);
-    REQUIRE(report.not_helpful_articles.size() == 1);  // no "No" vote, but a comment for the writer
-    const gaps::ArticleVotes& votes = report.not_helpful_articles.front();
+    CHECK(report.searches == 1);  // a vote alone asks nothing
+    CHECK(report.analytics.overall.searches == 1);
+    CHECK(report.unresolved == 0);
+    REQUIRE(report.not_helpful_articles.size() == 2);
+    const gaps::ArticleVotes& page = report.not_helpful_articles.front();  // voted down first
+    CHECK(page.article_id == "change-email");
+    CHECK(page.not_helpful == 1);
+    CHECK(page.helpful == 1);
+    CHECK(page.comments == std::vector<std::string>{"the screenshots are old"});
+    CHECK(page.helpful_comments == std::vector<std::string>{"clear, thanks"});
+    const gaps::ArticleVotes& votes = report.not_helpful_articles.back();  // no "No" vote, but a comment
     CHECK(votes.article_id == "export-notes");
     CHECK(votes.helpful == 1);
     CHECK(votes.not_helpful == 0);
@@ -170,7 +189,7 @@ TEST_CASE("Content plan: a comment sent with a Yes vote reaches the feedback lis
     CHECK(gaps::write_markdown(report).find("Yes: \xE2\x80\x9Chelpful, but step 3 shows the old menu") !=
           std::string::npos);
     CHECK(gaps::write_html(report).find("Yes:</span> helpful, but step 3 shows the old menu") != std::string::npos);
-    CHECK(nlohmann::json::parse(gaps::write_json(report))["not_helpful_articles"][0]["helpful_comments"][0] ==
+    CHECK(nlohmann::json::parse(gaps::write_json(report))["not_helpful_articles"][1]["helpful_comments"][0] ==
           "helpful, but step 3 shows the old menu");
     CHECK(gaps::write_csv(report, "not_helpful").find("export-notes,0,1,,\"helpful, but step 3 shows the old menu\"") !=
           std::string::npos);
