@@ -20,7 +20,8 @@ constexpr const char* BAR_STYLE =
     "width:9rem;min-height:44px;background:#fff;color:#1d2433}"
     ".plan-bar button{font:inherit;padding:.6rem 1rem;border:0;border-radius:.4rem;background:#2f6fde;color:#fff;"
     "cursor:pointer;min-height:44px}"
-    ".plan-bar .sign-out{margin-left:auto}.plan-bar .sign-out button{background:transparent;border:1px solid #fff}"
+    ".plan-bar .plan-top{display:flex;justify-content:space-between;align-items:center}"
+    ".plan-bar .sign-out{margin:0}.plan-bar .sign-out button{background:transparent;border:1px solid #fff}"
     ".plan-bar .csv-links{margin:.5rem 0 0;font-size:.9rem}.plan-bar .csv-links a{font-weight:400;"
     "text-decoration:underline;margin-left:.4rem}"
     "</style>";
@@ -66,7 +67,9 @@ std::string csv_links(const gaps::PlanOptionText& current) {
 
 std::string plan_controls(const gaps::PlanOptionText& current, const std::vector<std::string>& locales) {
     std::string html = BAR_STYLE;
-    html += "<div class=\"plan-bar\"><a href=\"/admin\">Anticipa admin</a>";
+    html +=
+        "<div class=\"plan-bar\"><div class=\"plan-top\"><a href=\"/admin\">Anticipa admin</a><form method=\"post\" "
+        "action=\"/admin/logout\" class=\"sign-out\"><button type=\"submit\">Sign out</button></form></div>";
     html += "<form method=\"get\" action=\"/admin\" aria-label=\"Period, locale and tier of the content plan\">";
     html += text_input("since", "Since", current.since, "plan-periods", "7d, 30d or 2026-11-01");
     html += text_input("until", "Until", current.until, nullptr, "now or 2026-12-01");
@@ -74,9 +77,6 @@ std::string plan_controls(const gaps::PlanOptionText& current, const std::vector
     html += tier_select(current.tier);
     html += "<button type=\"submit\">Show</button></form>";
     html += datalist("plan-periods", {"24h", "7d", "30d", "90d"}) + datalist("plan-locales", locales);
-    html +=
-        "<form method=\"post\" action=\"/admin/logout\" class=\"sign-out\"><button type=\"submit\">Sign out</button>"
-        "</form>";
     return html + csv_links(current) + "</div>";
 }
 
@@ -87,9 +87,9 @@ std::string with_plan_controls(std::string report, const std::string& controls) 
 }
 
 std::string bad_option_body(const gaps::PlanOptionError& error, const std::string& controls) {
-    return controls + "<h1>Content plan</h1><p class=\"notice\" role=\"alert\">The parameter <code>" +
-           escape_html(error.option) + "</code> cannot be <code>" + escape_html(error.value) + "</code>: it takes " +
-           escape_html(error.expected) + ".</p><p><a href=\"/admin\">The last 7 days, every locale and tier</a></p>";
+    return "<h1>Content plan</h1><p class=\"notice\" role=\"alert\">The parameter <code>" + escape_html(error.option) +
+           "</code> cannot be <code>" + escape_html(error.value) + "</code>: it takes " + escape_html(error.expected) +
+           ".</p>" + controls + "<p><a href=\"/admin\">The last 7 days, every locale and tier</a></p>";
 }
 
 }  // namespace anticipa::server
