@@ -5,8 +5,11 @@
 // guesses are rate-limited per client address and overall (login_throttle.h).
 #include "admin_routes.h"
 
+#include "admin_controls.h"
+
 #include "common/html_escape.h"
-#include "gaps/event_log_report.h"
+#include "gaps/content_plan.h"
+#include "gaps/plan_options.h"
 #include "gaps/report_writers.h"
 #include "login_throttle.h"
 #include "pages/html_writer.h"
@@ -18,12 +21,28 @@
 
 #include <iostream>
 #include <memory>
+#include <variant>
 
 namespace anticipa::server {
 
 namespace {
 
 constexpr const char* COOKIE = "anticipa_admin";
+
+/// A page of the admin's own (the login, the 400 of a bad parameter): the help center's layout
+/// and stylesheet, without its search box and contact link.
+void send_admin_page(httplib::Response& response, int status, const std::string& title, const std::string& body) {
+    pages::send_html(response, status,
+                     pages::render_page({.locale = "en",
+                                         .title = title,
+                                         .site_name = "Anticipa admin",
+                                         .search_label = "",
+                                         .search_button = "",
+                                         .contact_label = "",
+                                         .home = "/admin",
+                                         .query = "",
+                                         .body = body}));
+}
 
 enum class LoginNotice { NONE, WRONG_TOKEN, TOO_MANY, TOKEN_IN_URL, SIGNED_OUT };
 
@@ -54,17 +73,7 @@ void send_login(httplib::Response& response, int status, LoginNotice notice) {
         "<input type=\"password\" id=\"token\" name=\"token\" required autocomplete=\"current-password\">\n"
         "<p><button type=\"submit\">Open the content plan</button></p>\n</form>";
     if (status == 401) response.set_header("WWW-Authenticate", "Bearer realm=\"anticipa-admin\"");
-    // The help center's layout and stylesheet, without its search box and contact link.
-    pages::send_html(response, status,
-                     pages::render_page({.locale = "en",
-                                         .title = "Sign in",
-                                         .site_name = "Anticipa admin",
-                                         .search_label = "",
-                                         .search_button = "",
-                                         .contact_label = "",
-                                         .home = "/admin",
-                                         .query = "",
-                                         .body = body}));
+    send_admin_page(response, status, "Sign in", body);
 }
 
 void send_too_many(httplib::Response& response, std::chrono::seconds wait) {
@@ -84,49 +93,63 @@ bool has_session(AdminDesk& desk, const httplib::Request& request) {
     return !id.empty() && desk.sessions.use(id, desk.token_fingerprint);
 }
 
-/// "7d", "24h", "2w" -> a duration; nullopt for anything else.
-std::optional<std::chrono::hours> period_of(const std::string& text) {
-    if (text.size() < 2 || text.size() > 4) return std::nullopt;
-    int amount = 0;
-    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-        if (text[i] < '0' || text[i] > '9') return std::nullopt;
-        amount = amount * 10 + (text[i] - '0');
-    }
-    if (amount == 0) return std::nullopt;
-    switch (text.back()) {
-        case 'h':
-            return std::chrono::hours(amount);
-        case 'd':
-            return std::chrono::hours(24 * amount);
-        case 'w':
-            return std::chrono::hours(24 * 7 * amount);
-        default:
-            return std::nullopt;
-    }
+/// The plan's options from the query string, read as `anticipa gaps` reads its flags; a
+/// parameter that is absent or empty (a form's "all" choice) keeps the default.
+gaps::PlanOptionText plan_option_text(const httplib::Request& request) {
+    gaps::PlanOptionText text;
+    auto take = [&](const char* name, std::string& field) {
+        if (request.has_param(name) && !request.get_param_value(name).empty()) field = request.get_param_value(name);
+    };
+    take("since", text.since);
+    take("until", text.until);
+    take("locale", text.locale);
+    take("tier", text.tier);
+    return text;
 }
 
-/// The report with a sign-out button above it (the report itself is the gaps stage's page).
-std::string with_sign_out(std::string report) {
-    const std::string button =
-        "<form method=\"post\" action=\"/admin/logout\" style=\"text-align:right;margin:.5rem 1rem\">"
-        "<button type=\"submit\">Sign out</button></form>";
-    const auto body = report.find("<body>");
-    if (body != std::string::npos) report.insert(body + 6, button);
-    return report;
+/// What /admin answers with: the HTML page (default) or one table as CSV.
+struct ReportView {
+    bool csv = false;
+    std::string table = "gaps";
+};
+
+std::optional<gaps::PlanOptionError> read_view(const httplib::Request& request, ReportView& view) {
+    const std::string format = request.get_param_value("format");
+    if (format == "csv") view.csv = true;
+    else if (!format.empty() && format != "html") return gaps::PlanOptionError{"format", format, "html or csv"};
+    if (request.has_param("table") && !request.get_param_value("table").empty()) {
+        view.table = request.get_param_value("table");
+        if (!gaps::is_csv_table(view.table))
+            return gaps::PlanOptionError{"table", view.table, "one of " + gaps::csv_table_list()};
+    }
+    return std::nullopt;
+}
+
+void send_csv(httplib::Response& response, const gaps::GapsReport& report, const std::string& table) {
+    response.status = 200;
+    response.set_header("Content-Disposition", "attachment; filename=\"content-plan-" + table + "-" +
+                                                   gaps::utc_date(report.since) + "-" + gaps::utc_date(report.until) +
+                                                   ".csv\"");
+    response.set_header("Cache-Control", "no-store");
+    response.set_content(gaps::write_csv(report, table), "text/csv; charset=utf-8");
 }
 
 void send_report(AdminDesk& desk, const httplib::Request& request, httplib::Response& response) {
-    auto period = period_of(request.has_param("since") ? request.get_param_value("since") : "7d");
-    if (!period) return pages::send_html(response, 400, "<p>since must be like 24h, 7d or 2w</p>");
-    gaps::ReportOptions options;
-    options.until = std::chrono::system_clock::now();
-    options.since = options.until - *period;
+    const gaps::PlanOptionText text = plan_option_text(request);
+    const std::string controls = plan_controls(text, desk.context.search.status().locales);
+    ReportView view;
+    auto options = gaps::parse_plan_options(text, std::chrono::system_clock::now());
+    if (auto bad_view = read_view(request, view)) options = *bad_view;
+    if (const auto* error = std::get_if<gaps::PlanOptionError>(&options))
+        return send_admin_page(response, 400, "Content plan", bad_option_body(*error, controls));
     try {
         // The searches' analyzers: the report groups queries as the index analyzes them.
-        const gaps::GapsReport report =
-            gaps::report_from_event_log(desk.context.config.events_path, desk.context.search.analyzers(), options);
+        const gaps::GapsReport report = gaps::build_content_plan(
+            {.events_db = desk.context.config.events_path, .articles = desk.context.config.articles_dir},
+            desk.context.search.analyzers(), std::get<gaps::ReportOptions>(options));
+        if (view.csv) return send_csv(response, report, view.table);
         response.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-        pages::send_html(response, 200, with_sign_out(gaps::write_html(report)));
+        pages::send_html(response, 200, with_plan_controls(gaps::write_html(report), controls));
     } catch (const std::exception& e) {
         // The message names the database file: for the admin's eyes, and the log's.
         std::cerr << "anticipa serve: admin report: " << e.what() << '\n';

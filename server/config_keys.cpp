@@ -24,6 +24,7 @@ constexpr std::string_view TRUE_OR_FALSE = "true or false";
 // load_config_file reads these; a setting added there is added here, or the server refuses it.
 constexpr Setting TOP_LEVEL[] = {{"listen", "HOST:PORT"},
                                  {"index", "a folder"},
+                                 {"articles", "a folder"},
                                  {"locales", "a folder"},
                                  {"default_locale", "a language tag like en"},
                                  {"allowed_origins", "a list of origins like [\"https://app.example.com\"]"},

@@ -126,6 +126,7 @@ void load_config_file(const std::filesystem::path& file, ServerConfig& config) {
         check_config_keys(yaml);
         if (yaml["listen"]) parse_listen(yaml["listen"].as<std::string>(), config);
         if (yaml["index"]) config.index_dir = yaml["index"].as<std::string>();
+        if (yaml["articles"]) config.articles_dir = yaml["articles"].as<std::string>();
         if (yaml["locales"]) {
             config.locales_dir = yaml["locales"].as<std::string>();
             config.locales_override = true;
@@ -167,6 +168,7 @@ void apply_environment(ServerConfig& config) {
     };
     if (auto v = value("ANTICIPA_LISTEN"); !v.empty()) parse_listen(v, config);
     if (auto v = value("ANTICIPA_INDEX"); !v.empty()) config.index_dir = v;
+    if (auto v = value("ANTICIPA_ARTICLES"); !v.empty()) config.articles_dir = v;
     if (auto v = value("ANTICIPA_LOCALES"); !v.empty()) {
         config.locales_dir = v;
         config.locales_override = true;
@@ -183,8 +185,8 @@ void apply_environment(ServerConfig& config) {
 
 std::string describe(const ServerConfig& config) {
     std::ostringstream out;
-    out << "listen " << config.host << ":" << config.port << ", index " << config.index_dir.string() << ", locales "
-        << config.locales_dir.string()
+    out << "listen " << config.host << ":" << config.port << ", index " << config.index_dir.string() << ", articles "
+        << config.articles_dir.string() << " (/admin's translation list), locales " << config.locales_dir.string()
         << (config.locales_override ? " (UI strings, and analysis instead of the index's own profiles)"
                                     : " (UI strings; analysis as the index carries it)")
         << ", default locale " << config.default_locale << ", threads " << config.threads << " (queue "

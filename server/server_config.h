@@ -57,6 +57,9 @@ struct ServerConfig {
     /// idle upstream connections by default, so a proxy never reuses one the server is closing.
     int keep_alive_seconds = 75;
 
+    /// The articles the index was built from, read by /admin for stale and missing translations;
+    /// a server without them (a replica) shows the plan without that list, and says so.
+    std::filesystem::path articles_dir = "articles";
     std::filesystem::path events_path;  ///< empty: events::default_events_path(), shared with `anticipa gaps`
     int events_retention_days = 180;    ///< older events are deleted; 0 keeps them all
     ClientAddressPolicy client_address = ClientAddressPolicy::HASHED;

@@ -5,8 +5,10 @@
 
 #include "article/front_matter.h"
 #include "article/slug.h"
+#include "common/icu_check.h"
 #include "common/locale_tag.h"
 
+#include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -15,6 +17,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <set>
 
 namespace anticipa::gaps {
@@ -84,7 +87,34 @@ std::string draft_locale(const QuestionGroup& gap) {
 struct DraftText {
     std::string title;
     std::vector<std::string> questions;
+    bool script_converted = false;  ///< Chinese written in the folder's script by ICU, not by a person
 };
+
+/// Chinese in Traditional characters: Taiwan, Hong Kong, Macao, or an explicit Hant script.
+bool traditional_chinese(const std::string& locale) {
+    return locale.find("-TW") != std::string::npos || locale.find("-HK") != std::string::npos ||
+           locale.find("-MO") != std::string::npos || locale.find("-Hant") != std::string::npos;
+}
+
+/// zh-CN customers typed Simplified; a draft in zh-TW/ must be Traditional to be published there
+/// (and the other way round). ICU's transliterators, the ones the analyzer folds with, convert
+/// character by character: "发" may be 發 or 髮, so the draft tells the writer to check.
+void convert_chinese_script(DraftText& draft, const std::string& folder_locale) {
+    const char* id = traditional_chinese(folder_locale) ? "Simplified-Traditional" : "Traditional-Simplified";
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> convert(icu::Transliterator::createInstance(id, UTRANS_FORWARD, status));
+    check_icu(status, "creating the Chinese script transliterator for a draft");
+    auto in_script = [&](std::string& text) {
+        icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(text);
+        convert->transliterate(unicode);
+        std::string converted;
+        unicode.toUTF8String(converted);
+        if (converted != text) draft.script_converted = true;
+        text = std::move(converted);
+    };
+    in_script(draft.title);
+    for (std::string& question : draft.questions) in_script(question);
+}
 
 /// Title and questions from the phrasings in the draft's language (most common first; "pt-BR"
 /// customers read "pt" articles). A group whose kept phrasings are all in other languages gets
@@ -159,6 +189,10 @@ std::string draft_markdown(const QuestionGroup& gap, const std::string& locale, 
         "a clear task, keep the questions (they are searched with high weight), add tags and a category,\n"
         "then set `status: published`. The file name becomes the article id; rename the file (or set\n"
         "`id:`) to match translations that already exist.\n";
+    if (draft.script_converted)
+        md +=
+            "Customers typed the title and questions in the other Chinese script; they were converted to this\n"
+            "folder's script character by character. Check each character (发 may be 發 or 髮) before publishing.\n";
     if (!gap.shown_not_helpful.empty()) {
         md += "Articles customers were shown that did not help (link to them, or fix them):\n";
         for (const auto& [article_id, times] : gap.shown_not_helpful)
@@ -216,7 +250,8 @@ ScaffoldResult scaffold_drafts(const GapsReport& report, const fs::path& dir, st
             result.skipped.push_back("gap `" + gap.key + "`: no known locale to write it in");
             continue;
         }
-        const DraftText draft = draft_text(gap, locale);
+        DraftText draft = draft_text(gap, locale);
+        if (language_of(locale) == "zh") convert_chinese_script(draft, locale);
         if (draft.title.empty()) {
             result.skipped.push_back("gap `" + gap.key + "`: no phrasing to take a title from");
             continue;

@@ -1,6 +1,5 @@
 #include "gaps/gaps_report.h"
 
-#include "analysis/normalizer.h"
 #include "common/locale_tag.h"
 #include "gaps/question_grouping.h"
 
@@ -26,30 +25,11 @@ bool of_locale(const Interaction& interaction, const std::string& filter) {
     return filter.find('-') == std::string::npos && language_of(interaction.locale) == filter;
 }
 
-Selection select(const std::vector<Interaction>& interactions, const std::string& locale) {
+Selection select(const std::vector<Interaction>& interactions, const ReportOptions& options) {
     Selection out;
     for (const Interaction& interaction : interactions)
-        if (of_locale(interaction, locale)) out.push_back(&interaction);
-    return out;
-}
-
-/// Contextual suggestions are offered before anyone asks: they carry no question.
-bool asks_question(const Interaction& interaction) {
-    return interaction.source != "context" && interaction.query.find_first_not_of(" \t\r\n") != std::string::npos;
-}
-
-std::string collapse_spaces(const std::string& text) {
-    std::string out;
-    bool space = false;
-    for (char c : text) {
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
+        if (of_locale(interaction, options.locale) && (options.tier.empty() || interaction.tier == options.tier))
+            out.push_back(&interaction);
     return out;
 }
 
@@ -96,9 +76,9 @@ class GroupBuilder {
         ++group_.searches;
         ++group_.locales[interaction.locale];
         // "Reset  Password" and "reset password" are one phrasing; the first spelling seen shows.
-        const std::string text = collapse_spaces(interaction.query);
-        auto [slot, fresh] = phrasings_.try_emplace({interaction.locale, analysis::normalize_word(text)});
-        if (fresh) slot->second = Phrasing{text, interaction.locale, 0};
+        PhrasingText text = phrasing_of(interaction.query);
+        auto [slot, fresh] = phrasings_.try_emplace({interaction.locale, std::move(text.folded)});
+        if (fresh) slot->second = Phrasing{std::move(text.shown), interaction.locale, 0};
         ++slot->second.count;
         if (!is_unresolved(interaction.outcome)) return;
         ++group_.unresolved;
@@ -190,7 +170,7 @@ std::vector<QuestionGroup> top(std::vector<QuestionGroup> groups, std::size_t co
 std::vector<RouteDeflection> deflection_by_route(const Selection& current) {
     std::map<std::string, RouteDeflection> routes;
     for (const Interaction* interaction : current) {
-        if (interaction->source != "deflect") continue;
+        if (interaction->source != "deflect" || interaction->vote_only) continue;
         RouteDeflection& route = routes[interaction->route];
         route.route = interaction->route;
         ++route.attempts;
@@ -220,6 +200,11 @@ std::vector<ArticleVotes> article_votes(const Selection& current, std::size_t co
             votes.article_id = id;
             ++votes.not_helpful;
         }
+        for (const auto& [id, comment] : interaction->helpful_comments) {
+            auto& comments = articles[id].helpful_comments;
+            comments.insert(comments.begin(), comment);  // latest first
+            if (comments.size() > COMMENTS_PER_ARTICLE) comments.resize(COMMENTS_PER_ARTICLE);
+        }
         if (interaction->not_helpful.empty()) continue;
         auto& comments = articles[interaction->not_helpful.back()].comments;
         for (const std::string& comment : interaction->comments)
@@ -228,7 +213,8 @@ std::vector<ArticleVotes> article_votes(const Selection& current, std::size_t co
     }
     std::vector<ArticleVotes> out;
     for (auto& [id, votes] : articles)
-        if (votes.not_helpful > 0) out.push_back(std::move(votes));  // the list is of articles that failed someone
+        // Articles that failed someone, and any a customer wrote about: a comment is for the writer.
+        if (votes.not_helpful > 0 || !votes.helpful_comments.empty()) out.push_back(std::move(votes));
     std::stable_sort(out.begin(), out.end(),
                      [](const ArticleVotes& a, const ArticleVotes& b) { return a.not_helpful > b.not_helpful; });
     if (out.size() > count) out.resize(count);
@@ -283,7 +269,8 @@ GapsReport build_gaps_report(const std::vector<Interaction>& current, const std:
     report.since = options.since;
     report.until = options.until;
     report.locale = options.locale;
-    const Selection now = select(current, options.locale), before = select(previous, options.locale);
+    report.tier = options.tier;
+    const Selection now = select(current, options), before = select(previous, options);
     for (const Interaction* interaction : now) {
         if (!asks_question(*interaction)) continue;
         ++report.searches;
@@ -310,6 +297,7 @@ GapsReport build_gaps_report(const std::vector<Interaction>& current, const std:
     for (auto& gap : count_kind(now, keys, GapKind::ENTITLEMENT, options.top, &Interaction::tier))
         report.entitlement_gaps.push_back({gap.where, gap.key, labels[gap.key], gap.searches});
     report.daily = daily_volumes(now, options);
+    report.analytics = analyse_searches(now, options.top);
     return report;
 }
 

@@ -6,6 +6,7 @@
 #include "analysis/analyzer_set.h"
 #include "common/problem.h"
 #include "gaps/interaction.h"
+#include "gaps/search_analytics.h"
 
 #include <chrono>
 #include <map>
@@ -48,7 +49,8 @@ struct RouteDeflection {
 struct ArticleVotes {
     std::string article_id;
     std::size_t helpful = 0, not_helpful = 0;
-    std::vector<std::string> comments;  ///< the latest few
+    std::vector<std::string> comments;          ///< with "not helpful" votes, the latest few
+    std::vector<std::string> helpful_comments;  ///< with "helpful" votes, the latest few
 };
 
 /// Customers of `locale` asked for something that exists only in another locale.
@@ -73,6 +75,7 @@ struct DailyVolume {
 struct GapsReport {
     std::chrono::system_clock::time_point since, until;  ///< this period; the previous one is as long, just before
     std::string locale;                                  ///< the filter, empty for all
+    std::string tier;                                    ///< the filter, empty for all
     std::size_t searches = 0, unresolved = 0, pending = 0;
     std::size_t previous_searches = 0, previous_unresolved = 0;
     std::vector<QuestionGroup> gaps;                 ///< unresolved groups, most unresolved first
@@ -82,12 +85,16 @@ struct GapsReport {
     std::vector<TranslationGap> translation_gaps;
     std::vector<EntitlementGap> entitlement_gaps;
     std::vector<Problem> stale_translations;  ///< and missing ones, from `anticipa check`
+    /// The articles folder stale_translations were checked in; empty when there was none to check.
+    std::string translations_checked_in;
     std::vector<DailyVolume> daily;
+    SearchAnalytics analytics;  ///< click-through, click position, most clicked, no-result phrasings
 };
 
 struct ReportOptions {
     std::chrono::system_clock::time_point since, until;
     std::string locale;         ///< only customers of this locale; empty for all
+    std::string tier;           ///< only customers of this tier; empty for all
     std::size_t top = 20;       ///< groups kept per list
     std::size_t phrasings = 5;  ///< phrasings kept per group
 };

@@ -1,5 +1,7 @@
 #include "gaps/interaction.h"
 
+#include "analysis/normalizer.h"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -20,6 +22,7 @@ struct Open {
 };
 
 Outcome classify(const Interaction& interaction, const FoldOptions& options) {
+    if (interaction.vote_only) return interaction.not_helpful.empty() ? Outcome::RESOLVED : Outcome::NOT_HELPFUL;
     const bool clicked = !interaction.clicked.empty();
     if (interaction.results == 0 && !clicked) return Outcome::NO_RESULTS;
     if (interaction.escalated) return Outcome::ESCALATED;
@@ -32,6 +35,7 @@ Outcome classify(const Interaction& interaction, const FoldOptions& options) {
 }
 
 GapKind gap_of(const Interaction& interaction, const MatchCounts& matches) {
+    if (interaction.vote_only) return GapKind::NONE;
     // Answered in another language than the customer's: a translation gap even when it helped.
     if (interaction.fallback && interaction.results > 0) return GapKind::TRANSLATION;
     if (!is_unresolved(interaction.outcome) || interaction.results > 0) return GapKind::NONE;
@@ -99,25 +103,54 @@ struct InteractionFolder::State {
         open.push_back(std::move(entry));
     }
 
-    /// Clicks, votes and escalations; one whose search is unknown (before the period read, or
-    /// an article page vote with no search) has nothing to join and is left out.
+    /// A vote on an article page reached without a search (a bookmark, a link from elsewhere):
+    /// an interaction of its own that asks nothing, so it counts in the articles' feedback and in
+    /// no search figure.
+    void add_vote_alone(events::Event&& event) {
+        Open entry;
+        Interaction& interaction = entry.interaction;
+        interaction.at = event.at;
+        interaction.source = std::move(event.source);
+        interaction.locale = std::move(event.locale);
+        interaction.tier = std::move(event.tier);
+        interaction.route = std::move(event.route);
+        interaction.vote_only = true;
+        open.push_back(std::move(entry));
+        add_vote(open.back().interaction, std::move(event));
+    }
+
+    void add_vote(Interaction& interaction, events::Event&& event) {
+        if (event.kind == events::EventKind::NOT_HELPFUL) {
+            interaction.not_helpful.push_back(std::move(event.article_id));
+            if (!event.comment.empty()) interaction.comments.push_back(std::move(event.comment));
+            return;
+        }
+        if (!event.comment.empty())
+            interaction.helpful_comments.emplace_back(event.article_id, std::move(event.comment));
+        interaction.helpful.push_back(std::move(event.article_id));
+    }
+
+    /// Clicks, votes and escalations; a click or escalation whose search is unknown (before the
+    /// period read) has nothing to join and is left out, a vote stands alone.
     void add_follow_up(events::Event&& event) {
+        const bool vote = event.kind == events::EventKind::HELPFUL || event.kind == events::EventKind::NOT_HELPFUL;
         auto found = by_search.find(event.search_id);
-        if (event.search_id.empty() || found == by_search.end()) return;
+        if (event.search_id.empty() || found == by_search.end()) {
+            if (vote && !event.article_id.empty()) add_vote_alone(std::move(event));
+            return;
+        }
         Interaction& interaction = open[found->second].interaction;
         switch (event.kind) {
             case events::EventKind::CLICK:
                 interaction.clicked.push_back(std::move(event.article_id));
+                interaction.click_ranks.push_back(event.rank);
                 break;
             case events::EventKind::NOT_HELPFUL:
-                interaction.not_helpful.push_back(std::move(event.article_id));
-                if (!event.comment.empty()) interaction.comments.push_back(std::move(event.comment));
+            case events::EventKind::HELPFUL:
+                add_vote(interaction, std::move(event));
                 break;
             case events::EventKind::ESCALATE:
                 interaction.escalated = true;
-                break;
-            case events::EventKind::HELPFUL:
-                interaction.helpful.push_back(std::move(event.article_id));
                 break;
             case events::EventKind::SEARCH:
                 break;
@@ -161,6 +194,27 @@ std::vector<Interaction> fold_interactions(std::vector<events::Event> events, co
 
 bool is_unresolved(Outcome outcome) {
     return outcome != Outcome::RESOLVED && outcome != Outcome::PENDING;
+}
+
+bool asks_question(const Interaction& interaction) {
+    return !interaction.vote_only && interaction.source != "context" &&
+           interaction.query.find_first_not_of(" \t\r\n") != std::string::npos;
+}
+
+PhrasingText phrasing_of(const std::string& query) {
+    PhrasingText text;
+    bool space = false;
+    for (char c : query) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            space = !text.shown.empty();
+            continue;
+        }
+        if (space) text.shown += ' ';
+        space = false;
+        text.shown += c;
+    }
+    text.folded = analysis::normalize_word(text.shown);
+    return text;
 }
 
 const char* to_string(Outcome outcome) {

@@ -43,10 +43,16 @@ struct Interaction {
     bool fallback = false;  ///< answered from the default locale: nothing in the customer's own
     std::vector<std::string> shown;
     std::vector<std::string> clicked;      ///< article ids opened, in order
+    std::vector<int> click_ranks;          ///< their 1-based positions in the results (0: not known)
     std::vector<std::string> helpful;      ///< article ids voted up
     std::vector<std::string> not_helpful;  ///< article ids voted down
-    std::vector<std::string> comments;
+    std::vector<std::string> comments;     ///< sent with a "not helpful" vote
+    /// Sent with a "helpful" vote, with the article voted for: praise, or "helpful, but step 3 is outdated".
+    std::vector<std::pair<std::string, std::string>> helpful_comments;
     bool escalated = false;
+    /// A vote with no search to join (an article page reached from a bookmark or another site):
+    /// feedback on the article, not a search; asks_question() is false.
+    bool vote_only = false;
     Outcome outcome = Outcome::PENDING;
     GapKind gap = GapKind::NONE;
 };
@@ -79,6 +85,17 @@ class InteractionFolder {
 std::vector<Interaction> fold_interactions(std::vector<events::Event> events, const FoldOptions& options);
 
 bool is_unresolved(Outcome outcome);
+
+/// A customer's own question: contextual suggestions are offered before anyone asks, and a
+/// blank query asks nothing. Every count of "searches" in the content plan counts these.
+bool asks_question(const Interaction& interaction);
+
+/// How a phrasing is shown ("Reset  Password " -> "Reset Password") and told apart from others
+/// (its folded form: "reset password" for both spellings).
+struct PhrasingText {
+    std::string shown, folded;
+};
+PhrasingText phrasing_of(const std::string& query);
 const char* to_string(Outcome outcome);
 const char* to_string(GapKind gap);
 

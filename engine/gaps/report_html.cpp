@@ -5,6 +5,7 @@
 #include "gaps/report_writers.h"
 
 #include "common/html_escape.h"
+#include "gaps/report_html_parts.h"
 
 #include <algorithm>
 #include <chrono>
@@ -17,88 +18,7 @@ namespace anticipa::gaps {
 
 namespace {
 
-// ---- text helpers -------------------------------------------------------------------------
-
-/// 1234567 -> "1,234,567": support leads read these numbers aloud in meetings.
-std::string grouped(std::size_t number) {
-    std::string digits = std::to_string(number), out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return out;
-}
-
-/// 0.1234 -> "12%"; small but non-zero rates stay visible as "<1%" instead of rounding to "0%".
-std::string percent(double ratio) {
-    if (ratio > 0 && ratio < 0.005) return "&lt;1%";
-    return std::to_string(static_cast<long>(std::lround(ratio * 100))) + "%";
-}
-
-double ratio(std::size_t part, std::size_t whole) {
-    return whole ? double(part) / double(whole) : 0.0;
-}
-
-/// Chart labels must fit beside their bar; cuts at a code point, never inside a UTF-8 sequence.
-std::string shortened(std::string_view text, std::size_t max_code_points) {
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // continuation byte
-        if (++count > max_code_points) return std::string(text.substr(0, i)) + "…";
-    }
-    return std::string(text);
-}
-
-/// For unresolved counts a rise is bad news; for search volume it is only news.
-enum class TrendMeaning { MORE_IS_WORSE, NEUTRAL };
-
-/// "▲ 25%" against the previous period; "new" when the previous period had none.
-std::string trend(std::size_t now, std::size_t before, TrendMeaning meaning) {
-    const bool colored = meaning == TrendMeaning::MORE_IS_WORSE;
-    if (before == 0)
-        return now == 0 ? "<span class=\"trend\">–</span>"
-                        : std::string("<span class=\"trend") + (colored ? " worse" : "") + "\">new</span>";
-    const double change = (double(now) - double(before)) / double(before);
-    if (std::abs(change) < 0.005) return "<span class=\"trend\">= 0%</span>";
-    const char* css = !colored ? "" : change > 0 ? " worse" : " better";
-    return std::string("<span class=\"trend") + css + "\" title=\"" + grouped(before) + " in the previous period\">" +
-           (change > 0 ? "▲ " : "▼ ") + percent(std::abs(change)) + "</span>";
-}
-
-// ---- layout helpers -----------------------------------------------------------------------
-
-/// A table that scrolls sideways on a phone instead of squeezing its columns; cells are HTML.
-std::string table(const std::vector<std::string>& headings, const std::vector<std::vector<std::string>>& rows) {
-    std::string html = "<div class=\"scroll\"><table><thead><tr>";
-    for (const auto& heading : headings) html += "<th>" + heading + "</th>";
-    html += "</tr></thead><tbody>";
-    for (const auto& row : rows) {
-        html += "<tr>";
-        for (const auto& cell : row) html += "<td>" + cell + "</td>";
-        html += "</tr>";
-    }
-    return html + "</tbody></table></div>";
-}
-
-std::string number_cell(std::size_t n) {
-    return "<span class=\"num\">" + grouped(n) + "</span>";
-}
-
-const char* NOTHING = "<p class=\"empty\">Nothing in this period.</p>";
-
-std::string section_open(const char* id, const char* heading, const char* explanation) {
-    return std::string("<section id=\"") + id + "\"><h2>" + heading + "</h2><p class=\"why\">" + explanation + "</p>";
-}
-
-/// "pt 30 · es 2", most searches first.
-std::string locale_list(const std::map<std::string, std::size_t>& locales) {
-    std::vector<std::pair<std::string, std::size_t>> sorted(locales.begin(), locales.end());
-    std::stable_sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) { return a.second > b.second; });
-    std::string html;
-    for (const auto& [locale, count] : sorted)
-        html += "<span class=\"chip\">" + escape_html(locale) + " " + grouped(count) + "</span> ";
-    return html;
-}
+using namespace html;
 
 // ---- charts -------------------------------------------------------------------------------
 
@@ -337,12 +257,15 @@ std::string deflection_section(const GapsReport& report) {
 
 std::string not_helpful_section(const GapsReport& report) {
     std::string html = section_open("not-helpful", "Articles most often not helpful",
-                                    "Articles customers voted down, with what they wrote.");
+                                    "Articles customers voted down, and every article a customer commented on "
+                                    "(with a Yes vote too), with what they wrote.");
     if (report.not_helpful_articles.empty()) return html + NOTHING + "</section>";
     std::vector<std::vector<std::string>> rows;
     for (const auto& article : report.not_helpful_articles) {
         std::string comments;
         for (const auto& comment : article.comments) comments += "<li>" + escape_html(comment) + "</li>";
+        for (const auto& comment : article.helpful_comments)
+            comments += "<li><span class=\"muted\">Yes:</span> " + escape_html(comment) + "</li>";
         rows.push_back({"<code>" + escape_html(article.article_id) + "</code>", number_cell(article.not_helpful),
                         number_cell(article.helpful),
                         comments.empty() ? "" : "<ul class=\"comments\">" + comments + "</ul>"});
@@ -388,7 +311,10 @@ std::string stale_section(const GapsReport& report) {
     std::string html = section_open("stale", "Stale and missing translations",
                                     "From <code>anticipa check</code>: translations behind their source, and "
                                     "articles missing in a locale.");
-    if (report.stale_translations.empty()) return html + NOTHING + "</section>";
+    if (report.translations_checked_in.empty())
+        return html +
+               "<p class=\"empty\">Not checked: this report was built without the articles folder.</p></section>";
+    if (report.stale_translations.empty()) return html + "<p class=\"empty\">None.</p></section>";
     std::vector<std::vector<std::string>> rows;
     for (const auto& problem : report.stale_translations) {
         std::string where = problem.file + (problem.line > 0 ? ":" + std::to_string(problem.line) : "");
@@ -438,7 +364,8 @@ th{background:var(--panel)}
 
 std::string write_html(const GapsReport& report) {
     const std::string period = utc_date(report.since) + " to " + utc_date(report.until);
-    const std::string scope = report.locale.empty() ? "all locales" : "locale " + escape_html(report.locale);
+    const std::string scope = (report.locale.empty() ? "all locales" : "locale " + escape_html(report.locale)) +
+                              (report.tier.empty() ? "" : ", tier " + escape_html(report.tier));
     std::string html =
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -450,12 +377,13 @@ std::string write_html(const GapsReport& report) {
         "<p class=\"muted\">" +
         period + " (UTC) · " + scope +
         "</p><nav><a href=\"#summary\">Summary</a><a href=\"#next\">What to write next</a>"
-        "<a href=\"#questions\">Top questions</a><a href=\"#deflection\">Deflection</a>"
+        "<a href=\"#questions\">Top questions</a><a href=\"#analytics\">Search analytics</a>"
+        "<a href=\"#no-results\">No results</a><a href=\"#deflection\">Deflection</a>"
         "<a href=\"#not-helpful\">Not helpful</a><a href=\"#translation\">Translation gaps</a>"
         "<a href=\"#entitlement\">Entitlement gaps</a><a href=\"#stale\">Stale translations</a></nav></header>";
-    html += summary_section(report) + next_section(report) + questions_section(report) + deflection_section(report) +
-            not_helpful_section(report) + translation_section(report) + entitlement_section(report) +
-            stale_section(report);
+    html += summary_section(report) + next_section(report) + questions_section(report) + analytics_sections(report) +
+            deflection_section(report) + not_helpful_section(report) + translation_section(report) +
+            entitlement_section(report) + stale_section(report);
     return html +
            "<footer><p class=\"muted small\">Written by <code>anticipa gaps --format html</code>.</p></footer>"
            "</main></body></html>\n";

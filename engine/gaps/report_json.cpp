@@ -73,7 +73,8 @@ json votes_json(const std::vector<ArticleVotes>& articles) {
         out.push_back({{"article_id", votes.article_id},
                        {"helpful", votes.helpful},
                        {"not_helpful", votes.not_helpful},
-                       {"comments", votes.comments}});
+                       {"comments", votes.comments},
+                       {"helpful_comments", votes.helpful_comments}});
     return out;
 }
 
@@ -85,6 +86,37 @@ json problems_json(const std::vector<Problem>& problems) {
                        {"message", problem.message},
                        {"file", problem.file},
                        {"line", problem.line}});
+    return out;
+}
+
+json figures_json(const SearchFigures& figures) {
+    return {{"searches", figures.searches},
+            {"with_results", figures.with_results},
+            {"no_results", figures.no_results},
+            {"clicked", figures.clicked},
+            {"click_through_rate", figures.click_through_rate()},
+            {"clicks", figures.clicks},
+            {"average_click_position", figures.average_click_position()}};
+}
+
+json analytics_json(const SearchAnalytics& analytics) {
+    json out = figures_json(analytics.overall);
+    json locales = json::array(), clicked = json::array(), no_results = json::array();
+    for (const LocaleSearches& locale : analytics.locales) {
+        json row = figures_json(locale.figures);
+        row["locale"] = locale.locale;
+        locales.push_back(std::move(row));
+    }
+    for (const ClickedArticle& article : analytics.top_clicked)
+        clicked.push_back({{"article_id", article.article_id},
+                           {"clicks", article.clicks},
+                           {"searches", article.searches},
+                           {"average_position", article.average_position()}});
+    for (const NoResultPhrasing& phrasing : analytics.no_results)
+        no_results.push_back({{"text", phrasing.text}, {"locale", phrasing.locale}, {"searches", phrasing.searches}});
+    out["locales"] = locales;
+    out["top_clicked"] = clicked;
+    out["no_results"] = no_results;
     return out;
 }
 
@@ -104,6 +136,7 @@ std::string write_json(const GapsReport& report) {
     json out = {{"since", utc_time(report.since)},
                 {"until", utc_time(report.until)},
                 {"locale", report.locale},
+                {"tier", report.tier},
                 {"searches", report.searches},
                 {"unresolved", report.unresolved},
                 {"pending", report.pending},
@@ -119,7 +152,9 @@ std::string write_json(const GapsReport& report) {
                 {"translation_gaps", translation},
                 {"entitlement_gaps", entitlement},
                 {"stale_translations", problems_json(report.stale_translations)},
-                {"daily", daily}};
+                {"translations_checked_in", report.translations_checked_in},
+                {"daily", daily},
+                {"analytics", analytics_json(report.analytics)}};
     // Queries are scrubbed and validated upstream, but a report must not die on one bad byte.
     return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }

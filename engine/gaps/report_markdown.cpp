@@ -79,7 +79,8 @@ std::string why_cell(const QuestionGroup& group) {
 
 void summary(std::string& out, const GapsReport& report) {
     out += "# Content plan: " + utc_date(report.since) + " to " + utc_date(report.until) +
-           (report.locale.empty() ? "" : " (" + escape(report.locale) + ")") + "\n\n";
+           (report.locale.empty() ? "" : " (" + escape(report.locale) + ")") +
+           (report.tier.empty() ? "" : " (tier " + escape(report.tier) + ")") + "\n\n";
     out += "- **" + std::to_string(report.searches) + " searches**, " + std::to_string(report.unresolved) +
            " unresolved (" + percent(report.unresolved, report.searches) + ")\n";
     out += "- Previous period: " + std::to_string(report.previous_searches) + " searches, " +
@@ -143,9 +144,11 @@ void deflection(std::string& out, const GapsReport& report) {
 }
 
 void not_helpful(std::string& out, const GapsReport& report) {
-    out += "## Articles most often \"not helpful\"\n\n";
+    out +=
+        "## Articles most often \"not helpful\"\n\nAnd every article a customer commented on, with a "
+        "\"Yes\" vote too.\n\n";
     if (report.not_helpful_articles.empty()) {
-        out += "No article was voted down in this period.\n\n";
+        out += "No article was voted down or commented on in this period.\n\n";
         return;
     }
     out += "| Article | Not helpful | Latest comments |\n|---|---|---|\n";
@@ -153,6 +156,8 @@ void not_helpful(std::string& out, const GapsReport& report) {
         std::string comments;
         for (const std::string& comment : votes.comments)
             comments += (comments.empty() ? "" : "<br>") + ("\xE2\x80\x9C" + escape(comment) + "\xE2\x80\x9D");
+        for (const std::string& comment : votes.helpful_comments)
+            comments += (comments.empty() ? "" : "<br>") + ("Yes: \xE2\x80\x9C" + escape(comment) + "\xE2\x80\x9D");
         out += "| " + escape(votes.article_id) + " | " + std::to_string(votes.not_helpful) + " | " +
                (comments.empty() ? "–" : comments) + " |\n";
     }
@@ -186,13 +191,68 @@ void entitlement_gaps(std::string& out, const GapsReport& report) {
 
 void stale_translations(std::string& out, const GapsReport& report) {
     out += "## Stale and missing translations\n\n";
+    if (report.translations_checked_in.empty()) {
+        out += "Not checked: no articles folder to check (give --articles).\n\n";
+        return;
+    }
     if (report.stale_translations.empty()) {
-        out += "None found (or no articles folder was given).\n\n";
+        out += "None found in " + escape(report.translations_checked_in) + ".\n\n";
         return;
     }
     for (const Problem& problem : report.stale_translations)
         out += "- " + escape(problem.file) + ": " + escape(problem.message) + " (" + problem.code + ")\n";
     out += "\n";
+}
+
+std::string position(double value) {
+    if (value == 0) return "–";
+    char text[16];
+    std::snprintf(text, sizeof text, "%.2f", value);
+    return text;
+}
+
+/// Beside the gaps, the figures of every search: how often a result was opened, and how far down.
+void search_analytics(std::string& out, const GapsReport& report) {
+    const SearchAnalytics& analytics = report.analytics;
+    const SearchFigures& all = analytics.overall;
+    out += "## Search analytics\n\n";
+    out += "- **Click-through rate " + percent(all.clicked, all.with_results) + "**: " + std::to_string(all.clicked) +
+           " of " + std::to_string(all.with_results) + " searches with results had an article opened\n";
+    out += "- **Average click position " + position(all.average_click_position()) + "** over " +
+           std::to_string(all.clicks) + " clicks (1 is the top result)\n";
+    out += "- **" + std::to_string(all.no_results) + " searches without results** (" +
+           percent(all.no_results, all.searches) + " of " + std::to_string(all.searches) + ")\n\n";
+    out += "### Searches by locale\n\n";
+    if (analytics.locales.empty()) out += "No searches in this period.\n\n";
+    else {
+        out +=
+            "| Locale | Searches | With results | No results | Click-through | Avg click position |\n"
+            "|---|---|---|---|---|---|\n";
+        for (const LocaleSearches& locale : analytics.locales)
+            out += "| " + escape(locale.locale) + " | " + std::to_string(locale.figures.searches) + " | " +
+                   std::to_string(locale.figures.with_results) + " | " + std::to_string(locale.figures.no_results) +
+                   " | " + percent(locale.figures.clicked, locale.figures.with_results) + " | " +
+                   position(locale.figures.average_click_position()) + " |\n";
+        out += "\n";
+    }
+    out += "### Most-clicked articles\n\n";
+    if (analytics.top_clicked.empty()) out += "No article was opened from a search in this period.\n\n";
+    else {
+        out += "| Article | Clicks | Searches | Avg position |\n|---|---|---|---|\n";
+        for (const ClickedArticle& article : analytics.top_clicked)
+            out += "| " + escape(article.article_id) + " | " + std::to_string(article.clicks) + " | " +
+                   std::to_string(article.searches) + " | " + position(article.average_position()) + " |\n";
+        out += "\n";
+    }
+    out += "### Searches without results\n\nAs customers typed them, however the question is grouped above.\n\n";
+    if (analytics.no_results.empty()) out += "Every search found something in this period.\n\n";
+    else {
+        out += "| Search | Locale | Searches |\n|---|---|---|\n";
+        for (const NoResultPhrasing& phrasing : analytics.no_results)
+            out += "| " + escape(phrasing.text) + " | " + escape(phrasing.locale) + " | " +
+                   std::to_string(phrasing.searches) + " |\n";
+        out += "\n";
+    }
 }
 
 void daily(std::string& out, const GapsReport& report) {
@@ -210,6 +270,7 @@ std::string write_markdown(const GapsReport& report) {
     summary(out, report);
     write_next(out, report);
     top_questions(out, report);
+    search_analytics(out, report);
     deflection(out, report);
     not_helpful(out, report);
     translation_gaps(out, report);

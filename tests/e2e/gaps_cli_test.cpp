@@ -1,13 +1,17 @@
 // End to end: `anticipa gaps` run as a support lead runs it, on an events store written by the
 // real SQLite store.
 #include "events/event_store.h"
+#include "support/csv_reader.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -60,14 +64,10 @@ void write_events(const std::filesystem::path& db) {
 }
 
 test::ProcessResult gaps(const TempDir& dir, std::vector<std::string> extra) {
-    std::vector<std::string> args{test::anticipa_binary(),
-                                  "gaps",
-                                  "--events",
-                                  (dir / "events.db").string(),
-                                  "--locales",
-                                  (test::source_dir() / "locales").string(),
-                                  "--articles",
-                                  (dir / "no-articles").string()};
+    std::vector<std::string> args{test::anticipa_binary(),      "gaps",      "--events",
+                                  (dir / "events.db").string(), "--locales", (test::source_dir() / "locales").string()};
+    if (std::find(extra.begin(), extra.end(), "--articles") == extra.end())
+        args.insert(args.end(), {"--articles", (dir / "no-articles").string()});
     args.insert(args.end(), extra.begin(), extra.end());
     return test::run_process(args);
 }
@@ -130,6 +130,9 @@ TEST_CASE("anticipa gaps: bad values and a missing store are usage errors naming
     auto until = gaps(dir, {"--until", "tomorrow"});
     CHECK(until.exit_code == 2);
     CHECK(until.err.find("--until") != std::string::npos);
+    auto tier = gaps(dir, {"--tier", "gold"});
+    CHECK(tier.exit_code == 2);
+    CHECK(tier.err.find("--tier `gold`: expected basic, standard or advanced") != std::string::npos);
 
     auto format = gaps(dir, {"--format", "xlsx"});
     CHECK(format.exit_code == 2);
@@ -138,4 +141,78 @@ TEST_CASE("anticipa gaps: bad values and a missing store are usage errors naming
     auto missing = test::run_process({test::anticipa_binary(), "gaps", "--events", (dir / "nowhere.db").string()});
     CHECK(missing.exit_code == 2);
     CHECK(missing.err.find("nowhere.db") != std::string::npos);
+}
+
+TEST_CASE("anticipa gaps: --tier keeps one tier's customers; stale translations come from --articles", "[gaps][e2e]") {
+    TempDir dir;
+    write_events(dir / "events.db");
+    const std::vector<std::string> week{"--since", "2026-11-02", "--until", "2026-11-09", "--format", "json"};
+    auto with = [&](std::vector<std::string> extra) {
+        extra.insert(extra.begin(), week.begin(), week.end());
+        return extra;
+    };
+    auto standard = gaps(dir, with({"--tier", "standard"}));
+    INFO(standard.err);
+    REQUIRE(standard.exit_code == 0);
+    CHECK(nlohmann::json::parse(standard.out)["searches"] == 5);
+    CHECK(nlohmann::json::parse(standard.out)["tier"] == "standard");
+    auto basic = gaps(dir, with({"--tier", "basic"}));
+    REQUIRE(basic.exit_code == 0);
+    CHECK(nlohmann::json::parse(basic.out)["searches"] == 0);
+
+    // No articles folder: the list is not checked, and the report says so rather than "none".
+    auto unchecked = nlohmann::json::parse(gaps(dir, week).out);
+    CHECK(unchecked["translations_checked_in"] == "");
+    CHECK(unchecked["stale_translations"].empty());
+
+    std::filesystem::copy(test::source_dir() / "articles", dir / "articles", std::filesystem::copy_options::recursive);
+    const auto file = dir / "articles" / "es" / "account" / "reset-password.md";
+    std::string text = test::read_file(file);
+    text = std::regex_replace(text, std::regex("source_revision: [0-9a-f]+"), "source_revision: 000000000000");
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
+    auto checked = gaps(dir, with({"--articles", (dir / "articles").string()}));
+    INFO(checked.err);
+    REQUIRE(checked.exit_code == 0);
+    auto report = nlohmann::json::parse(checked.out);
+    CHECK(report["translations_checked_in"] == (dir / "articles").generic_string());
+    bool listed = false;
+    for (const auto& problem : report["stale_translations"])
+        listed =
+            listed || (problem["code"] == "stale_translation" &&
+                       problem["file"].get<std::string>().find("es/account/reset-password.md") != std::string::npos);
+    CHECK(listed);
+}
+
+TEST_CASE("anticipa gaps: --table writes any table of the report as CSV", "[gaps][e2e][csv]") {
+    TempDir dir;
+    write_events(dir / "events.db");
+    auto csv = [&](const std::string& table) {
+        auto result =
+            gaps(dir, {"--since", "2026-11-02", "--until", "2026-11-09", "--format", "csv", "--table", table});
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+        return test::parse_csv(result.out);
+    };
+    const auto no_results = csv("no_results");
+    REQUIRE(no_results.size() == 4);  // "reset password", "resset pasword", "如何重設密碼"
+    CHECK(no_results[0] == std::vector<std::string>{"rank", "search", "locale", "searches"});
+    const auto searches = csv("searches");
+    REQUIRE(searches.size() == 2);
+    CHECK(searches[0][0] == "searches");
+    CHECK(searches[1][0] == "5");
+    CHECK(searches[1][4] == "0.500");  // click-through: 1 of the 2 searches with results
+    const auto clicked = csv("top_clicked");
+    REQUIRE(clicked.size() == 2);
+    CHECK(clicked[1][1] == "reset-password");
+    const auto locales = csv("locales");
+    REQUIRE(locales.size() == 3);
+    CHECK(locales[1][0] == "en");
+    CHECK(locales[1][1] == "4");
+
+    auto unknown = gaps(dir, {"--format", "csv", "--table", "everything"});
+    CHECK(unknown.exit_code == 2);
+    CHECK(unknown.err.find("--table `everything`: expected one of gaps, questions,") != std::string::npos);
+    auto not_csv = gaps(dir, {"--format", "json", "--table", "gaps"});
+    CHECK(not_csv.exit_code == 2);
+    CHECK(not_csv.err.find("--format csv") != std::string::npos);
 }

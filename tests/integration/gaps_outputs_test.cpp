@@ -68,6 +68,7 @@ GapsReport hostile_report() {
                                {"standard", "en:audit", "audit log", 2}};
     report.stale_translations = {
         {Severity::WARNING, "stale_translation", "translated from <script>old</script>", "articles/pt/a.md", 1}};
+    report.translations_checked_in = "articles";
     return report;
 }
 
@@ -146,8 +147,11 @@ TEST_CASE("HTML report: one offline page with both charts and every section", "[
 
 TEST_CASE("HTML report: an empty period still has every section and says so", "[gaps_outputs][integration]") {
     const std::string html = write_html(GapsReport{});
-    CHECK(occurrences(html, "<h2>") == 8);
-    CHECK(occurrences(html, "Nothing in this period.") == 8);  // the daily chart and seven lists
+    CHECK(occurrences(html, "<h2>") == 10);
+    // The daily chart, six lists and the three of the search analytics; the stale translations
+    // were not checked (no articles folder), which is not "nothing".
+    CHECK(occurrences(html, "Nothing in this period.") == 10);
+    CHECK(occurrences(html, "Not checked") == 1);
     CHECK(html.find("<svg") == std::string::npos);
 }
 
@@ -349,7 +353,14 @@ TEST_CASE("Draft scaffold: a draft goes to the folder the help center has for it
     REQUIRE(result.written.size() == 2);
     // zh-CN customers, a zh-TW help center: zh-TW/, not a new zh-CN/ nobody publishes.
     CHECK(result.written[0].parent_path() == hc.articles() / "zh-TW");
-    CHECK(test::read_file(result.written[0]).find("locale: zh-TW\n") != std::string::npos);
+    const std::string draft = test::read_file(result.written[0]);
+    CHECK(draft.find("locale: zh-TW\n") != std::string::npos);
+    // Written in the folder's script (Traditional), saying it was converted, not typed so.
+    const auto title = draft.find("title: ");
+    REQUIRE(title != std::string::npos);
+    CHECK(draft.substr(title, draft.find('\n', title) - title).find("忘記密碼怎麼辦") != std::string::npos);
+    CHECK(draft.find("gap: \"zh-CN:忘记 密码\"") != std::string::npos);  // the key stays as the report has it
+    CHECK(draft.find("converted to this\nfolder's script") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(hc.articles() / "zh-CN"));
     // A language the help center does not have yet gets its own folder.
     CHECK(result.written[1].parent_path() == hc.articles() / "de");

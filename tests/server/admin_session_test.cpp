@@ -1,10 +1,9 @@
 // Server: /admin sessions — random ids that expire and can be revoked, the login rate limit and
 // where the token may travel; the session table and the throttle alone, then over real HTTP.
 #include "admin_sessions.h"
-#include "events/event_store.h"
 #include "login_throttle.h"
 #include "secrets.h"
-#include "support/served_help_center.h"
+#include "support/served_admin.h"
 
 #include <httplib.h>
 #include <catch2/catch.hpp>
@@ -22,42 +21,14 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const std::string ADMIN = "admin-token-for-session-tests";
-const std::string FORM = "application/x-www-form-urlencoded";
+const std::string& ADMIN = test::ADMIN_TOKEN;
+const std::string& FORM = test::FORM_TYPE;
 
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
 
-struct ServedAdmin : test::ServedHelpCenter {
-    explicit ServedAdmin(const std::function<void(server::ServerConfig&)>& adjust = {})
-        : test::ServedHelpCenter({.tier_secret = "admin-test-secret",
-                                  .allowed_origins = {},
-                                  .adjust = [adjust](server::ServerConfig& settings) {
-                                      settings.admin_token = ADMIN;
-                                      if (adjust) adjust(settings);
-                                  }}) {
-        events::SqliteEventStore store({.path = config.events_path});  // the report reads it
-    }
-
-    httplib::Response login(const std::string& body, const std::string& path = "/admin/login") const {
-        auto result = client().Post(path.c_str(), body, FORM.c_str());
-        REQUIRE(result);
-        return *result;
-    }
-    /// The session cookie ("anticipa_admin=<id>") a correct login sets.
-    std::string session_cookie() const {
-        const auto answer = login("token=" + ADMIN);
-        REQUIRE(answer.status == 303);
-        const std::string set_cookie = answer.get_header_value("Set-Cookie");
-        return set_cookie.substr(0, set_cookie.find(';'));
-    }
-    int admin_status(const httplib::Headers& headers) const {
-        auto result = client().Get("/admin", headers);
-        REQUIRE(result);
-        return result->status;
-    }
-};
+using test::ServedAdmin;
 
 /// One POST from the loopback address `source` (127.0.0.2, ...): the server sees another
 /// client. Returns the status line's code, or 0 when no answer came.

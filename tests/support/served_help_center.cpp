@@ -7,6 +7,7 @@ ServedHelpCenter::ServedHelpCenter(const ServedOptions& options) {
     reindex();
     config.port = 0;
     config.index_dir = dir / "index";
+    config.articles_dir = dir / "articles";  // read by the admin page for stale translations
     config.locales_dir = source_dir() / "locales";
     config.tier_secret = options.tier_secret;
     config.allowed_origins = options.allowed_origins;

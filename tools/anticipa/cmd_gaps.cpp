@@ -5,13 +5,12 @@
 
 #include "analysis/analyzer_set.h"
 #include "article/help_center_config.h"
-#include "check/collection_checker.h"
-#include "common/locale_tag.h"
 #include "events/event_store.h"
+#include "gaps/content_plan.h"
 #include "gaps/draft_scaffold.h"
-#include "gaps/event_log_report.h"
 #include "gaps/gap_verification.h"
 #include "gaps/gaps_report.h"
+#include "gaps/plan_options.h"
 #include "gaps/report_writers.h"
 #include "index/index_layout.h"
 #include "index/locale_identity.h"
@@ -24,7 +23,7 @@
 #include <limits>
 #include <memory>
 #include <optional>
-#include <regex>
+#include <variant>
 
 namespace anticipa::cli {
 
@@ -35,10 +34,9 @@ using Clock = std::chrono::system_clock;
 struct GapsArgs {
     CommonPaths paths;
     std::filesystem::path events = events::default_events_path();
-    std::string since = "7d";
-    std::string until = "now";
-    std::string locale;
+    gaps::PlanOptionText plan;
     std::string format = "md";
+    std::string table;  ///< CSV: which table of the report; empty: the gaps
     std::filesystem::path out;
     std::size_t top = 20;
     std::filesystem::path scaffold;
@@ -51,65 +49,18 @@ struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-/// "2026-11-15" (midnight UTC) or "2026-11-15T08:30:00Z".
-std::optional<Clock::time_point> parse_utc(const std::string& text) {
-    static const std::regex pattern(R"((\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?Z?)?)");
-    std::smatch m;
-    if (!std::regex_match(text, m, pattern)) return std::nullopt;
-    const std::chrono::year_month_day date{std::chrono::year(std::stoi(m[1])), std::chrono::month(std::stoul(m[2])),
-                                           std::chrono::day(std::stoul(m[3]))};
-    if (!date.ok()) return std::nullopt;
-    const int hours = m[4].matched ? std::stoi(m[4]) : 0, minutes = m[5].matched ? std::stoi(m[5]) : 0;
-    const int seconds = m[6].matched ? std::stoi(m[6]) : 0;
-    if (hours > 23 || minutes > 59 || seconds > 59) return std::nullopt;
-    return std::chrono::sys_days(date) + std::chrono::hours(hours) + std::chrono::minutes(minutes) +
-           std::chrono::seconds(seconds);
+/// `gaps::parse_plan_options`'s error as the command line says it: "--since `yesterday`: ...".
+std::string usage_message(const gaps::PlanOptionError& error) {
+    return "--" + error.option + " `" + error.value + "`: expected " + error.expected;
 }
 
-/// "7d", "24h", "2w" back from `until`, or a date.
-std::optional<Clock::time_point> parse_since(const std::string& text, Clock::time_point until) {
-    static const std::regex duration(R"((\d{1,5})([hdw]))");
-    std::smatch m;
-    if (!std::regex_match(text, m, duration)) return parse_utc(text);
-    const long count = std::stol(m[1]);
-    if (count == 0) return std::nullopt;
-    const std::chrono::hours unit = m[2] == "h"   ? std::chrono::hours(1)
-                                    : m[2] == "d" ? std::chrono::hours(24)
-                                                  : std::chrono::hours(24 * 7);
-    return until - count * unit;
-}
-
-struct Period {
-    Clock::time_point since, until;
-};
-
-Period period_of(const GapsArgs& args, Clock::time_point now) {
-    std::optional<Clock::time_point> until = args.until == "now" ? std::optional(now) : parse_utc(args.until);
-    if (!until)
-        throw UsageError("--until `" + args.until +
-                         "` is neither `now` nor a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)");
-    std::optional<Clock::time_point> since = parse_since(args.since, *until);
-    if (!since)
-        throw UsageError("--since `" + args.since + "` is neither a duration (7d, 24h, 2w) nor a date (YYYY-MM-DD)");
-    if (*since >= *until) throw UsageError("--since `" + args.since + "` is not before --until `" + args.until + "`");
-    return {*since, *until};
-}
-
-/// The two problems a content plan cares about, from the same checks `anticipa check` runs.
-std::vector<Problem> translation_problems(const std::filesystem::path& articles) {
-    if (!std::filesystem::is_directory(articles)) return {};
-    const article::HelpCenterConfig config = article::load_help_center_config(articles);
-    check::CheckOptions options;
-    options.load.root = articles;
-    options.load.max_article_bytes = config.max_article_bytes;
-    options.load.parse_budget = config.parse_budget;
-    options.source_locale = config.source_locale;
-    options.locales = config.locales;
-    std::vector<Problem> kept;
-    for (Problem& problem : check::check_articles(options).problems)
-        if (problem.code == "stale_translation" || problem.code == "missing_translation")
-            kept.push_back(std::move(problem));
-    return kept;
+/// Before the events are read: a mistyped table fails at once, naming the tables there are.
+void check_table(const GapsArgs& args, gaps::ReportFormat format) {
+    if (args.table.empty()) return;
+    if (!gaps::is_csv_table(args.table))
+        throw UsageError("--table `" + args.table + "`: expected one of " + gaps::csv_table_list());
+    if (format != gaps::ReportFormat::CSV)
+        throw UsageError("--table `" + args.table + "` is for --format csv (the other formats hold every table)");
 }
 
 /// Opened before the events are read, so a bad --out fails in a second, not after a million events.
@@ -138,14 +89,19 @@ void scaffold(const GapsArgs& args, const gaps::GapsReport& report) {
     for (const auto& reason : result.skipped) list << "skipped " << reason << '\n';
 }
 
-int run_report(const GapsArgs& args, gaps::ReportFormat format, const Period& period) {
+int run_report(const GapsArgs& args, gaps::ReportFormat format, gaps::ReportOptions options) {
     auto output = open_output(args.out);
     auto analyzers = index::analyzers_for_index(args.paths.index, locales_override(args.paths));
-    gaps::ReportOptions options{.since = period.since, .until = period.until, .locale = args.locale, .top = args.top};
-    gaps::GapsReport report = gaps::report_from_event_log(args.events, *analyzers, options,
-                                                          std::chrono::minutes(args.session_window_minutes));
-    report.stale_translations = translation_problems(args.paths.articles);
-    write_output(args, output.get(), gaps::write_report(report, format));
+    options.top = args.top;
+    const gaps::GapsReport report =
+        gaps::build_content_plan({.events_db = args.events,
+                                  .articles = args.paths.articles,
+                                  .session_window = std::chrono::minutes(args.session_window_minutes)},
+                                 *analyzers, options);
+    const std::string text = format == gaps::ReportFormat::CSV
+                                 ? gaps::write_csv(report, args.table.empty() ? "gaps" : args.table)
+                                 : gaps::write_report(report, format);
+    write_output(args, output.get(), text);
     if (!args.out.empty())
         std::cerr << "anticipa gaps: " << report.searches << " searches, " << report.unresolved << " unresolved; wrote "
                   << args.out.string() << '\n';
@@ -188,15 +144,12 @@ int run_verify(const GapsArgs& args) {
     return failed > 0 ? EXIT_INPUT_FAILED : EXIT_CLEAN;
 }
 
-int run_gaps(GapsArgs args) {
+int run_gaps(const GapsArgs& args) {
     try {
         const gaps::ReportFormat format = gaps::parse_report_format(args.format);
-        if (!args.locale.empty()) {
-            auto canonical = canonical_locale(args.locale);
-            if (!canonical) throw UsageError("--locale `" + args.locale + "` is not a language tag like pt or zh-TW");
-            args.locale = *canonical;
-        }
-        const Period period = period_of(args, Clock::now());
+        check_table(args, format);
+        auto options = gaps::parse_plan_options(args.plan, Clock::now());
+        if (auto* error = std::get_if<gaps::PlanOptionError>(&options)) throw UsageError(usage_message(*error));
         if (args.paths.locales_given && !std::filesystem::is_directory(args.paths.locales))
             std::cerr << "anticipa gaps: warning: no locales folder at " << args.paths.locales.string()
                       << "; grouping without the stop words and synonyms of locales/\n";
@@ -204,7 +157,7 @@ int run_gaps(GapsArgs args) {
             std::cerr << "anticipa gaps: warning: no index at " << args.paths.index.string()
                       << " to take the analysis profiles from; grouping without stop words and synonyms (give "
                          "--index, or --locales)\n";
-        return args.verify ? run_verify(args) : run_report(args, format, period);
+        return args.verify ? run_verify(args) : run_report(args, format, std::get<gaps::ReportOptions>(options));
     } catch (const std::invalid_argument& e) {  // parse_report_format
         std::cerr << "anticipa gaps: --format: " << e.what() << '\n';
     } catch (const UsageError& e) {
@@ -224,13 +177,18 @@ void add_gaps_command(CLI::App& app, int& exit_code) {
     command->add_option("--events", args->events, "the events store `anticipa serve` writes (env ANTICIPA_EVENTS)")
         ->capture_default_str();
     command
-        ->add_option("--since", args->since,
+        ->add_option("--since", args->plan.since,
                      "start of the period: a duration back from --until (7d, 24h, 2w) or a "
                      "date (YYYY-MM-DD, UTC)")
         ->capture_default_str();
-    command->add_option("--until", args->until, "end of the period: now, or a date (exclusive)")->capture_default_str();
-    command->add_option("--locale,-l", args->locale, "only customers of this locale (pt, or zh for zh-TW and zh-CN)");
+    command->add_option("--until", args->plan.until, "end of the period: now, or a date (exclusive)")
+        ->capture_default_str();
+    command->add_option("--locale,-l", args->plan.locale,
+                        "only customers of this locale (pt, or zh for zh-TW and zh-CN)");
+    command->add_option("--tier", args->plan.tier, "only customers of this tier (basic, standard or advanced)");
     command->add_option("--format", args->format, "md, csv, json or html")->capture_default_str();
+    command->add_option("--table", args->table,
+                        "with --format csv, one table of the report (default gaps): " + gaps::csv_table_list());
     command->add_option("--out,-o", args->out, "write the report to this file instead of stdout");
     command->add_option("--top,-n", args->top, "groups per list, and drafts with --scaffold")
         ->capture_default_str()

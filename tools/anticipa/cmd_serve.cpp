@@ -24,7 +24,7 @@ namespace {
 struct ServeArgs {
     std::string config_file;
     std::string listen;
-    std::string index, locales;
+    std::string index, articles, locales;
     std::string events;
 };
 
@@ -44,6 +44,7 @@ int run_serve(const ServeArgs& args) {
     server::apply_environment(config);
     if (!args.listen.empty()) server::parse_listen(args.listen, config);
     if (!args.index.empty()) config.index_dir = args.index;
+    if (!args.articles.empty()) config.articles_dir = args.articles;
     if (!args.locales.empty()) {
         config.locales_dir = args.locales;
         config.locales_override = true;
@@ -52,7 +53,7 @@ int run_serve(const ServeArgs& args) {
     if (config.events_path.empty()) config.events_path = events::default_events_path();
     // Printed and reported as absolute paths: "index index" says nothing in a log read elsewhere.
     for (std::filesystem::path* path :
-         {&config.index_dir, &config.locales_dir, &config.events_path, &config.contact_outbox})
+         {&config.index_dir, &config.articles_dir, &config.locales_dir, &config.events_path, &config.contact_outbox})
         *path = std::filesystem::absolute(*path).lexically_normal();
 
     // SIGTERM and SIGINT are taken by one thread that stops the server gracefully: requests in
@@ -104,6 +105,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
         ->check(CLI::ExistingFile);
     command->add_option("--listen", args->listen, "HOST:PORT (default 127.0.0.1:8080; port 0 picks a free one)");
     command->add_option("--index", args->index, "index folder (default: index)");
+    command->add_option("--articles", args->articles,
+                        "articles folder, for /admin's stale and missing translations (default: articles)");
     command->add_option("--locales", args->locales,
                         "folder of locales/<tag>/ UI strings (default: locales); naming it also analyzes with its "
                         "profiles instead of the ones the index carries");

@@ -1,5 +1,7 @@
-#include "gaps/event_log_report.h"
+#include "gaps/content_plan.h"
 
+#include "article/help_center_config.h"
+#include "check/collection_checker.h"
 #include "events/event_store.h"
 #include "gaps/interaction.h"
 
@@ -37,14 +39,36 @@ std::pair<std::vector<Interaction>, std::vector<Interaction>> read_periods(const
     return {keep(now.finish(), current), keep(before.finish(), previous)};
 }
 
+/// The two problems of `anticipa check` a content plan cares about, found the same way.
+std::vector<Problem> translation_problems(const std::filesystem::path& articles) {
+    const article::HelpCenterConfig config = article::load_help_center_config(articles);
+    check::CheckOptions options;
+    options.load.root = articles;
+    options.load.max_article_bytes = config.max_article_bytes;
+    options.load.parse_budget = config.parse_budget;
+    options.source_locale = config.source_locale;
+    options.locales = config.locales;
+    std::vector<Problem> kept;
+    for (Problem& problem : check::check_articles(options).problems)
+        if (problem.code == "stale_translation" || problem.code == "missing_translation")
+            kept.push_back(std::move(problem));
+    return kept;
+}
+
 }  // namespace
 
-GapsReport report_from_event_log(const std::filesystem::path& events_db, analysis::AnalyzerSet& analyzers,
-                                 const ReportOptions& options, std::chrono::minutes session_window) {
+GapsReport build_content_plan(const PlanSources& sources, analysis::AnalyzerSet& analyzers,
+                              const ReportOptions& options) {
     FoldOptions fold;
-    fold.session_window = session_window;
-    auto [current, previous] = read_periods(events_db, {options.since, options.until}, fold);
-    return build_gaps_report(current, previous, analyzers, options);
+    fold.session_window = sources.session_window;
+    auto [current, previous] = read_periods(sources.events_db, {options.since, options.until}, fold);
+    GapsReport report = build_gaps_report(current, previous, analyzers, options);
+    std::error_code error;
+    if (!sources.articles.empty() && std::filesystem::is_directory(sources.articles, error)) {
+        report.stale_translations = translation_problems(sources.articles);
+        report.translations_checked_in = sources.articles.generic_string();
+    }
+    return report;
 }
 
 }  // namespace anticipa::gaps
