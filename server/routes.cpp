@@ -8,6 +8,7 @@
 #include "widget/asset_route.h"
 #include "widget/content_api.h"
 #include "widget/widget_assets.h"
+#include "widget/widget_text.h"
 
 #include <httplib.h>
 
@@ -52,7 +53,8 @@ RouteHandler asset(std::string_view content, const char* content_type) {
 }  // namespace
 
 std::vector<Route> route_table(ServerContext& context) {
-    // The pages share one site (UI strings read once); it lives as long as their handlers.
+    // The pages and the widget's words share one site (UI strings read once); it lives as long
+    // as their handlers.
     auto site = std::make_shared<const pages::PageSite>(context);
     std::vector<Route> routes{
         // The JSON API (documented in widget/openapi.json; a test keeps the two in step).
@@ -65,6 +67,10 @@ std::vector<Route> route_table(ServerContext& context) {
              article_route(context, params[0], params[1], request, response);
          }},
         {"POST", "/api/v1/events", with_context(context, events_route)},
+        {"GET", "/api/v1/widget/text",
+         [site](const Request& request, const PathParams&, Response& response) {
+             widget_text_route(*site, request, response);
+         }},
         {"GET", "/api/v1/openapi.json", asset(OPENAPI_JSON, "application/json; charset=utf-8")},
         {"OPTIONS", "/api/v1/{path...}", with_context(context, preflight_route)},
         // Operations.

@@ -33,6 +33,7 @@ constexpr Setting SETTINGS[] = {
     {"expansion_terms", &RankingOptions::expansion_terms},
     {"match_depth", &RankingOptions::match_depth},
     {"sections_per_article", &RankingOptions::sections_per_article},
+    {"relative_score_cut", &RankingOptions::relative_score_cut},
     {"feedback_docs", &RankingOptions::feedback_docs},
     {"feedback_terms", &RankingOptions::feedback_terms},
     {"feedback_weight", &RankingOptions::feedback_weight},

@@ -50,4 +50,12 @@ std::vector<Candidate> rescore(const Xapian::Database& db, const SecondPhase& fe
     return candidates;
 }
 
+void cut_weak_tail(std::vector<Candidate>& ranked, double share) {
+    if (ranked.empty() || share <= 0) return;
+    // A share of the best, not a fixed weight: BM25 weights depend on the collection and the
+    // query's length, their ratio to the best does not.
+    const double floor = ranked.front().weight * share;
+    std::erase_if(ranked, [floor](const Candidate& c) { return c.weight < floor; });
+}
+
 }  // namespace anticipa::search

@@ -44,4 +44,8 @@ std::size_t estimated_articles(const Xapian::MSet& first_phase, std::size_t dist
 std::vector<Candidate> rescore(const Xapian::Database& db, const SecondPhase& features, double average_title_length,
                                const RankingOptions& ranking, std::vector<Candidate> candidates);
 
+/// Leaves out the ranked candidates (best first) whose weight is below `share` of the best one's
+/// (RankingOptions::relative_score_cut; 0 leaves them all): the tail of weak matches.
+void cut_weak_tail(std::vector<Candidate>& ranked, double share);
+
 }  // namespace anticipa::search

@@ -158,11 +158,13 @@ SearchResponse Searcher::search_group_once(const LocaleGroup& group, const Searc
         for (const std::string& locale : group.locales) shards.push_back(index_.served().at(locale).db);
         average_title_length = search::average_title_length(shards);
     }
-    const std::vector<Candidate> ranked =
+    std::vector<Candidate> ranked =
         rescore(group.db, built.second_phase, average_title_length, ranking, candidates_of(first_phase));
+    const std::size_t rescored = ranked.size();
+    cut_weak_tail(ranked, ranking.relative_score_cut);
     // Xapian's estimate: asking it to check more matches for a better count cost a quarter of the
-    // p99 latency.
-    response.total = estimated_articles(first_phase, ranked.size());
+    // p99 latency. After a cut the count is exact: what every page together shows.
+    response.total = ranked.size() < rescored ? ranked.size() : estimated_articles(first_phase, ranked.size());
 
     if (!built.corrected.empty() && !ranked.empty()) {
         response.did_you_mean = built.corrected;

@@ -4,6 +4,7 @@
 #include "common/utf8.h"
 #include "event_recording.h"
 #include "events/reaction_event.h"
+#include "pages/contact_step.h"
 #include "pages/page_routes.h"
 #include "pages/page_site.h"
 
@@ -50,7 +51,7 @@ std::string deflection(const PageSite& site, const httplib::Request& request, co
 /// said its own above it (`personal`: the representative's 4 hours, not a business day too).
 std::string contact_form(const PageSite& site, const std::string& locale, const std::string& subject,
                          const std::string& search_id, bool personal) {
-    return "<p>" + site.html(locale, personal ? "contact.form" : "contact.standard") +
+    return "<p>" + site.html(locale, personal ? "contact.form" : contact_intro_key(ContactLevel::FORM)) +
            "</p>\n<form method=\"post\" action=\"/" + escape_html(locale) +
            "/contact\">"
            "<input type=\"hidden\" name=\"subject\" value=\"" +
@@ -71,24 +72,17 @@ std::string contact_form(const PageSite& site, const std::string& locale, const 
            site.html(locale, "contact.send") + "</button></p></form>\n";
 }
 
-/// "+1 (555) 0100" -> "+15550100" for a tel: link.
-std::string dialable(const std::string& phone) {
-    std::string digits;
-    for (char c : phone)
-        if ((c >= '0' && c <= '9') || (c == '+' && digits.empty())) digits.push_back(c);
-    return digits;
-}
-
 /// What the tier's plan offers (ServerConfig::escalation): a representative and phone line, a
 /// contact form, or, with neither, a clear self-service message; the forum when there is one.
 std::string escalation_options(const PageSite& site, const std::string& locale, const std::string& tier,
                                const std::string& subject, const std::string& search_id) {
     const EscalationOptions& offer = escalation_for(site.context.config, tier);
+    const ContactLevel level = contact_level(offer);
     std::string html =
         "<section class=\"escalation\" id=\"escalation\"><h2>" + site.html(locale, "contact.still_need") + "</h2>\n";
-    const bool personal = !offer.representative.empty() || !offer.phone.empty();
+    const bool personal = level == ContactLevel::PERSONAL;
     if (personal) {
-        html += "<p>" + site.html(locale, "contact.advanced") + "</p>\n<ul>\n";
+        html += "<p>" + site.html(locale, contact_intro_key(level)) + "</p>\n<ul>\n";
         if (!offer.representative.empty())
             html += "<li>" + site.html(locale, "contact.representative", {{"name", offer.representative}}) + "</li>\n";
         if (!offer.phone.empty())
@@ -97,8 +91,8 @@ std::string escalation_options(const PageSite& site, const std::string& locale, 
         html += "</ul>\n";
     }
     if (offer.contact_form) html += contact_form(site, locale, subject, search_id, personal);
-    if (!personal && !offer.contact_form)
-        html += "<p class=\"notice\">" + site.html(locale, "contact.basic") + "</p>\n";
+    if (level == ContactLevel::SELF_SERVICE)
+        html += "<p class=\"notice\">" + site.html(locale, contact_intro_key(level)) + "</p>\n";
     if (!offer.forum_url.empty())
         html +=
             "<p><a href=\"" + escape_html(offer.forum_url) + "\">" + site.html(locale, "contact.forum") + "</a></p>\n";

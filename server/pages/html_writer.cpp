@@ -59,7 +59,8 @@ std::string url_encode(std::string_view text) {
 std::string render_page(const PageFrame& frame) {
     const std::string root = "/" + escape_html(frame.locale) + "/";
     std::string html;
-    html += "<!DOCTYPE html>\n<html lang=\"" + escape_html(frame.locale) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
+    const std::string& lang = frame.lang.empty() ? frame.locale : frame.lang;
+    html += "<!DOCTYPE html>\n<html lang=\"" + escape_html(lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
     html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     html += "<title>" + escape_html(frame.title) + " · " + escape_html(frame.site_name) + "</title>\n";
     html += "<style>" + std::string(STYLE) + "</style>\n</head>\n<body>\n<header>\n";

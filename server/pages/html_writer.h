@@ -17,7 +17,8 @@ std::string url_encode(std::string_view text);
 
 /// What the layout needs besides the body: every label already in the page's language.
 struct PageFrame {
-    std::string locale;         ///< the lang attribute and the prefix of the header links
+    std::string locale;         ///< the prefix of the header links ("de")
+    std::string lang;           ///< the language of the labels, the page's lang attribute ("en"); "": locale
     std::string title;          ///< plain text
     std::string site_name;      ///< plain text
     std::string search_label;   ///< plain text (placeholder and label of the search box); "": no search box

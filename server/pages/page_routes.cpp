@@ -42,7 +42,8 @@ void home_route(const PageSite& site, const std::string& locale, const httplib::
         body += "<section><h2 id=\"" + escape_html(articles[at].category) + "\">" +
                 escape_html(site.category_name(locale, articles[at].category)) + "</h2>\n<ul class=\"articles\">\n";
         for (; at < end; ++at)
-            body += "<li><a href=\"" + article_link(locale, articles[at].locale, articles[at].id) + "\">" +
+            body += "<li lang=\"" + escape_html(articles[at].locale) + "\"><a href=\"" +
+                    article_link(locale, articles[at].locale, articles[at].id) + "\">" +
                     escape_html(articles[at].title) + "</a></li>\n";
         body += "</ul></section>\n";
     }

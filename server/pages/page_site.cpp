@@ -72,7 +72,10 @@ std::string PageSite::display_name(const std::string& locale, const std::string&
 
 std::string PageSite::page(const std::string& locale, const std::string& title, const std::string& body,
                            const std::string& query) const {
+    // A German page without locales/de/ has English labels: <html lang="en">, and the German
+    // articles and titles carry lang="de" themselves (screen readers, hyphenation, fonts).
     return render_page({.locale = locale,
+                        .lang = messages.words_locale(locale),
                         .title = title,
                         .site_name = text(locale, "site.name"),
                         .search_label = text(locale, "search.placeholder"),
@@ -133,7 +136,8 @@ std::string render_hits(const std::string& locale, const search::SearchResponse&
         std::string link = article_link(locale, hit.locale, hit.id) + "?sid=" + escape_html(search_id) +
                            "&amp;rank=" + std::to_string(++rank);
         if (!hit.anchor.empty()) link += "#" + escape_html(hit.anchor);
-        html += "<li><a href=\"" + link + "\">" + escape_html(hit.title) + "</a>";
+        html +=
+            "<li lang=\"" + escape_html(hit.locale) + "\"><a href=\"" + link + "\">" + escape_html(hit.title) + "</a>";
         if (!hit.heading.empty()) html += " › " + escape_html(hit.heading);
         // snippet_html escapes the text itself and adds only <mark>.
         if (!hit.snippet.text.empty()) html += "<br><small>" + search::snippet_html(hit.snippet) + "</small>";

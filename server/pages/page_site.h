@@ -68,7 +68,8 @@ std::string page_tier(const httplib::Request& request, const ServerConfig& confi
 /// The value of one cookie in a Cookie header ("" when absent).
 std::string cookie_value(const std::string& header, const std::string& name);
 
-/// The hits as a list of links to the article sections, with highlighted snippets.
+/// The hits as a list of links to the article sections, with highlighted snippets, each in the
+/// lang of its article.
 /// Result links carry the search id and rank (?sid=..&rank=..), so opening one records the click
 /// of that search even without JavaScript; ranks continue from `offset` (page 2 starts at 11).
 std::string render_hits(const std::string& locale, const search::SearchResponse& found, const std::string& search_id,

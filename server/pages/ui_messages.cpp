@@ -1,6 +1,7 @@
 #include "pages/ui_messages.h"
 
 #include "common/locale_tag.h"
+#include "pages/locale_negotiation.h"
 
 #include <unicode/fmtable.h>
 #include <unicode/locid.h>
@@ -8,6 +9,7 @@
 #include <unicode/unistr.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace anticipa::server::pages {
@@ -70,8 +72,17 @@ std::vector<std::string> UiMessages::locales() const {
     return out;
 }
 
+std::string UiMessages::words_locale(const std::string& locale) const {
+    if (has_locale(locale)) return locale;  // the common case, without asking ICU
+    const std::string language = language_of(locale);
+    const auto same_language = [&](const auto& catalog) { return language_of(catalog.first) == language; };
+    if (std::none_of(catalogs_.begin(), catalogs_.end(), same_language)) return fallback_;
+    return negotiate_locale(locale, locales(), fallback_);
+}
+
 const std::string* UiMessages::pattern(const std::string& locale, const std::string& key) const {
-    for (const std::string* tag : {&locale, &fallback_}) {
+    const std::string words = words_locale(locale);
+    for (const std::string* tag : {&words, &fallback_}) {
         auto catalog = catalogs_.find(*tag);
         if (catalog == catalogs_.end()) continue;
         auto found = catalog->second.find(key);
@@ -85,7 +96,8 @@ bool UiMessages::has(const std::string& locale, const std::string& key) const {
 }
 
 std::string UiMessages::text(const std::string& locale, const std::string& key, const MessageArgs& args) const {
-    const std::string* found = pattern(locale, key);
+    const std::string words = words_locale(locale);  // its plural rules too: "de" in English words
+    const std::string* found = pattern(words, key);
     if (!found) return key;
     std::vector<icu::UnicodeString> names;
     std::vector<icu::Formattable> values;
@@ -95,7 +107,7 @@ std::string UiMessages::text(const std::string& locale, const std::string& key, 
         else values.emplace_back(unicode(std::get<std::string>(value)));
     }
     UErrorCode status = U_ZERO_ERROR;
-    icu::MessageFormat format(unicode(*found), icu_locale(locale), status);
+    icu::MessageFormat format(unicode(*found), icu_locale(words), status);
     icu::UnicodeString out;
     format.format(names.data(), values.data(), static_cast<int32_t>(values.size()), out, status);
     if (U_FAILURE(status)) return *found;  // checked at start-up; an argument mismatch shows the pattern

@@ -27,8 +27,14 @@ class UiMessages {
     std::vector<std::string> locales() const;
     bool has_locale(const std::string& locale) const { return catalogs_.count(locale) > 0; }
 
-    /// The message `key` of `locale` (else of the fallback locale, else the key itself) formatted
-    /// with ICU MessageFormat and named `args`. Plain text: the caller escapes it for HTML.
+    /// The locale whose words `locale` is shown in: its own catalog, else the closest one of its
+    /// language ("pt-BR" -> "pt", "zh" -> "zh-CN"), else the fallback locale ("de" -> "en"). What
+    /// a page's or the widget's `lang` says, since it is the language of the words.
+    std::string words_locale(const std::string& locale) const;
+
+    /// The message `key` in the words of `locale` (else of the fallback locale, else the key
+    /// itself) formatted with ICU MessageFormat and named `args`. Plain text: the caller escapes
+    /// it for HTML.
     std::string text(const std::string& locale, const std::string& key, const MessageArgs& args = {}) const;
 
     /// True when `locale` (or the fallback) has `key`.

@@ -3,90 +3,11 @@
 //   node widget.test.mjs <anticipa binary> <source dir>
 // Exit 0 passed, 1 failed, 77 skipped (chromium or chromium-driver missing; CTest reports a skip).
 // Drives Debian's chromium through Debian's chromedriver (webdriver.mjs): runs on Node 18.
-import { spawn, spawnSync } from "node:child_process";
-import { createHmac } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { Browser, KEYS, missingBrowser, waitFor } from "./webdriver.mjs";
+import { check, runBrowserTest, testArguments, widgetTag } from "./served.mjs";
+import { KEYS, waitFor } from "./webdriver.mjs";
 
-const SKIP = 77;
-const [anticipa, sourceDir] = process.argv.slice(2);
-if (!anticipa || !sourceDir) {
-  console.error("usage: node widget.test.mjs <anticipa binary> <source dir>");
-  process.exit(2);
-}
-const missing = missingBrowser();
-if (missing) {
-  console.log(`skipped: ${missing}`);
-  process.exit(SKIP);
-}
-
-const SECRET = "browser-test-secret";
-const base64url = (text) => Buffer.from(text).toString("base64url");
-/// An HS256 tier token, as the customer's product would sign it.
-function tierToken(tier) {
-  const head = base64url(JSON.stringify({ alg: "HS256", typ: "JWT" }));
-  const claims = base64url(JSON.stringify({ tier, exp: Math.floor(Date.now() / 1000) + 3600 }));
-  const signature = createHmac("sha256", SECRET).update(`${head}.${claims}`).digest("base64url");
-  return `${head}.${claims}.${signature}`;
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(`check failed: ${message}`);
-  console.log(`ok - ${message}`);
-}
-
-/// Starts `anticipa serve` on a free port and resolves with its origin once it listens.
-function startServer(indexDir, allowedOrigin) {
-  const child = spawn(anticipa, ["serve", "--listen", "127.0.0.1:0", "--index", indexDir,
-    "--locales", join(sourceDir, "locales"), "--events", join(dirname(indexDir), "events.db")], {
-    env: { ...process.env, ANTICIPA_ALLOWED_ORIGINS: allowedOrigin, ANTICIPA_TIER_SECRET: SECRET },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  return new Promise((resolve, reject) => {
-    let log = "";
-    const timer = setTimeout(() => reject(new Error(`anticipa serve did not start:\n${log}`)), 20000);
-    child.stderr.on("data", (chunk) => {
-      log += chunk;
-      const listening = /listening on (http:\/\/[\d.]+:\d+)/.exec(log);
-      if (listening) {
-        clearTimeout(timer);
-        resolve({ child, origin: listening[1] });
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`anticipa serve exited with ${code}:\n${log}`)));
-  });
-}
-
-/// The customer's product: one page on its own origin that embeds the widget with a script tag.
-function startProductPage() {
-  let widgetTag = "";
-  const server = createServer((request, response) => {
-    response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-    response.end(`<!doctype html><html lang="pt"><head><title>Quillo · Segurança</title></head>
-<body><h1>Configurações de segurança</h1>${widgetTag}</body></html>`);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => {
-    resolve({ server, origin: `http://127.0.0.1:${server.address().port}`, setWidget: (tag) => { widgetTag = tag; } });
-  }));
-}
-
-const work = mkdtempSync(join(tmpdir(), "anticipa-browser-"));
-let served, product, browser;
-try {
-  const indexDir = join(work, "index");
-  const indexed = spawnSync(anticipa, ["index", "--articles", join(sourceDir, "articles"), "--index", indexDir,
-    "--locales", join(sourceDir, "locales")], { encoding: "utf8" });
-  if (indexed.status !== 0) throw new Error(`anticipa index failed:\n${indexed.stderr}`);
-
-  product = await startProductPage();
-  served = await startServer(indexDir, product.origin);
-  product.setWidget(`<script src="${served.origin}/widget.js" data-server="${served.origin}" data-locale="pt"
-    data-route="/settings/security/sso" data-token="${tierToken("advanced")}" async></script>`);
-
-  browser = await Browser.launch();
+await runBrowserTest(testArguments("widget.test.mjs"), async ({ served, product, browser }) => {
+  product.setWidget(widgetTag(served.origin, { locale: "pt", tier: "advanced" }), "pt");
   await browser.goto(product.origin);
   const productWindow = await browser.window();
 
@@ -144,13 +65,4 @@ try {
   await (await browser.first("button[name=vote][value=yes]")).click();
   await waitFor("the thank-you page", async () => /feedback=thanks/.test(await browser.url()));
   check((await browser.source()).includes("Obrigado pela sua opini"), "the helpful vote is thanked, in Portuguese");
-  console.log("passed");
-} catch (error) {
-  console.error(error.stack || error.message);
-  process.exitCode = 1;
-} finally {
-  if (browser) await browser.close().catch(() => {});
-  if (served) served.child.kill("SIGTERM");
-  if (product) product.server.close();
-  rmSync(work, { recursive: true, force: true });
-}
+});

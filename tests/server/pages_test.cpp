@@ -11,10 +11,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <functional>
 #include <nlohmann/json.hpp>
-#include <chrono>
 #include <thread>
 
 using namespace anticipa;
@@ -234,15 +234,26 @@ TEST_CASE("Pages: a language without UI strings has pages in the default locale'
     CHECK(home.status == 200);
     CHECK(contains(home.body, "href=\"/de/articles/reset-password\">Passwort zurücksetzen</a>"));
     CHECK(contains(home.body, "How can we help?"));  // locales/de/messages.yaml does not exist
+    // The page's lang is the language of its words; the German titles and article say their own.
+    CHECK(contains(home.body, "<html lang=\"en\">"));
+    CHECK(contains(home.body, "<li lang=\"de\"><a href=\"/de/articles/reset-password\">"));
 
     auto article = hc.get("/de/articles/reset-password");
     CHECK(article.status == 200);
+    CHECK(contains(article.body, "<html lang=\"en\">"));
+    CHECK_FALSE(contains(article.body, "<html lang=\"de\">"));
     CHECK(contains(article.body, "<article lang=\"de\">"));
     CHECK(contains(article.body, "Was this article helpful?"));
     CHECK(contains(article.body, "href=\"/en/articles/reset-password\""));
 
     CHECK(hc.get("/de/search?q=anmeldeseite").status == 200);
     CHECK(contains(hc.get("/de/search?q=anmeldeseite").body, "href=\"/de/articles/reset-password?sid="));
+    CHECK(contains(hc.get("/de/search?q=anmeldeseite").body, "<li lang=\"de\"><a href=\"/de/articles/"));
+    // Languages with their own words keep their own lang; zh-CN words over zh-TW articles.
+    CHECK(contains(hc.get("/pt/articles/reset-password").body, "<html lang=\"pt\">"));
+    const auto chinese = hc.get("/zh-CN/articles/reset-password").body;
+    CHECK(contains(chinese, "<html lang=\"zh-CN\">"));
+    CHECK(contains(chinese, "<article lang=\"zh-TW\">"));
     // The other languages offer the German page, and a German browser is sent to it.
     CHECK(contains(hc.get("/en/articles/reset-password").body, "href=\"/de/articles/reset-password\" hreflang=\"de\""));
     CHECK(hc.get("/", {{"Accept-Language", "de-DE,de;q=0.9,en;q=0.5"}}).get_header_value("Location") == "/de/");

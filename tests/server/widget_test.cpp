@@ -216,9 +216,9 @@ TEST_CASE("Widget: openapi.json is an OpenAPI 3.0 document of every /api/v1 rout
     auto doc = hc.get_json("/api/v1/openapi.json");
     CHECK(doc["openapi"].get<std::string>().starts_with("3.0"));
     const std::vector<std::pair<std::string, std::string>> routes{
-        {"/api/v1/search", "get"},      {"/api/v1/suggest", "get"},  {"/api/v1/events", "post"},
-        {"/api/v1/context", "get"},     {"/api/v1/deflect", "post"}, {"/api/v1/articles/{locale}/{id}", "get"},
-        {"/api/v1/openapi.json", "get"}};
+        {"/api/v1/search", "get"},       {"/api/v1/suggest", "get"},    {"/api/v1/events", "post"},
+        {"/api/v1/context", "get"},      {"/api/v1/deflect", "post"},   {"/api/v1/articles/{locale}/{id}", "get"},
+        {"/api/v1/openapi.json", "get"}, {"/api/v1/widget/text", "get"}};
     for (const auto& [path, method] : routes) {
         CAPTURE(path);
         REQUIRE(doc["paths"].contains(path));
@@ -255,6 +255,98 @@ TEST_CASE("Widget: openapi.json documents exactly the route table's /api/v1 rout
     CHECK(table.size() >= 7);
 }
 
+TEST_CASE("Widget: its words are the locale's messages.yaml, the default locale's for a language without one",
+          "[server][widget][integration]") {
+    WidgetServer hc;
+    struct Case {
+        std::string locale, lang, button, none, search_page;
+    };
+    for (const auto& c : std::vector<Case>{
+             {"en", "en", "Help", "No articles match your search. Try other words.", "/en/search"},
+             {"zh-CN", "zh-CN", "帮助", "没有找到匹配的文章。请换个说法再试。", "/zh-CN/search"},  // Simplified
+             {"zh-TW", "zh-TW", "說明", "找不到符合的文章。請換個說法再試一次。", "/zh-TW/search"},
+             {"pt-BR", "pt", "Ajuda", "Nenhum artigo corresponde à sua pesquisa. Tente outras palavras.", "/pt/search"},
+             {"de", "en", "Help", "No articles match your search. Try other words.", "/en/search"},  // no locales/de/
+         }) {
+        CAPTURE(c.locale);
+        const json body = hc.get_json("/api/v1/widget/text?locale=" + c.locale);
+        CHECK(body["locale"] == c.locale);
+        CHECK(body["lang"] == c.lang);
+        CHECK(body["text"]["button"] == c.button);
+        CHECK(body["text"]["none"] == c.none);
+        CHECK(body["search_page"] == c.search_page);
+        for (const auto& [name, text] : body["text"].items()) {
+            CAPTURE(name);
+            CHECK_FALSE(text.get<std::string>().empty());
+            // A key missing from every messages.yaml would show as itself ("widget.none").
+            CHECK_FALSE(text.get<std::string>().starts_with("widget."));
+        }
+    }
+    // The fallback notice names the default locale's language in the customer's words.
+    CHECK(hc.get_json("/api/v1/widget/text?locale=pt")["text"]["fallback"] ==
+          "Não encontramos nada no seu idioma, então estes artigos estão em inglês.");
+    CHECK(hc.get_json("/api/v1/widget/text")["locale"] == "en");  // no locale: the default one
+
+    auto cached = hc.client().Get("/api/v1/widget/text?locale=pt");
+    REQUIRE(cached);
+    CHECK(cached->get_header_value("Cache-Control") == "private, max-age=3600");
+    CHECK(cached->get_header_value("Vary") == "Authorization");
+    CHECK(hc.get_json("/api/v1/widget/text?locale=english!", 400)["error"]["message"].get<std::string>().find(
+              "locale") != std::string::npos);
+}
+
+TEST_CASE("Widget: the contact step is the token's tier's, never the URL's", "[server][widget][integration]") {
+    WidgetServer hc;
+    const auto step = [&](const httplib::Headers& headers, const std::string& query = "") {
+        return hc.get_json("/api/v1/widget/text?locale=en" + query, 200, headers)["contact"];
+    };
+    const std::string basic_text = "Your plan includes self-service support";
+    const std::string advanced_text = "Your workspace has a named support representative";
+    for (const auto& headers : {httplib::Headers{}, bearer("basic")}) {
+        for (const std::string query : {"", "&tier=advanced"}) {
+            CAPTURE(query);
+            const json basic = step(headers, query);
+            CHECK(basic["heading"] == "Still need help?");
+            CHECK(basic["text"].get<std::string>().starts_with(basic_text));
+            CHECK_FALSE(basic.contains("form"));
+            CHECK_FALSE(basic.contains("representative"));
+            CHECK_FALSE(basic.contains("phone"));
+        }
+    }
+    const json standard = step(bearer("standard"));
+    CHECK(standard["text"] == "Send us a message and we will reply by e-mail within 1 business day.");
+    CHECK(standard["form"] == json{{"label", "Contact support"}, {"link", "/en/contact"}});
+    CHECK_FALSE(standard.contains("representative"));
+
+    const json advanced = step(bearer("advanced"));
+    CHECK(advanced["text"].get<std::string>().starts_with(advanced_text));
+    CHECK(advanced["representative"] == "Your support representative: your account's support representative");
+    CHECK(advanced["form"]["link"] == "/en/contact");
+    // A token that does not verify is the basic tier.
+    CHECK(step({{"Authorization", "Bearer not.a.token"}})["text"].get<std::string>().starts_with(basic_text));
+}
+
+TEST_CASE("Widget: the contact step offers the phone line and forum a plan has, in the customer's words",
+          "[server][widget][integration]") {
+    test::ServedHelpCenter hc({.tier_secret = SECRET, .adjust = [](server::ServerConfig& config) {
+                                   config.escalation["advanced"].phone = "+1 (555) 0100";
+                                   config.escalation["basic"].forum_url = "https://forum.quillo.example/";
+                               }});
+    auto contact = [&](const std::string& tier) {
+        auto result = hc.client().Get("/api/v1/widget/text?locale=pt", bearer(tier));
+        REQUIRE(result);
+        REQUIRE(result->status == 200);
+        return json::parse(result->body)["contact"];
+    };
+    const json advanced = contact("advanced");
+    CHECK(advanced["phone"] == json{{"label", "Telefone para urgências: +1 (555) 0100"}, {"link", "tel:+15550100"}});
+    CHECK(advanced["form"]["link"] == "/pt/contact");
+    const json basic = contact("basic");
+    CHECK(basic["forum"]["link"] == "https://forum.quillo.example/");
+    CHECK_FALSE(basic.contains("phone"));
+    CHECK_FALSE(basic.contains("form"));
+}
+
 TEST_CASE("Widget: widget.js and widget.css are served from the binary, typed and cacheable",
           "[server][widget][integration]") {
     WidgetServer hc;
@@ -270,7 +362,9 @@ TEST_CASE("Widget: widget.js and widget.css are served from the binary, typed an
         CHECK(result->get_header_value("Content-Type") == c.type);
         CHECK(result->get_header_value("Cache-Control").find("max-age=") != std::string::npos);
         CHECK(result->body.find(c.marker) != std::string::npos);
-        CHECK(result->body.size() < 8 * 1024);
+        // Every page of a product loads it: small, though the dead ends' notices and contact step
+        // took it past 8 KiB.
+        CHECK(result->body.size() < 12 * 1024);
         const std::string etag = result->get_header_value("ETag");
         REQUIRE_FALSE(etag.empty());
         auto again = hc.client().Get(c.path.c_str(), {{"If-None-Match", etag}});
