@@ -1,5 +1,6 @@
 #include "api_routes.h"
 
+#include "common/locale_tag.h"
 #include "common/utf8.h"
 #include "event_recording.h"
 #include "events/event_kind.h"
@@ -15,7 +16,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <set>
 
 // Server: the JSON API under /api/v1 and the operational routes (/healthz, /metrics).
 namespace anticipa::server {
@@ -133,10 +133,8 @@ void events_route(ServerContext& context, const httplib::Request& request, httpl
                                                   .tier = request_tier(request, context.config),
                                                   .route = route,
                                                   .client = client_of(context.config, request)});
-    static const std::set<std::string> sources{"", "search", "suggest", "deflect", "context", "page"};
-    if (!sources.count(event.source))
-        return send_error(response, ApiError::INVALID_REQUEST,
-                          "source must be search, suggest, deflect, context or page");
+    if (!event.source.empty() && !events::is_event_source(event.source))
+        return send_error(response, ApiError::INVALID_REQUEST, "source must be " + events::event_sources_listed());
     if (body.contains("rank") && body["rank"].is_number_integer()) event.rank = body["rank"].get<int>();
     if (event.search_id.empty() && event.article_id.empty())
         return send_error(response, ApiError::INVALID_REQUEST, "search_id or article_id is required");

@@ -1,17 +1,10 @@
 #include "request_fields.h"
 
-#include "common/locale_tag.h"
 #include "common/utf8.h"
 
 #include <algorithm>
 
 namespace anticipa::server {
-
-std::optional<std::string> known_locale(const std::string& value) {
-    auto canonical = canonical_locale(value);
-    if (!canonical || !is_known_language(*canonical)) return std::nullopt;
-    return canonical;
-}
 
 bool valid_article_id(const std::string& id) {
     if (id.empty() || id.size() > 200 || id.front() == '/' || id.back() == '/') return false;

@@ -3,14 +3,9 @@
 
 #include "field_result.h"
 
-#include <optional>
 #include <string>
 
 namespace anticipa::server {
-
-/// The canonical form of a locale a request names, or nullopt when it is not a known language
-/// tag ("PT-br" -> "pt-BR"; "../etc" and "english" -> nullopt).
-std::optional<std::string> known_locale(const std::string& value);
 
 /// Article ids are folder-like names from the help center: letters, digits, '.', '_', '-' and
 /// '/', never "..", "//", or a leading or trailing '/' ("billing/invoices" yes,

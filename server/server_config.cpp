@@ -1,5 +1,6 @@
 #include "server_config.h"
 
+#include "article/article.h"
 #include "config_keys.h"
 #include "forwarded_client.h"
 
@@ -58,7 +59,7 @@ void read_escalation(const YAML::Node& tiers, ServerConfig& config) {
     if (!tiers.IsMap()) throw std::invalid_argument("escalation must map tiers (basic, standard, advanced) to options");
     for (const auto& entry : tiers) {
         const std::string tier = entry.first.as<std::string>();
-        if (tier != "basic" && tier != "standard" && tier != "advanced")
+        if (!article::is_tier(tier))
             throw std::invalid_argument("escalation." + tier + ": the tiers are basic, standard and advanced");
         EscalationOptions options;
         const YAML::Node& node = entry.second;

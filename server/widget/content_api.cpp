@@ -1,5 +1,7 @@
 #include "widget/content_api.h"
 
+#include "article/article.h"
+#include "common/locale_tag.h"
 #include "common/utf8.h"
 #include "event_recording.h"
 #include "http_responses.h"
@@ -19,11 +21,6 @@ constexpr std::size_t MAX_TICKET_FIELD_CHARS = 4000;
 constexpr std::size_t CONTEXT_LIMIT = 5;
 
 const char* const LOCALE_MESSAGE = "locale must be a language tag like pt or zh-TW";
-
-/// The help-center page of an article, as the pages serve it: "/pt/articles/two-factor".
-std::string page_link(const std::string& locale, const std::string& id) {
-    return "/" + locale + "/articles/" + id;
-}
 
 // ---- deflection ---------------------------------------------------------------------------
 
@@ -133,7 +130,7 @@ void article_route(ServerContext& context, const std::string& locale_field, cons
                          {"category", article->category},
                          {"updated", article->updated},
                          {"tags", article->tags},
-                         {"link", page_link(article->locale, article->id)},
+                         {"link", article::article_path(article->locale, article->id)},
                          {"sections", sections},
                          {"translations", article->translations}});
 }

@@ -1,6 +1,7 @@
 // Fuzzing: the request-field checks the API and the pages share, on any bytes. Promises: never
 // throws; what each check accepts has the shape its comment promises (so it is safe in a path,
 // an HTML attribute, a log line); a canonical locale is its own canonical form.
+#include "common/locale_tag.h"
 #include "common/utf8.h"
 #include "fuzz_input.h"
 #include "request_fields.h"
@@ -22,8 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::FuzzInput input(data, size);
     const std::string value(input.rest());
 
-    if (auto locale = server::known_locale(value)) {
-        fuzz::require(server::known_locale(*locale) == locale, "a canonical locale is its own canonical form");
+    if (auto locale = known_locale(value)) {
+        fuzz::require(known_locale(*locale) == locale, "a canonical locale is its own canonical form");
         fuzz::require(locale->find('/') == std::string::npos && !has_control(*locale), "a locale is safe in a path");
     }
     if (server::valid_article_id(value)) {
