@@ -125,3 +125,41 @@ TEST_CASE("Serve settings: start-up names absolute paths, and a newly published 
     CAPTURE(server.log());
     CHECK(logged);
 }
+
+TEST_CASE(
+    "Serve settings: the command line wins over the environment, the environment over the file; secrets "
+    "are never printed",
+    "[e2e][server]") {
+    TempDir dir;
+    index_sample(dir);
+    dir.write(SETTINGS,
+              "listen: 127.0.0.1:9\nindex: from-file\ndefault_locale: pt\nthreads: 3\ntier_secret: file-tier-1234\n"
+              "admin_token: file-admin-5678\nevents:\n  client_hash_key: file-hash-9012\n");
+    // listen and index are set at all three levels, default_locale and the tier secret at two,
+    // threads in the file only.
+    test::RunningProcess server(
+        {"/usr/bin/env", "ANTICIPA_LISTEN=127.0.0.1:8", "ANTICIPA_INDEX=from-environment", "ANTICIPA_DEFAULT_LOCALE=es",
+         "ANTICIPA_TIER_SECRET=environment-tier-3456", test::anticipa_binary(), "serve", "--config", SETTINGS,
+         "--listen", "127.0.0.1:0", "--index", "index", "--events", "events.db"},
+        dir.path());
+    std::string printed, settings;
+    for (std::string line; server.read_error_line(line);) {
+        printed += line + "\n";
+        if (line.starts_with("anticipa serve: listen ")) settings = line;
+        if (line.find("listening on") != std::string::npos) break;
+    }
+    CHECK(server.terminate() == 0);
+    CAPTURE(printed);
+    const std::string folder = dir.path().lexically_normal().string();
+    CHECK(settings == "anticipa serve: listen 127.0.0.1:0, index " + folder + "/index, locales " + folder +
+                          "/locales (UI strings; analysis as the index carries it), default locale es, threads 3 "
+                          "(queue 1024, 250 ms), tier secret ****, allowed origins (none), trusted proxies (none: "
+                          "X-Forwarded-For is ignored), events " +
+                          folder +
+                          "/events.db (client address hashed, kept 180 days), admin page on (sessions end after "
+                          "1800 s idle or 43200 s, cookie not Secure)");
+    for (const char* secret : {"file-tier-1234", "environment-tier-3456", "file-admin-5678", "file-hash-9012"}) {
+        CAPTURE(secret);
+        CHECK_FALSE(contains(printed, secret));
+    }
+}
