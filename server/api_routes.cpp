@@ -1,5 +1,6 @@
 #include "api_routes.h"
 
+#include "common/locale_tag.h"
 #include "common/utf8.h"
 #include "event_recording.h"
 #include "events/event_kind.h"
@@ -15,35 +16,29 @@
 
 #include <algorithm>
 #include <optional>
-#include <set>
 
 // Server: the JSON API under /api/v1 and the operational routes (/healthz, /metrics).
 namespace anticipa::server {
 
 namespace {
 
-/// A request field that failed validation, named for the caller.
-struct FieldError {
-    ApiError error;
-    std::string message;
-};
-
-std::optional<FieldError> read_query(const httplib::Request& request, const ServerConfig& config,
-                                     search::SearchRequest& out) {
+/// q and locale, as search and suggest read them; the tier from the token.
+FieldResult<search::SearchRequest> read_query(const httplib::Request& request, const ServerConfig& config) {
     const std::string q = request.get_param_value("q");
-    if (find_invalid_utf8(q) != std::string::npos) return FieldError{ApiError::INVALID_REQUEST, "q is not valid UTF-8"};
+    if (find_invalid_utf8(q) != std::string::npos) return invalid_field("q is not valid UTF-8");
     if (q.find_first_not_of(" \t\r\n") == std::string::npos)
-        return FieldError{ApiError::INVALID_REQUEST, "q is required: the words to search for"};
+        return invalid_field("q is required: the words to search for");
     if (count_code_points(q) > config.max_query_chars)
         return FieldError{ApiError::QUERY_TOO_LONG,
                           "q is longer than " + std::to_string(config.max_query_chars) + " characters"};
-    out.query = q;
     std::string locale = request.has_param("locale") ? request.get_param_value("locale") : config.default_locale;
     auto canonical = known_locale(locale);
-    if (!canonical) return FieldError{ApiError::INVALID_REQUEST, "locale must be a language tag like pt or zh-TW"};
-    out.locale = *canonical;
-    out.tier = request_tier(request, config);
-    return std::nullopt;
+    if (!canonical) return invalid_field("locale must be a language tag like pt or zh-TW");
+    search::SearchRequest query;
+    query.query = q;
+    query.locale = *canonical;
+    query.tier = request_tier(request, config);
+    return query;
 }
 
 void answer_search(ServerContext& context, const httplib::Request& request, const EventContext& where,
@@ -61,12 +56,11 @@ void answer_search(ServerContext& context, const httplib::Request& request, cons
 }  // namespace
 
 void search_route(ServerContext& context, const httplib::Request& request, httplib::Response& response) {
-    search::SearchRequest query;
-    if (auto problem = read_query(request, context.config, query))
-        return send_error(response, problem->error, problem->message);
-    EventContext where;
-    if (auto problem = read_event_context(request, where))
-        return send_error(response, ApiError::INVALID_REQUEST, *problem);
+    auto read = read_query(request, context.config);
+    if (!read) return send_error(response, read.error());
+    auto where = read_event_context(request);
+    if (!where) return send_error(response, where.error());
+    search::SearchRequest& query = *read;
     if (request.has_param("category")) query.category = request.get_param_value("category");
     if (request.has_param("correct")) {
         const std::string correct = request.get_param_value("correct");
@@ -86,22 +80,21 @@ void search_route(ServerContext& context, const httplib::Request& request, httpl
         if (page < 1 || page > 100) return send_error(response, ApiError::INVALID_REQUEST, "page must be 1 to 100");
     }
     query.offset = (page - 1) * query.limit;
-    answer_search(context, request, where, query, response, page);
+    answer_search(context, request, *where, query, response, page);
 }
 
 void suggest_route(ServerContext& context, const httplib::Request& request, httplib::Response& response) {
-    search::SearchRequest query;
-    if (auto problem = read_query(request, context.config, query))
-        return send_error(response, problem->error, problem->message);
-    EventContext where;
-    if (auto problem = read_event_context(request, where))
-        return send_error(response, ApiError::INVALID_REQUEST, *problem);
+    auto read = read_query(request, context.config);
+    if (!read) return send_error(response, read.error());
+    auto where = read_event_context(request);
+    if (!where) return send_error(response, where.error());
+    search::SearchRequest& query = *read;
     query.limit = 5;
     query.with_snippets = false;
     search::SearchResponse found = context.search.search(query);
     // Every keystroke is recorded; the gaps report counts one session's keystrokes as one search
     // (its last query), and a click on a suggestion refers to this keystroke's search id.
-    events::Event event = search_event(context, request, where, query, found, "suggest");
+    events::Event event = search_event(context, request, *where, query, found, "suggest");
     nlohmann::json suggestions = nlohmann::json::array();
     // A suggestion shows the article's title, so it opens the article at its top: the section
     // the words matched best ("#choose-a-strong-password") is not what the title promised.
@@ -124,6 +117,12 @@ void events_route(ServerContext& context, const httplib::Request& request, httpl
     const auto kind = events::reaction_kind_named(text("type"));
     if (!kind)
         return send_error(response, ApiError::INVALID_REQUEST, "type must be click, helpful, not_helpful or escalate");
+    std::string route;
+    if (!text("route").empty()) {
+        auto checked = check_route(text("route"));
+        if (!checked) return send_error(response, checked.error());
+        route = route_path(*checked);
+    }
     events::Event event = events::reaction_event({.kind = *kind,
                                                   .search_id = text("search_id"),
                                                   .article_id = text("article_id"),
@@ -132,15 +131,10 @@ void events_route(ServerContext& context, const httplib::Request& request, httpl
                                                  {.source = text("source"),
                                                   .locale = text("locale"),
                                                   .tier = request_tier(request, context.config),
-                                                  .route = route_path(text("route")),
+                                                  .route = route,
                                                   .client = client_of(context.config, request)});
-    static const std::set<std::string> sources{"", "search", "suggest", "deflect", "context", "page"};
-    if (!sources.count(event.source))
-        return send_error(response, ApiError::INVALID_REQUEST,
-                          "source must be search, suggest, deflect, context or page");
-    if (!event.route.empty() && !valid_route(event.route))
-        return send_error(response, ApiError::INVALID_REQUEST,
-                          "route must be a path starting with '/', at most 200 bytes");
+    if (!event.source.empty() && !events::is_event_source(event.source))
+        return send_error(response, ApiError::INVALID_REQUEST, "source must be " + events::event_sources_listed());
     if (body.contains("rank") && body["rank"].is_number_integer()) event.rank = body["rank"].get<int>();
     if (event.search_id.empty() && event.article_id.empty())
         return send_error(response, ApiError::INVALID_REQUEST, "search_id or article_id is required");

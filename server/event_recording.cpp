@@ -42,17 +42,19 @@ std::string client_of(const ServerConfig& config, const httplib::Request& reques
     return "";
 }
 
-std::optional<std::string> read_event_context(const httplib::Request& request, EventContext& out) {
+FieldResult<EventContext> read_event_context(const httplib::Request& request) {
+    EventContext where;
     if (request.has_param("session")) {
-        out.session_id = request.get_param_value("session");
-        if (!valid_session_id(out.session_id)) return "session must be 1 to 64 letters, digits, '-' or '_'";
+        where.session_id = request.get_param_value("session");
+        if (!valid_session_id(where.session_id))
+            return invalid_field("session must be 1 to 64 letters, digits, '-' or '_'");
     }
     if (request.has_param("route")) {
-        out.route = request.get_param_value("route");
-        if (!valid_route(out.route)) return "route must be a path starting with '/', at most 200 bytes";
-        out.route = route_path(out.route);
+        auto route = check_route(request.get_param_value("route"));
+        if (!route) return route.error();
+        where.route = route_path(*route);
     }
-    return std::nullopt;
+    return where;
 }
 
 events::Event search_event(ServerContext& context, const httplib::Request& request, const EventContext& where,

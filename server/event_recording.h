@@ -3,10 +3,10 @@
 #pragma once
 
 #include "events/event.h"
+#include "field_result.h"
 #include "search/search_types.h"
 #include "server_context.h"
 
-#include <optional>
 #include <string>
 
 namespace anticipa::server {
@@ -20,7 +20,7 @@ struct EventContext {
     std::string session_id;
     std::string route;
 };
-std::optional<std::string> read_event_context(const httplib::Request& request, EventContext& out);
+FieldResult<EventContext> read_event_context(const httplib::Request& request);
 
 /// The SEARCH event of an answered query, as the content plan reads it. Runs no search.
 events::Event search_event(ServerContext& context, const httplib::Request& request, const EventContext& where,

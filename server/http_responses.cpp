@@ -15,6 +15,10 @@ void send_error(httplib::Response& response, ApiError error, const std::string& 
     if (int seconds = retry_after_seconds(error)) response.set_header("Retry-After", std::to_string(seconds));
 }
 
+void send_error(httplib::Response& response, const FieldError& refused) {
+    send_error(response, refused.error, refused.message);
+}
+
 void send_json(httplib::Response& response, const nlohmann::json& body, int status) {
     response.status = status;
     response.set_content(body.dump(), "application/json; charset=utf-8");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api_error.h"
+#include "field_result.h"
 #include "httplib_fwd.h"
 
 #include <nlohmann/json.hpp>
@@ -13,6 +14,9 @@ namespace anticipa::server {
 /// The error's status and {"error": {"code", "message"}}; Retry-After on OVERLOADED and
 /// INDEX_UNAVAILABLE.
 void send_error(httplib::Response& response, ApiError error, const std::string& message);
+
+/// The error of a request field that failed its check.
+void send_error(httplib::Response& response, const FieldError& refused);
 
 void send_json(httplib::Response& response, const nlohmann::json& body, int status = 200);
 

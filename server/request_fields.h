@@ -1,14 +1,11 @@
 // Server: checks of request fields that several routes (API and pages) share.
 #pragma once
 
-#include <optional>
+#include "field_result.h"
+
 #include <string>
 
 namespace anticipa::server {
-
-/// The canonical form of a locale a request names, or nullopt when it is not a known language
-/// tag ("PT-br" -> "pt-BR"; "../etc" and "english" -> nullopt).
-std::optional<std::string> known_locale(const std::string& value);
 
 /// Article ids are folder-like names from the help center: letters, digits, '.', '_', '-' and
 /// '/', never "..", "//", or a leading or trailing '/' ("billing/invoices" yes,
@@ -21,9 +18,11 @@ bool valid_search_id(const std::string& id);
 /// A search-as-you-type session id as the widget makes them: 1 to 64 letters, digits, '-' or '_'.
 bool valid_session_id(const std::string& id);
 
-/// A product page route as the widget reports it: starts with '/', valid UTF-8, at most 200 bytes,
-/// no control characters ("/billing/invoices").
-bool valid_route(const std::string& route);
+/// A product page route as the widget reports it ("/billing/invoices"): not empty, starts with '/',
+/// valid UTF-8, at most 200 characters (code points), no control characters. The route as given,
+/// or an error naming the `route` field and what is wrong with it. The one check of every route
+/// a request carries (search, suggest, context, deflect, events).
+FieldResult<std::string> check_route(const std::string& route);
 
 /// The route without its query string or fragment, which can carry personal data (?email=...)
 /// and would split one page into many in the report.

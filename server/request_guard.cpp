@@ -8,9 +8,18 @@
 
 namespace anticipa::server {
 
+namespace {
+
+/// The allowed origin equal to `origin`, or nullptr.
+const std::string* allowed_origin(const ServerConfig& config, const std::string& origin) {
+    auto found = std::find(config.allowed_origins.begin(), config.allowed_origins.end(), origin);
+    return found == config.allowed_origins.end() ? nullptr : &*found;
+}
+
+}  // namespace
+
 bool origin_allowed(const ServerConfig& config, const std::string& origin) {
-    return std::find(config.allowed_origins.begin(), config.allowed_origins.end(), origin) !=
-           config.allowed_origins.end();
+    return allowed_origin(config, origin) != nullptr;
 }
 
 bool refuse_request(const ServerConfig& config, httplib::Request& request, httplib::Response& response) {
@@ -30,11 +39,11 @@ bool refuse_request(const ServerConfig& config, httplib::Request& request, httpl
         return refuse(ApiError::INVALID_REQUEST, "a REMOTE_ADDR or REMOTE_PORT header may not be sent");
     const std::string origin = request.get_header_value("Origin");
     if (!origin.empty() && request.path.starts_with("/api/")) {
-        if (!origin_allowed(config, origin))
+        const std::string* allowed = allowed_origin(config, origin);
+        if (!allowed)
             return refuse(ApiError::ORIGIN_NOT_ALLOWED, "this origin may not call the API; add it to allowed_origins");
         // The origin comes from the allow list, never from request text as such.
-        response.set_header("Access-Control-Allow-Origin",
-                            *std::find(config.allowed_origins.begin(), config.allowed_origins.end(), origin));
+        response.set_header("Access-Control-Allow-Origin", *allowed);
         response.set_header("Vary", "Origin");
     }
     return false;

@@ -34,63 +34,6 @@ void check_proxies(const std::vector<std::string>& proxies) {
     TrustedProxies{proxies};  // throws, naming the entry
 }
 
-ClientAddressPolicy parse_client_address(const std::string& value) {
-    if (value == "full") return ClientAddressPolicy::FULL;
-    if (value == "hashed") return ClientAddressPolicy::HASHED;
-    if (value == "none") return ClientAddressPolicy::NONE;
-    throw std::invalid_argument("events.client_address must be full, hashed or none, got " + value);
-}
-
-void read_events_settings(const YAML::Node& events, ServerConfig& config) {
-    if (events["path"]) config.events_path = events["path"].as<std::string>();
-    if (events["retention_days"]) config.events_retention_days = events["retention_days"].as<int>();
-    if (events["client_address"])
-        config.client_address = parse_client_address(events["client_address"].as<std::string>());
-    if (events["client_hash_key"]) config.client_hash_key = events["client_hash_key"].as<std::string>();
-    if (config.events_retention_days < 0) throw std::invalid_argument("events.retention_days must be 0 or more");
-}
-
-/// escalation: {basic: {forum_url: ...}, standard: {contact_form: true}, advanced: {...}}; a tier
-/// that is listed replaces its defaults entirely, so "advanced: {}" really means self-service.
-void read_escalation(const YAML::Node& tiers, ServerConfig& config) {
-    if (!tiers.IsMap()) throw std::invalid_argument("escalation must map tiers (basic, standard, advanced) to options");
-    for (const auto& entry : tiers) {
-        const std::string tier = entry.first.as<std::string>();
-        if (tier != "basic" && tier != "standard" && tier != "advanced")
-            throw std::invalid_argument("escalation." + tier + ": the tiers are basic, standard and advanced");
-        EscalationOptions options;
-        const YAML::Node& node = entry.second;
-        if (node.IsMap()) {
-            for (const auto& key : node) {
-                const std::string name = key.first.as<std::string>();
-                if (name == "contact_form") options.contact_form = key.second.as<bool>();
-                else if (name == "representative") options.representative = key.second.as<std::string>();
-                else if (name == "phone") options.phone = key.second.as<std::string>();
-                else if (name == "forum_url") options.forum_url = key.second.as<std::string>();
-                else
-                    throw std::invalid_argument("escalation." + tier + "." + name +
-                                                ": known options are contact_form, representative, phone, forum_url");
-            }
-        } else if (!node.IsNull()) {
-            throw std::invalid_argument("escalation." + tier + " must be a map of options");
-        }
-        config.escalation[tier] = options;
-    }
-}
-
-/// admin_cookie_secure, admin_session_idle_seconds, admin_session_lifetime_seconds.
-void read_admin_session_settings(const YAML::Node& yaml, ServerConfig& config) {
-    if (yaml["admin_cookie_secure"]) config.admin_cookie_secure = yaml["admin_cookie_secure"].as<bool>();
-    auto seconds = [&](const char* key, std::chrono::seconds& setting) {
-        if (!yaml[key]) return;
-        const long long value = yaml[key].as<long long>();
-        if (value <= 0) throw std::invalid_argument(std::string(key) + " must be a number of seconds above 0");
-        setting = std::chrono::seconds(value);
-    };
-    seconds("admin_session_idle_seconds", config.admin_session_idle);
-    seconds("admin_session_lifetime_seconds", config.admin_session_lifetime);
-}
-
 }  // namespace
 
 std::size_t default_worker_threads() {
@@ -124,30 +67,7 @@ void load_config_file(const std::filesystem::path& file, ServerConfig& config) {
     try {
         yaml = YAML::LoadFile(file.string());
         check_config_keys(yaml);
-        if (yaml["listen"]) parse_listen(yaml["listen"].as<std::string>(), config);
-        if (yaml["index"]) config.index_dir = yaml["index"].as<std::string>();
-        if (yaml["articles"]) config.articles_dir = yaml["articles"].as<std::string>();
-        if (yaml["locales"]) {
-            config.locales_dir = yaml["locales"].as<std::string>();
-            config.locales_override = true;
-        }
-        if (yaml["default_locale"]) config.default_locale = yaml["default_locale"].as<std::string>();
-        if (yaml["allowed_origins"]) config.allowed_origins = yaml["allowed_origins"].as<std::vector<std::string>>();
-        if (yaml["trusted_proxies"]) config.trusted_proxies = yaml["trusted_proxies"].as<std::vector<std::string>>();
-        if (yaml["tier_secret"]) config.tier_secret = yaml["tier_secret"].as<std::string>();
-        if (yaml["threads"]) config.threads = yaml["threads"].as<std::size_t>();
-        if (yaml["max_queued"]) config.max_queued = yaml["max_queued"].as<std::size_t>();
-        if (yaml["max_queue_wait_ms"]) config.max_queue_wait_ms = yaml["max_queue_wait_ms"].as<int>();
-        if (yaml["max_connections"]) config.max_connections = yaml["max_connections"].as<std::size_t>();
-        if (yaml["max_body_bytes"]) config.max_body_bytes = yaml["max_body_bytes"].as<std::size_t>();
-        if (yaml["max_query_chars"]) config.max_query_chars = yaml["max_query_chars"].as<std::size_t>();
-        if (yaml["timeout_seconds"]) config.timeout_seconds = yaml["timeout_seconds"].as<int>();
-        if (yaml["keep_alive_seconds"]) config.keep_alive_seconds = yaml["keep_alive_seconds"].as<int>();
-        if (yaml["events"]) read_events_settings(yaml["events"], config);
-        if (yaml["admin_token"]) config.admin_token = yaml["admin_token"].as<std::string>();
-        read_admin_session_settings(yaml, config);
-        if (yaml["contact_outbox"]) config.contact_outbox = yaml["contact_outbox"].as<std::string>();
-        if (yaml["escalation"]) read_escalation(yaml["escalation"], config);
+        read_config_settings(yaml, config);
         check_origins(config.allowed_origins);
         check_proxies(config.trusted_proxies);
     } catch (const YAML::BadConversion& e) {  // "bad conversion": say which setting and what it takes

@@ -89,7 +89,7 @@ TierVerdict verify_tier_token(const std::string& token, const std::string& secre
     const auto tier = claims.find("tier");
     if (tier == claims.end() || !tier->is_string()) return refuse("unknown tier");
     const std::string& name = tier->get_ref<const std::string&>();
-    if (name != "basic" && name != "standard" && name != "advanced") return refuse("unknown tier");
+    if (!article::is_tier(name)) return refuse("unknown tier");
     return {name, ""};
 }
 

@@ -1,13 +1,15 @@
 // Server: the customer's support tier from a signed token (JWT, HS256) that the product issues.
 #pragma once
 
+#include "article/article.h"
+
 #include <chrono>
 #include <string>
 
 namespace anticipa::server {
 
 /// The tier of anyone without a valid token.
-inline const std::string PUBLIC_TIER = "basic";
+inline const std::string PUBLIC_TIER = article::lowest_tier();
 
 struct TierVerdict {
     std::string tier = PUBLIC_TIER;

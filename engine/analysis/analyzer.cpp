@@ -4,6 +4,7 @@
 #include "analysis/normalizer.h"
 #include "analysis/segmenter.h"
 #include "common/content_hash.h"
+#include "common/utf8.h"
 
 #include <unicode/uversion.h>
 #include <xapian.h>
@@ -67,9 +68,7 @@ std::vector<Segment> split_at_apostrophes(std::string_view text, const Segment& 
 bool same_layout(std::string_view folded, std::string_view text) {
     if (folded.size() != text.size()) return false;
     for (std::size_t i = 0; i < text.size(); ++i)
-        if (((static_cast<unsigned char>(folded[i]) & 0xC0) == 0x80) !=
-            ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80))
-            return false;
+        if (is_continuation_byte(folded[i]) != is_continuation_byte(text[i])) return false;
     return true;
 }
 

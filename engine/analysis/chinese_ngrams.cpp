@@ -14,7 +14,7 @@ namespace {
 std::vector<std::uint32_t> code_point_offsets(std::string_view text) {
     std::vector<std::uint32_t> offsets;
     for (std::uint32_t i = 0; i < text.size(); ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) offsets.push_back(i);
+        if (!is_continuation_byte(text[i])) offsets.push_back(i);
     offsets.push_back(static_cast<std::uint32_t>(text.size()));
     return offsets;
 }

@@ -1,7 +1,9 @@
 // Article stage: the types a Markdown article file turns into (front matter + sections).
 #pragma once
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace anticipa::article {
@@ -48,9 +50,31 @@ struct Article {
     std::vector<Link> links;
 };
 
+/// The support tiers, lowest first: the one list of them (articles, tokens, settings, tools).
 inline const std::vector<std::string>& all_tiers() {
     static const std::vector<std::string> tiers{"basic", "standard", "advanced"};
     return tiers;
+}
+
+/// True for a tier all_tiers() lists ("standard" yes, "gold" no).
+inline bool is_tier(std::string_view name) {
+    return std::find(all_tiers().begin(), all_tiers().end(), name) != all_tiers().end();
+}
+
+/// Everyone's tier without a token.
+inline const std::string& lowest_tier() {
+    return all_tiers().front();
+}
+
+/// The tier that may read every published article.
+inline const std::string& highest_tier() {
+    return all_tiers().back();
+}
+
+/// The help-center page of an article, where the pages serve it and every link points:
+/// "/pt/articles/billing/invoices".
+inline std::string article_path(std::string_view locale, std::string_view id) {
+    return "/" + std::string(locale) + "/articles/" + std::string(id);
 }
 
 }  // namespace anticipa::article

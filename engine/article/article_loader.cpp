@@ -57,8 +57,8 @@ LoadedFile load_article_file(const LoadOptions& options, const fs::path& relativ
     std::string folder_locale;
     if (options.layout == Layout::LOCALE_FOLDERS) {
         std::string folder = relative.begin()->string();
-        auto canonical = canonical_locale(folder);
-        if (!canonical || !is_known_language(*canonical)) {
+        auto canonical = known_locale(folder);
+        if (!canonical) {
             problem(0, "unknown_locale", "folder `" + folder + "` is not a known locale (use a tag like pt or zh-TW)");
             return file;
         }

@@ -12,8 +12,8 @@ namespace {
 
 std::string locale_setting(const YAML::Node& node, const std::string& file) {
     std::string value = node.as<std::string>();
-    auto canonical = canonical_locale(value);
-    if (!canonical || !is_known_language(*canonical))
+    auto canonical = known_locale(value);
+    if (!canonical)
         throw std::runtime_error(file + ":" + std::to_string(node.Mark().line + 1) + ": `" + value +
                                  "` is not a locale tag like en or pt-BR");
     return *canonical;

@@ -69,4 +69,10 @@ bool is_known_language(std::string_view tag) {
     return iso3 != nullptr && iso3[0] != '\0';
 }
 
+std::optional<std::string> known_locale(std::string_view tag) {
+    auto canonical = canonical_locale(tag);
+    if (!canonical || !is_known_language(*canonical)) return std::nullopt;
+    return canonical;
+}
+
 }  // namespace anticipa

@@ -17,4 +17,8 @@ std::string language_of(std::string_view tag);
 /// True when ICU knows the language subtag as an ISO 639 language ("pt" yes, "qq" no).
 bool is_known_language(std::string_view tag);
 
+/// The canonical form of a tag whose language ICU knows, or nullopt: the one test of a locale
+/// named by a request, a folder or a setting ("PT-br" -> "pt-BR"; "../etc", "qq" -> nullopt).
+std::optional<std::string> known_locale(std::string_view tag);
+
 }  // namespace anticipa

@@ -50,7 +50,12 @@ std::string repair_utf8(std::string_view text) {
 
 std::size_t count_code_points(std::string_view text) {
     return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+        std::count_if(text.begin(), text.end(), [](char c) { return !is_continuation_byte(c); }));
+}
+
+std::size_t character_start(std::string_view text, std::size_t at) {
+    while (at > 0 && at < text.size() && is_continuation_byte(text[at])) --at;
+    return at;
 }
 
 int line_of_offset(std::string_view text, std::size_t offset) {

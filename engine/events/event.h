@@ -23,7 +23,7 @@ struct Event {
     std::string search_id;
     std::string session_id;  ///< a search-as-you-type session: its keystrokes count as one search
     std::chrono::system_clock::time_point at = std::chrono::system_clock::now();
-    std::string source;  ///< "search", "suggest", "deflect", "context", "page"
+    std::string source;  ///< the surface it came from; is_event_source() (event_kind.h) lists them
     std::string locale;  ///< the customer's locale
     std::string tier;    ///< basic, standard or advanced (never the token itself)
     std::string query;

@@ -21,7 +21,7 @@ struct Reaction {
 
 /// Where a reaction came from: the fields every event of one request shares.
 struct EventOrigin {
-    std::string source;  ///< "search", "suggest", "deflect", "context", "page"
+    std::string source;  ///< the surface it came from; is_event_source() (event_kind.h) lists them
     std::string locale, tier, route, client, session_id;
 };
 

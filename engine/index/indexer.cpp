@@ -254,8 +254,7 @@ FilesByLocale group_by_locale(const IndexOptions& options, const std::vector<fs:
     FilesByLocale groups;
     for (const auto& relative : files) {
         if (options.load.layout == article::Layout::LOCALE_FOLDERS) {
-            auto locale = canonical_locale(relative.begin()->string());
-            if (locale && is_known_language(*locale)) {
+            if (auto locale = known_locale(relative.begin()->string())) {
                 groups.paths[*locale].push_back(relative);
                 continue;
             }

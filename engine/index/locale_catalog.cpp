@@ -1,5 +1,6 @@
 #include "index/locale_catalog.h"
 
+#include "common/joined.h"
 #include "index/index_layout.h"
 
 #include <xapian.h>
@@ -10,18 +11,8 @@ namespace anticipa::index {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string joined(const std::vector<std::string>& locales) {
-    std::string text;
-    for (const auto& locale : locales) text += (text.empty() ? "" : " ") + locale;
-    return text;
-}
-
-}  // namespace
-
 void publish_locale_catalog(const fs::path& index_dir) {
-    const std::string published = joined(indexed_locales(index_dir));
+    const std::string published = joined(indexed_locales(index_dir), " ");
     const fs::path folder = index_dir / LOCALE_CATALOG;
     auto write = [&] {
         Xapian::WritableDatabase catalog(folder.string(), Xapian::DB_CREATE_OR_OPEN);

@@ -1,5 +1,6 @@
 #include "search/article_reader.h"
 
+#include "article/article.h"
 #include "index/schema.h"
 #include "index/section_record.h"
 
@@ -51,7 +52,7 @@ std::vector<ArticleSummary> list_articles(const Xapian::Database& db, const Xapi
     for (auto it = matches.begin(); it != matches.end(); ++it) {
         SectionRecord record = read_record(it.get_document());
         list.push_back(
-            {record.id, record.locale, record.title, record.category, "/" + record.locale + "/articles/" + record.id});
+            {record.id, record.locale, record.title, record.category, article::article_path(record.locale, record.id)});
     }
     std::sort(list.begin(), list.end(), [](const ArticleSummary& a, const ArticleSummary& b) {
         return std::tie(a.category, a.title) < std::tie(b.category, b.title);

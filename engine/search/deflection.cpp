@@ -1,5 +1,7 @@
 #include "search/deflection.h"
 
+#include "common/utf8.h"
+
 #include <algorithm>
 #include <map>
 
@@ -57,7 +59,7 @@ std::vector<DeflectedArticle> blend(const SearchResponse& ticket, const SearchRe
 std::string head_of(const std::string& text, std::size_t limit) {
     std::size_t count = 0, end = 0;
     for (; end < text.size(); ++end) {
-        if ((static_cast<unsigned char>(text[end]) & 0xC0) != 0x80 && count++ == limit) break;
+        if (!is_continuation_byte(text[end]) && count++ == limit) break;
     }
     if (end >= text.size()) return text;
     const std::size_t space = text.find_last_of(" \t\r\n", end);

@@ -3,6 +3,7 @@
 // /api/v1/deflect and the traffic tool's in-process customers all rank tickets here.
 #pragma once
 
+#include "article/article.h"
 #include "search/search_service.h"
 
 #include <optional>
@@ -14,7 +15,7 @@ namespace anticipa::search {
 /// What the customer typed into a contact form, and who they are.
 struct Ticket {
     std::string subject, body, locale;
-    std::string tier = "basic";
+    std::string tier = article::lowest_tier();
 };
 
 struct DeflectedArticle {

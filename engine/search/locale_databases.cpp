@@ -1,5 +1,6 @@
 #include "search/locale_databases.h"
 
+#include "common/joined.h"
 #include "index/index_layout.h"
 #include "index/locale_identity.h"
 #include "index/schema.h"
@@ -7,16 +8,6 @@
 namespace anticipa::search {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-std::string joined(const std::vector<std::string>& parts) {
-    std::string text;
-    for (const auto& part : parts) text += (text.empty() ? "" : ", ") + part;
-    return text;
-}
-
-}  // namespace
 
 LocaleDatabases::LocaleDatabases(const fs::path& index_dir, analysis::AnalyzerSet& analyzers)
     : index_dir_(fs::absolute(index_dir).lexically_normal()), analyzers_(analyzers) {
@@ -49,7 +40,7 @@ void LocaleDatabases::open(const std::string& locale) {
             if (!differences.empty())
                 notices_.push_back(path.string() + " was built with " + analysis::describe_profile(*stored) +
                                    "; --locales searches it with " + analysis::describe_profile(analyzer.profile()) +
-                                   ": " + joined(differences) + " differ");
+                                   ": " + joined(differences, ", ") + " differ");
         }
         OpenLocale opened{db, &analyzer, db.get_revision(), db.get_uuid(), identity.profile_json};
         (db.get_doccount() > 0 ? served_ : empty_).emplace(locale, std::move(opened));

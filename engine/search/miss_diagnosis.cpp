@@ -1,13 +1,11 @@
 #include "search/miss_diagnosis.h"
 
+#include "article/article.h"
 #include "common/locale_tag.h"
 
 namespace anticipa::search {
 
 namespace {
-
-/// The highest tier sees every published article that any customer can see.
-constexpr const char* ALL_TIERS = "advanced";
 
 SearchRequest counting_only(SearchRequest request) {
     request.offset = 0;
@@ -26,9 +24,9 @@ SearchRequest counting_only(SearchRequest request) {
 
 MissDiagnosis diagnose_miss(SearchService& search, const SearchRequest& asked) {
     MissDiagnosis diagnosis;
-    if (asked.tier != ALL_TIERS) {
+    if (asked.tier != article::highest_tier()) {
         SearchRequest untiered = counting_only(asked);
-        untiered.tier = ALL_TIERS;
+        untiered.tier = article::highest_tier();
         diagnosis.any_tier = search.search(untiered).total;
     }
     const std::string language = language_of(asked.locale);

@@ -1,5 +1,6 @@
 #include "search/searcher.h"
 
+#include "article/article.h"
 #include "common/locale_tag.h"
 #include "index/index_layout.h"
 #include "index/schema.h"
@@ -18,7 +19,7 @@ using namespace anticipa::index;
 namespace {
 
 std::string deep_link(const SectionRecord& record) {
-    std::string link = "/" + record.locale + "/articles/" + record.id;
+    std::string link = article::article_path(record.locale, record.id);
     if (!record.anchor.empty()) link += "#" + record.anchor;
     return link;
 }

@@ -1,6 +1,7 @@
 #include "search/snippet.h"
 
 #include "common/html_escape.h"
+#include "common/utf8.h"
 #include "search/query_builder.h"
 
 namespace anticipa::search {
@@ -22,8 +23,7 @@ Snippet make_snippet(const std::string& text, const analysis::Analyzer& analyzer
                      const std::string& prefix, const SnippetOptions& options) {
     // Only the start of a long section is analyzed: analyzing every hit's whole text was a third
     // of the median query time, and help sections put what matters first.
-    std::size_t analyzed = std::min(text.size(), options.max_analyzed_bytes);
-    while (analyzed < text.size() && (static_cast<unsigned char>(text[analyzed]) & 0xC0) == 0x80) --analyzed;
+    const std::size_t analyzed = character_start(text, std::min(text.size(), options.max_analyzed_bytes));
     std::vector<Token> hits;
     for (const Token& token : analyzer.analyze(std::string_view(text).substr(0, analyzed)))
         if (matches(token, keys, prefix)) hits.push_back(token);
@@ -49,7 +49,7 @@ Snippet make_snippet(const std::string& text, const analysis::Analyzer& analyzer
     if (end < text.size()) {
         std::size_t space = text.rfind(' ', end);
         if (space != std::string::npos && space > begin + options.max_bytes / 2) end = space;
-        while (end > begin && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // whole characters
+        end = std::max(begin, character_start(text, end));  // whole characters
     }
 
     Snippet snippet;

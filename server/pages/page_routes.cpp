@@ -1,6 +1,7 @@
 // Server pages: the help center rendered on the server (home, article, feedback), usable
 // without JavaScript; the search page is in search_page.cpp, the contact step in contact_page.cpp.
 #include "pages/page_routes.h"
+#include "article/article.h"
 #include "common/locale_tag.h"
 #include "common/utf8.h"
 #include "event_recording.h"
@@ -72,7 +73,7 @@ std::string feedback_html(const PageSite& site, const std::string& locale, const
                           const std::string& search_id) {
     std::string html = "<section class=\"feedback\" id=\"feedback\">\n";
     if (thanked) return html + "<p class=\"notice\">" + site.html(locale, "feedback.thanks") + "</p>\n</section>\n";
-    const std::string action = "/" + escape_html(locale) + "/articles/" + escape_html(id) + "/feedback";
+    const std::string action = escape_html(article::article_path(locale, id)) + "/feedback";
     // The vote refers to the search the article was opened from, so "not helpful" marks that search.
     const std::string sid = search_id.empty() ? "" : "<input type=\"hidden\" name=\"sid\" value=\"" + search_id + "\">";
     html += "<h2>" + site.html(locale, "feedback.question") + "</h2>\n";
@@ -135,7 +136,7 @@ void article_route(const PageSite& site, const std::string& locale, const std::s
     std::string translations;
     for (const auto& other : others) {
         if (!site.page_locale(other)) continue;
-        translations += "<li><a href=\"/" + escape_html(other) + "/articles/" + escape_html(id) + "\" hreflang=\"" +
+        translations += "<li><a href=\"" + escape_html(article::article_path(other, id)) + "\" hreflang=\"" +
                         escape_html(other) + "\" lang=\"" + escape_html(other) + "\">" +
                         escape_html(PageSite::native_name(other)) + "</a></li>\n";
     }
@@ -163,7 +164,7 @@ void feedback_route(const PageSite& site, const std::string& locale, const std::
          .article_id = id,
          .comment = std::move(comment)},
         {.source = "page", .locale = locale, .tier = tier, .client = client_of(site.context.config, request)}));
-    send_redirect(response, 303, "/" + locale + "/articles/" + id + "?feedback=thanks#feedback");
+    send_redirect(response, 303, article::article_path(locale, id) + "?feedback=thanks#feedback");
 }
 
 }  // namespace anticipa::server::pages

@@ -1,5 +1,7 @@
 #include "pages/page_site.h"
 
+#include "article/article.h"
+#include "common/icu_locale.h"
 #include "common/locale_tag.h"
 #include "search/snippet.h"
 #include "tier_token.h"
@@ -48,12 +50,6 @@ namespace {
 std::string utf8(const icu::UnicodeString& text) {
     std::string out;
     return text.toUTF8String(out);
-}
-
-icu::Locale icu_locale(const std::string& tag) {
-    UErrorCode status = U_ZERO_ERROR;
-    icu::Locale locale = icu::Locale::forLanguageTag(tag, status);
-    return U_FAILURE(status) ? icu::Locale::getRoot() : locale;
 }
 
 }  // namespace
@@ -125,7 +121,7 @@ std::string page_tier(const httplib::Request& request, const ServerConfig& confi
 
 std::string article_link(const std::string& page_locale, const std::string& article_locale, const std::string& id) {
     const std::string& in = language_of(page_locale) == language_of(article_locale) ? page_locale : article_locale;
-    return "/" + escape_html(in) + "/articles/" + escape_html(id);
+    return escape_html(article::article_path(in, id));
 }
 
 std::string render_hits(const std::string& locale, const search::SearchResponse& found, const std::string& search_id,

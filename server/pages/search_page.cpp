@@ -21,12 +21,6 @@ constexpr std::size_t MAX_PAGE = 100;
 /// Page numbers shown around the current one; Previous and Next reach the others.
 constexpr std::size_t PAGE_LINKS_AROUND = 4;
 
-std::size_t code_points(const std::string& text) {
-    std::size_t count = 0;
-    for (unsigned char c : text) count += (c & 0xC0) != 0x80;
-    return count;
-}
-
 /// The ?page= of the request: 1 when absent, nullopt when it is not a number from 1 to MAX_PAGE
 /// ("0", "-1", "2x", "101").
 std::optional<std::size_t> requested_page(const httplib::Request& request) {
@@ -95,7 +89,7 @@ void search_route(const PageSite& site, const std::string& locale, const httplib
     const std::string q = request.get_param_value("q");
     if (find_invalid_utf8(q) != std::string::npos)
         return site.send_message(response, 400, locale, "error.bad_request", "search.invalid");
-    if (code_points(q) > site.context.config.max_query_chars)
+    if (count_code_points(q) > site.context.config.max_query_chars)
         return site.send_message(response, 400, locale, "error.bad_request", "search.too_long");
     const std::optional<std::size_t> page = requested_page(request);
     if (!page) return site.send_message(response, 400, locale, "error.bad_request", "search.bad_page");

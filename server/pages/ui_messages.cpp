@@ -1,5 +1,6 @@
 #include "pages/ui_messages.h"
 
+#include "common/icu_locale.h"
 #include "common/locale_tag.h"
 #include "pages/locale_negotiation.h"
 
@@ -18,12 +19,6 @@ namespace {
 
 icu::UnicodeString unicode(const std::string& text) {
     return icu::UnicodeString::fromUTF8(text);
-}
-
-icu::Locale icu_locale(const std::string& tag) {
-    UErrorCode status = U_ZERO_ERROR;
-    icu::Locale locale = icu::Locale::forLanguageTag(tag, status);
-    return U_FAILURE(status) ? icu::Locale::getRoot() : locale;
 }
 
 std::map<std::string, std::string> read_catalog(const std::filesystem::path& file, const std::string& locale) {

@@ -1,5 +1,7 @@
 #include "widget/content_api.h"
 
+#include "article/article.h"
+#include "common/locale_tag.h"
 #include "common/utf8.h"
 #include "event_recording.h"
 #include "http_responses.h"
@@ -15,81 +17,70 @@ namespace anticipa::server {
 
 namespace {
 
-constexpr std::size_t MAX_ROUTE_CHARS = 200;
 constexpr std::size_t MAX_TICKET_FIELD_CHARS = 4000;
 constexpr std::size_t CONTEXT_LIMIT = 5;
 
 const char* const LOCALE_MESSAGE = "locale must be a language tag like pt or zh-TW";
 
-/// The help-center page of an article, as the pages serve it: "/pt/articles/two-factor".
-std::string page_link(const std::string& locale, const std::string& id) {
-    return "/" + locale + "/articles/" + id;
-}
-
 // ---- deflection ---------------------------------------------------------------------------
 
-std::optional<std::string> read_ticket(const nlohmann::json& body, const std::string& default_locale,
-                                       search::Ticket& out) {
-    if (!body.is_object()) return "the body must be a JSON object with subject, body and locale";
+FieldResult<search::Ticket> read_ticket(const nlohmann::json& body, const std::string& default_locale) {
+    if (!body.is_object()) return invalid_field("the body must be a JSON object with subject, body and locale");
     for (const char* field : {"subject", "body", "locale"}) {
         if (!body.contains(field) || body[field].is_null()) continue;
-        if (!body[field].is_string()) return std::string(field) + " must be a string";
+        if (!body[field].is_string()) return invalid_field(std::string(field) + " must be a string");
         const std::string text = body[field].get<std::string>();
-        if (find_invalid_utf8(text) != std::string::npos) return std::string(field) + " is not valid UTF-8";
+        if (find_invalid_utf8(text) != std::string::npos)
+            return invalid_field(std::string(field) + " is not valid UTF-8");
         if (count_code_points(text) > MAX_TICKET_FIELD_CHARS)
-            return std::string(field) + " is longer than " + std::to_string(MAX_TICKET_FIELD_CHARS) + " characters";
+            return invalid_field(std::string(field) + " is longer than " + std::to_string(MAX_TICKET_FIELD_CHARS) +
+                                 " characters");
     }
     auto text = [&](const char* field) {
         return body.value(field, nlohmann::json()).is_string() ? body[field].get<std::string>() : "";
     };
-    out.subject = text("subject");
-    out.body = text("body");
-    if (search::blank(out.subject) && search::blank(out.body)) return "subject or body is required: the ticket's text";
+    search::Ticket ticket;
+    ticket.subject = text("subject");
+    ticket.body = text("body");
+    if (search::blank(ticket.subject) && search::blank(ticket.body))
+        return invalid_field("subject or body is required: the ticket's text");
     auto locale = known_locale(body.contains("locale") && body["locale"].is_string() ? text("locale") : default_locale);
-    if (!locale) return LOCALE_MESSAGE;
-    out.locale = *locale;
-    return std::nullopt;
+    if (!locale) return invalid_field(LOCALE_MESSAGE);
+    ticket.locale = *locale;
+    return ticket;
 }
 
 }  // namespace
 
 void context_route(ServerContext& context, const httplib::Request& request, httplib::Response& response) {
-    const std::string route = request.get_param_value("route");
-    if (find_invalid_utf8(route) != std::string::npos)
-        return send_error(response, ApiError::INVALID_REQUEST, "route is not valid UTF-8");
-    if (route.empty())
-        return send_error(response, ApiError::INVALID_REQUEST,
-                          "route is required: the product page's path, like /settings/security");
-    if (route.front() != '/')
-        return send_error(response, ApiError::INVALID_REQUEST, "route must start with '/', like /settings/security");
-    if (count_code_points(route) > MAX_ROUTE_CHARS)
-        return send_error(response, ApiError::INVALID_REQUEST,
-                          "route is longer than " + std::to_string(MAX_ROUTE_CHARS) + " characters");
+    const auto route = check_route(request.get_param_value("route"));
+    if (!route) return send_error(response, route.error());
     auto locale =
         known_locale(request.has_param("locale") ? request.get_param_value("locale") : context.config.default_locale);
     if (!locale) return send_error(response, ApiError::INVALID_REQUEST, LOCALE_MESSAGE);
     const std::string tier = request_tier(request, context.config);
     nlohmann::json articles = nlohmann::json::array();
-    for (const auto& summary : context.search.articles_for_route(route, *locale, tier, CONTEXT_LIMIT))
+    for (const auto& summary : context.search.articles_for_route(*route, *locale, tier, CONTEXT_LIMIT))
         articles.push_back(
             {{"id", summary.id}, {"title", summary.title}, {"locale", summary.locale}, {"link", summary.link}});
-    send_json(response, {{"route", route}, {"locale", *locale}, {"articles", articles}});
+    send_json(response, {{"route", *route}, {"locale", *locale}, {"articles", articles}});
 }
 
 void deflect_route(ServerContext& context, const httplib::Request& request, httplib::Response& response) {
-    search::Ticket ticket;
     // The JSON parser refuses invalid UTF-8 inside strings; say so instead of "not JSON".
     if (find_invalid_utf8(request.body) != std::string::npos)
         return send_error(response, ApiError::INVALID_REQUEST, "the request body is not valid UTF-8");
     const auto body = nlohmann::json::parse(request.body, nullptr, false);
-    if (auto problem = read_ticket(body, context.config.default_locale, ticket))
-        return send_error(response, ApiError::INVALID_REQUEST, *problem);
+    auto read = read_ticket(body, context.config.default_locale);
+    if (!read) return send_error(response, read.error());
+    search::Ticket& ticket = *read;
     EventContext where;  // the product page the ticket was typed on: deflection rate by route
     if (body.contains("route") && !body["route"].is_null()) {
-        if (!body["route"].is_string() || !valid_route(body["route"].get<std::string>()))
-            return send_error(response, ApiError::INVALID_REQUEST,
-                              "route must be a path starting with '/', at most 200 bytes");
-        where.route = route_path(body["route"].get<std::string>());
+        if (!body["route"].is_string())
+            return send_error(response, ApiError::INVALID_REQUEST, "route must be a string, like /settings/security");
+        const auto route = check_route(body["route"].get<std::string>());
+        if (!route) return send_error(response, route.error());
+        where.route = route_path(*route);
     }
     ticket.tier = request_tier(request, context.config);
     const search::Deflection deflection = search::deflect(context.search, ticket);
@@ -139,7 +130,7 @@ void article_route(ServerContext& context, const std::string& locale_field, cons
                          {"category", article->category},
                          {"updated", article->updated},
                          {"tags", article->tags},
-                         {"link", page_link(article->locale, article->id)},
+                         {"link", article::article_path(article->locale, article->id)},
                          {"sections", sections},
                          {"translations", article->translations}});
 }

@@ -80,7 +80,15 @@ TEST_CASE("Serve settings: a typo or a wrong type stops the start, naming the li
              {"admin_cookie_secure: maybe\n", file + ":1: `admin_cookie_secure` must be true or false, got `maybe`"},
              {"allowed_origins: {a: b}\n", file + ":1: `allowed_origins` must be a list of origins"},
              {"events:\n  retention_days: soon\n",
-              file + ":2: `events.retention_days` must be a whole number, got `soon`"}}) {
+              file + ":2: `events.retention_days` must be a whole number, got `soon`"},
+             {"escalation:\n  advanced:\n    contact_form: perhaps\n",
+              file + ":3: `escalation.advanced.contact_form` must be true or false, got `perhaps`"},
+             {"escalation:\n  gold: {}\n", file + ": escalation.gold: the tiers are basic, standard and advanced"},
+             {"admin_session_idle_seconds: 0\n",
+              file + ": admin_session_idle_seconds must be a number of seconds above 0"},
+             {"events:\n  retention_days: -1\n", file + ": events.retention_days must be 0 or more"},
+             {"events:\n  client_address: partial\n",
+              file + ": events.client_address must be full, hashed or none, got partial"}}) {
         CAPTURE(c.settings);
         const Ended ended = serve_with(dir, c.settings);
         CAPTURE(ended.err);
@@ -124,4 +132,44 @@ TEST_CASE("Serve settings: start-up names absolute paths, and a newly published 
     }
     CAPTURE(server.log());
     CHECK(logged);
+}
+
+TEST_CASE(
+    "Serve settings: the command line wins over the environment, the environment over the file; secrets "
+    "are never printed",
+    "[e2e][server]") {
+    TempDir dir;
+    index_sample(dir);
+    dir.write(
+        SETTINGS,
+        "listen: 127.0.0.1:9\nindex: from-file\ndefault_locale: pt\nthreads: 3\ntier_secret: file-tier-1234\n"
+        "admin_token: file-admin-5678\nadmin_session_idle_seconds: 600\nevents:\n  client_hash_key: file-hash-9012\n"
+        "  retention_days: 30\n  client_address: none\n");
+    // listen and index are set at all three levels, default_locale and the tier secret at two,
+    // threads, the events and admin settings in the file only.
+    test::RunningProcess server(
+        {"/usr/bin/env", "ANTICIPA_LISTEN=127.0.0.1:8", "ANTICIPA_INDEX=from-environment", "ANTICIPA_DEFAULT_LOCALE=es",
+         "ANTICIPA_TIER_SECRET=environment-tier-3456", test::anticipa_binary(), "serve", "--config", SETTINGS,
+         "--listen", "127.0.0.1:0", "--index", "index", "--events", "events.db"},
+        dir.path());
+    std::string printed, settings;
+    for (std::string line; server.read_error_line(line);) {
+        printed += line + "\n";
+        if (line.starts_with("anticipa serve: listen ")) settings = line;
+        if (line.find("listening on") != std::string::npos) break;
+    }
+    CHECK(server.terminate() == 0);
+    CAPTURE(printed);
+    const std::string folder = dir.path().lexically_normal().string();
+    CHECK(settings == "anticipa serve: listen 127.0.0.1:0, index " + folder + "/index, locales " + folder +
+                          "/locales (UI strings; analysis as the index carries it), default locale es, threads 3 "
+                          "(queue 1024, 250 ms), tier secret ****, allowed origins (none), trusted proxies (none: "
+                          "X-Forwarded-For is ignored), events " +
+                          folder +
+                          "/events.db (client address none, kept 30 days), admin page on (sessions end after "
+                          "600 s idle or 43200 s, cookie not Secure)");
+    for (const char* secret : {"file-tier-1234", "environment-tier-3456", "file-admin-5678", "file-hash-9012"}) {
+        CAPTURE(secret);
+        CHECK_FALSE(contains(printed, secret));
+    }
 }

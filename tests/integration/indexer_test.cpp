@@ -2,9 +2,11 @@
 // disk, searched with the real Searcher.
 #include "index/indexer.h"
 #include "analysis/analyzer_set.h"
+#include "index/schema.h"
 #include "search/searcher.h"
 #include "support/temp_dir.h"
 
+#include <xapian.h>
 #include <catch2/catch.hpp>
 
 using namespace anticipa;
@@ -221,4 +223,19 @@ TEST_CASE("Indexer: words of a deleted article leave the spelling dictionary", "
     hc.remove("en/a.md");
     hc.index();
     CHECK(hc.search("kangarooo", "en").did_you_mean.empty());
+}
+
+TEST_CASE("Indexer: the title-length total follows edits and deletions", "[index][integration]") {
+    HelpCenter hc;
+    auto database = [&] { return Xapian::Database((hc.dir / "index" / "en").string()); };
+    hc.write("en/a.md", "---\nid: a\ntitle: Alpha topic\n---\n\nZebra.\n");        // 2 tokens
+    hc.write("en/b.md", "---\nid: b\ntitle: Beta topic here\n---\n\nGiraffe.\n");  // 3
+    hc.write("en/c.md", "---\nid: c\ntitle: Gamma\n---\n\nWalrus.\n");             // 1
+    REQUIRE(hc.index().failed == 0);
+    CHECK(database().get_metadata(index::META_TITLE_TOKENS) == "6");
+
+    hc.write("en/b.md", "---\nid: b\ntitle: Beta topic here and there\n---\n\nGiraffe.\n");  // 5: stop words count
+    hc.remove("en/c.md");
+    REQUIRE(hc.index().failed == 0);
+    CHECK(database().get_metadata(index::META_TITLE_TOKENS) == "7");
 }

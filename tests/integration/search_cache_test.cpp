@@ -1,6 +1,4 @@
-// Search stage: the result cache answers repeats and never serves an old revision; the in-memory
-// events sink stays bounded.
-#include "events/event_sink.h"
+// Search stage: the result cache answers repeats and never serves an old revision.
 #include "index/indexer.h"
 #include "search/search_service.h"
 #include "support/eventually.h"
@@ -38,18 +36,4 @@ TEST_CASE("SearchService: repeated requests come from the cache, new revisions n
     // then on never the cached answer of the old one.
     CHECK(test::eventually([&] { return service.search(request).hits.size() == 2; }));
     CHECK(service.search(request).hits.size() == 2);
-}
-
-TEST_CASE("MemoryEventSink: keeps the latest events up to its capacity", "[events][unit]") {
-    events::MemoryEventSink sink(3);
-    for (int i = 0; i < 5; ++i) {
-        events::Event event;
-        event.query = std::to_string(i);
-        sink.record(event);
-    }
-    auto kept = sink.events();
-    REQUIRE(kept.size() == 3);
-    CHECK(kept.front().query == "2");
-    CHECK(kept.back().query == "4");
-    CHECK(sink.dropped() == 2);
 }

@@ -83,20 +83,6 @@ TEST_CASE("Title match: a word in no title adds nothing", "[search][integration]
     CHECK(search::TitleMatch(db, {{index::PREFIX_TITLE_STEM + "walrus", 1.0}}, 1.0, 1.2, 0.75).empty());
 }
 
-TEST_CASE("Indexer: the title-length total follows edits and deletions", "[index][integration]") {
-    TitledHelpCenter hc;
-    hc.write("a", "Alpha topic", "Zebra.");        // 2 tokens
-    hc.write("b", "Beta topic here", "Giraffe.");  // 3
-    hc.write("c", "Gamma", "Walrus.");             // 1
-    hc.index();
-    CHECK(hc.database().get_metadata(index::META_TITLE_TOKENS) == "6");
-
-    hc.write("b", "Beta topic here and there", "Giraffe.");  // 5: stop words are indexed too
-    std::filesystem::remove(hc.dir / "articles/en/c.md");
-    hc.index();
-    CHECK(hc.database().get_metadata(index::META_TITLE_TOKENS) == "7");
-}
-
 TEST_CASE("Proximity pair: only sections where the words are near, weighed as OP_NEAR weighs them",
           "[search][integration]") {
     TitledHelpCenter hc;

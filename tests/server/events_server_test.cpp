@@ -96,6 +96,43 @@ TEST_CASE("Events: keystrokes of one widget session share it, and a click on a s
     CHECK(hc.post_event({{"type", "click"}, {"search_id", last_id}, {"source", "elsewhere"}}) == 400);
 }
 
+TEST_CASE("Events: every route a request carries is checked one way, by characters, and named when refused",
+          "[server][events][integration]") {
+    Served hc;
+    // 200 characters, most of two bytes: the search side counted bytes and refused it; the widget's
+    // context counted characters and took it. Both take it now, and record its path.
+    std::string accented_path = "/";
+    for (int i = 0; i < 195; ++i) accented_path += "\xC3\xA9";  // é
+    std::string accented_query = "/";
+    for (int i = 0; i < 195; ++i) accented_query += "%C3%A9";
+    const json found = hc.get_json("/api/v1/search?q=password&locale=en&route=" + accented_query + "%3Fx%3D1");
+    bool recorded = false;
+    for (const auto& event : hc.with_search(found["search_id"].get<std::string>()))
+        recorded = recorded || event.route == accented_path;
+    CHECK(recorded);
+
+    struct Case {
+        std::string path, says;
+    };
+    for (const auto& c : std::vector<Case>{
+             {"/api/v1/search?q=pass&locale=en&route=" + accented_query + "%C3%A9%C3%A9%C3%A9%C3%A9%C3%A9",
+              "route is longer than 200"},
+             {"/api/v1/search?q=pass&locale=en&route=/%C3%28", "route is not valid UTF-8"},
+             {"/api/v1/suggest?q=pass&locale=en&route=", "route is required"},
+             {"/api/v1/suggest?q=pass&locale=en&route=/a%0Db", "route must not contain control"}}) {
+        CAPTURE(c.path);
+        auto result = hc.client().Get(c.path.c_str());
+        REQUIRE(result);
+        CHECK(result->status == 400);
+        CHECK(contains(result->body, c.says));
+    }
+    const std::size_t before = hc.events.events().size();
+    CHECK(hc.post_event({{"type", "click"}, {"article_id", "reset-password"}, {"route", "no-slash"}}) == 400);
+    CHECK(hc.post_event({{"type", "click"}, {"article_id", "reset-password"}, {"route", "/a\x01b"}}) == 400);
+    CHECK(hc.post_event({{"type", "click"}, {"article_id", "reset-password"}, {"route", accented_path}}) == 202);
+    CHECK(hc.events.events().size() == before + 1);
+}
+
 TEST_CASE("Events: a search that finds nothing records whether another language or a higher tier has it",
           "[server][events][integration]") {
     Served hc;

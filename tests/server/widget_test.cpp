@@ -101,7 +101,10 @@ TEST_CASE("Widget: context refuses bad input with an error naming the field", "[
                                            {"/api/v1/context?route=settings", "route"},
                                            {"/api/v1/context?route=/" + std::string(250, 'a'), "route"},
                                            {"/api/v1/context?route=/login&locale=../etc", "locale"},
-                                           {"/api/v1/context?route=/%C3%28", "UTF-8"}}) {
+                                           {"/api/v1/context?route=/%C3%28", "UTF-8"},
+                                           // what the other routes' check refused and this one let through
+                                           {"/api/v1/context?route=/a%01b", "route must not contain control"},
+                                           {"/api/v1/context?route=/a%0Ab", "route must not contain control"}}) {
         CAPTURE(c.path.substr(0, 60));
         auto body = hc.get_json(c.path, 400);
         CHECK(body["error"]["code"] == "invalid_request");
@@ -169,7 +172,10 @@ TEST_CASE("Widget: deflect refuses bad tickets with an error naming the field", 
                                            {json{{"subject", std::string(4001, 'a')}}.dump(), "subject"},
                                            {json{{"subject", "x"}, {"body", std::string(4001, 'b')}}.dump(), "body"},
                                            {"{\"subject\": \"\xC3\x28\"}", "UTF-8"},
-                                           {json{{"subject", "password"}, {"locale", "xx-!!"}}.dump(), "locale"}}) {
+                                           {json{{"subject", "password"}, {"locale", "xx-!!"}}.dump(), "locale"},
+                                           {json{{"subject", "password"}, {"route", "settings"}}.dump(), "route"},
+                                           {json{{"subject", "password"}, {"route", 7}}.dump(), "route"},
+                                           {json{{"subject", "password"}, {"route", "/a\tb"}}.dump(), "route"}}) {
         CAPTURE(c.body.substr(0, 60));
         auto body = hc.post_json("/api/v1/deflect", c.body, 400);
         CHECK(body["error"]["code"] == "invalid_request");

@@ -2,6 +2,7 @@
 #include "anticipa/cli_support.h"
 
 #include "analysis/analyzer_set.h"
+#include "article/article.h"
 #include "article/help_center_config.h"
 #include "index/locale_identity.h"
 #include "search/searcher.h"
@@ -77,7 +78,7 @@ void add_search_command(CLI::App& app, int& exit_code) {
     add_locales_override_option(*command, args->paths);
     add_articles_option(*command, args->paths);
     command->add_option("--tier", args->request.tier, "the customer's support tier")
-        ->check(CLI::IsMember({"basic", "standard", "advanced"}))
+        ->check(CLI::IsMember(article::all_tiers()))
         ->capture_default_str();
     command->add_option("--tag", args->request.tags, "only articles with this tag (repeatable)");
     command->add_option("--category", args->request.category, "only articles of this category");

@@ -1,6 +1,8 @@
 #include "bench/query_latency.h"
 
 #include "bench/baselines.h"
+#include "common/joined.h"
+#include "common/utf8.h"
 
 #include <xapian.h>
 
@@ -15,17 +17,11 @@ namespace {
 
 std::vector<std::string> code_points(const std::string& word) {
     std::vector<std::string> chars;
-    for (unsigned char c : word) {
-        if ((c & 0xC0) != 0x80 || chars.empty()) chars.emplace_back();
-        chars.back() += static_cast<char>(c);
+    for (char c : word) {
+        if (!is_continuation_byte(c) || chars.empty()) chars.emplace_back();
+        chars.back() += c;
     }
     return chars;
-}
-
-std::string joined(const std::vector<std::string>& parts, const std::string& separator) {
-    std::string out;
-    for (const auto& part : parts) out += (out.empty() ? "" : separator) + part;
-    return out;
 }
 
 /// One slip of the fingers: a letter dropped, doubled, swapped with the next, or replaced.

@@ -11,6 +11,7 @@
 #include "store_backend.h"
 
 #include "analysis/analyzer_set.h"
+#include "article/article.h"
 #include "events/event_store.h"
 #include "search/search_service.h"
 #include "tier_token.h"
@@ -150,7 +151,7 @@ HttpOptions http_options(const Options& options) {
     http.timeout_seconds = options.timeout_seconds;
     http.own_addresses = !options.same_address && HttpBackend::on_loopback(options.server);
     if (!options.tier_secret.empty())
-        for (const char* tier : {"basic", "standard", "advanced"})
+        for (const std::string& tier : article::all_tiers())
             http.tokens[tier] = server::sign_tier_token(tier, options.tier_secret, std::chrono::hours(12));
     return http;
 }

@@ -2,6 +2,8 @@
 // describes. Header-only because the tool is one executable target of one .cpp file.
 #pragma once
 
+#include "article/article.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -46,7 +48,7 @@ struct Question {
     std::string name;
     std::string article;  ///< "" when no article answers it
     std::vector<std::string> article_locales{"en", "pt", "es", "it", "zh-TW"};
-    std::vector<std::string> article_tiers{"basic", "standard", "advanced"};
+    std::vector<std::string> article_tiers = article::all_tiers();
     double weight = 1;
     double growth = 0;
     std::vector<std::string> routes;

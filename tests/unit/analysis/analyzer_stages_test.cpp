@@ -6,6 +6,8 @@
 #include "analysis/segmenter.h"
 #include "common/utf8.h"
 
+#include "support/analysis_profiles.h"
+
 #include <catch2/catch.hpp>
 
 #include <random>
@@ -14,15 +16,6 @@ using namespace anticipa;
 using namespace anticipa::analysis;
 
 namespace {
-
-AnalysisProfile profile(const std::string& locale, const std::string& stemmer) {
-    AnalysisProfile p;
-    p.locale = locale;
-    p.stemmer = stemmer;
-    p.fold_chinese_script = locale.starts_with("zh");
-    p.split_apostrophes = locale == "it";
-    return p;
-}
 
 /// Tokens as one line: "term[position]{begin-end}", then "/stem" when it differs, "|folded" for
 /// the accent-free stem, "*" for a stop word; n-grams as "~term[position]{begin-end}".
@@ -104,7 +97,7 @@ TEST_CASE("Analyzer: every language's tokens through the whole chain", "[analysi
     };
     for (const Case& c : cases) {
         CAPTURE(c.locale, c.text);
-        Analyzer analyzer(profile(c.locale, c.stemmer));
+        Analyzer analyzer(test::analysis_profile(c.locale, c.stemmer));
         CHECK(golden(analyzer.analyze(c.text)) == c.expected);
     }
 }
@@ -125,7 +118,7 @@ TEST_CASE("Segmenter: invalid UTF-8 never moves a word past its bytes", "[analys
 }
 
 TEST_CASE("Analyzer: invalid UTF-8 gives tokens inside the input, in every language", "[analysis][unit]") {
-    Analyzer en(profile("en", "english"));
+    Analyzer en(test::analysis_profile("en", "english"));
     auto tokens = en.analyze(
         "\x9f"
         "in");
@@ -141,7 +134,9 @@ TEST_CASE("Analyzer: invalid UTF-8 gives tokens inside the input, in every langu
                                           "\xe2\x80\x99",    "\xe5\xaf",     "\xc3", "\x80", "\xff",     "\xed\xa0\x80",
                                           "\xf4\x90\x80\x80"};
     for (const std::string locale : {"en", "pt", "it", "zh-TW"}) {
-        Analyzer analyzer(profile(locale, locale == "zh-TW" ? "none" : locale == "en" ? "english" : "portuguese"));
+        Analyzer analyzer(test::analysis_profile(locale, locale == "zh-TW" ? "none"
+                                                         : locale == "en"  ? "english"
+                                                                           : "portuguese"));
         for (int round = 0; round < 300; ++round) {
             std::string text;
             for (int i = 0, n = 1 + static_cast<int>(random() % 12); i < n; ++i)

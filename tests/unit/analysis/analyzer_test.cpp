@@ -3,22 +3,17 @@
 #include "analysis/normalizer.h"
 #include "analysis/segmenter.h"
 
+#include "support/analysis_profiles.h"
+
 #include <catch2/catch.hpp>
 
 #include <atomic>
 #include <thread>
 
 using namespace anticipa::analysis;
+namespace test = anticipa::test;
 
 namespace {
-
-AnalysisProfile profile(const std::string& locale, const std::string& stemmer) {
-    AnalysisProfile p;
-    p.locale = locale;
-    p.stemmer = stemmer;
-    p.fold_chinese_script = locale.starts_with("zh");
-    return p;
-}
 
 /// Tokens as one compact line, like Xapian's own tests: "term/stem@position", n-grams as "~term".
 std::string summary(const std::vector<Token>& tokens) {
@@ -85,7 +80,7 @@ TEST_CASE("Segmenter: splits Chinese with the ICU dictionary", "[analysis][unit]
 }
 
 TEST_CASE("Analyzer: Portuguese inflections share a stem and accents add a folded form", "[analysis][unit][pt]") {
-    Analyzer pt(profile("pt", "portuguese"));
+    Analyzer pt(test::analysis_profile("pt", "portuguese"));
     CHECK(summary(pt.analyze("Senhas esquecidas")) == "senhas/senh@1 esquecidas/esquec@2");
     CHECK(pt.analyze("senha")[0].stem == pt.analyze("senhas")[0].stem);
     auto accented = pt.analyze("configuração")[0];
@@ -103,22 +98,22 @@ TEST_CASE("Analyzer: Spanish, Italian and English stems", "[analysis][unit]") {
                                            {"en", "english", "invoices", "invoicing"},
                                            {"en", "english", "cancelled", "cancel"}}) {
         CAPTURE(c.locale, c.a, c.b);
-        Analyzer analyzer(profile(c.locale, c.stemmer));
+        Analyzer analyzer(test::analysis_profile(c.locale, c.stemmer));
         CHECK(analyzer.analyze(c.a)[0].stem == analyzer.analyze(c.b)[0].stem);
     }
 }
 
 TEST_CASE("Analyzer: Italian elisions split at the apostrophe", "[analysis][unit][it]") {
-    auto p = profile("it", "italian");
-    p.split_apostrophes = true;
-    Analyzer it(p);
+    Analyzer it(test::analysis_profile("it", "italian"));
     CHECK(terms(it.analyze("dell'account l’app")) == std::vector<std::string>{"dell", "account", "l", "app"});
-    Analyzer unsplit(profile("it", "italian"));
+    auto p = test::analysis_profile("it", "italian");
+    p.split_apostrophes = false;
+    Analyzer unsplit(p);
     CHECK(terms(unsplit.analyze("dell'account")) == std::vector<std::string>{"dell'account"});
 }
 
 TEST_CASE("Analyzer: long Chinese words also yield overlapping bigrams", "[analysis][unit][zh]") {
-    Analyzer zh(profile("zh-TW", "none"));
+    Analyzer zh(test::analysis_profile("zh-TW", "none"));
     auto tokens = zh.analyze("安裝應用程式");
     auto all = terms(tokens);
     // Whatever the dictionary makes of it, 程式 must be reachable as a term or a bigram.
@@ -131,7 +126,7 @@ TEST_CASE("Analyzer: long Chinese words also yield overlapping bigrams", "[analy
 
 TEST_CASE("Analyzer: Chinese words also yield their characters and the bigram across two words",
           "[analysis][unit][zh]") {
-    Analyzer zh(profile("zh-CN", "none"));
+    Analyzer zh(test::analysis_profile("zh-CN", "none"));
     // ~记密 spans both words and belongs to the first (position 1), as a word's own bigrams do.
     CHECK(summary(zh.analyze("忘记密码")) == "忘记@1 ~忘 ~记 密码@2 ~记密 ~密 ~码");
     for (const auto& t : zh.analyze("忘记密码"))
@@ -148,20 +143,20 @@ TEST_CASE("Analyzer: Chinese words also yield their characters and the bigram ac
 }
 
 TEST_CASE("Analyzer: Traditional and Simplified text make the same terms", "[analysis][unit][zh]") {
-    Analyzer zh(profile("zh-TW", "none"));
+    Analyzer zh(test::analysis_profile("zh-TW", "none"));
     CHECK(terms(zh.analyze("忘記密碼怎麼辦")) == terms(zh.analyze("忘记密码怎么办")));
     CHECK(terms(zh.analyze("下載發票")) == terms(zh.analyze("下载发票")));
 }
 
 TEST_CASE("Analyzer: stop words are marked, not removed", "[analysis][unit]") {
-    auto p = profile("pt", "portuguese");
+    auto p = test::analysis_profile("pt", "portuguese");
     p.stopwords = {"não", "a", "de"};
     Analyzer pt(p);
     CHECK(summary(pt.analyze("nao sei a senha")) == "nao(stop)@1 sei@2 a(stop)@3 senha/senh@4");
 }
 
 TEST_CASE("Analyzer: synonyms match by stem, phrases included", "[analysis][unit]") {
-    auto p = profile("en", "english");
+    auto p = test::analysis_profile("en", "english");
     p.synonym_groups = {{"sign in", "log in", "login"}, {"invoice", "receipt", "bill"}};
     Analyzer en(p);
     auto tokens = en.analyze("logging in to see receipts");
@@ -176,7 +171,7 @@ TEST_CASE("Analyzer: synonyms match by stem, phrases included", "[analysis][unit
 }
 
 TEST_CASE("Analyzer: token byte ranges point at the original words", "[analysis][unit]") {
-    Analyzer pt(profile("pt", "portuguese"));
+    Analyzer pt(test::analysis_profile("pt", "portuguese"));
     const std::string text = "Como ALTERAR a Configuração?";
     for (const auto& t : pt.analyze(text)) {
         CAPTURE(t.term);
@@ -185,9 +180,9 @@ TEST_CASE("Analyzer: token byte ranges point at the original words", "[analysis]
 }
 
 TEST_CASE("Analyzer: the fingerprint changes with what decides index terms", "[analysis][unit]") {
-    Analyzer english(profile("en", "english"));
-    Analyzer none(profile("en", "none"));
-    auto with_stops = profile("en", "english");
+    Analyzer english(test::analysis_profile("en", "english"));
+    Analyzer none(test::analysis_profile("en", "none"));
+    auto with_stops = test::analysis_profile("en", "english");
     with_stops.stopwords = {"the"};
     Analyzer stops(with_stops);
     CHECK(english.fingerprint() != none.fingerprint());
@@ -195,7 +190,7 @@ TEST_CASE("Analyzer: the fingerprint changes with what decides index terms", "[a
 }
 
 TEST_CASE("Analyzer: one analyzer serves several threads", "[analysis][unit]") {
-    Analyzer zh(profile("zh-TW", "none"));
+    Analyzer zh(test::analysis_profile("zh-TW", "none"));
     const auto expected = terms(zh.analyze("無法登入帳號"));
     std::vector<std::thread> threads;
     std::atomic<int> mismatches{0};

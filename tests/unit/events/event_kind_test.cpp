@@ -1,4 +1,4 @@
-// Events stage: each kind's name, written once (events/event_kind.h).
+// Events stage: the event vocabulary, written once (events/event_kind.h): kinds and sources.
 #include "events/event_kind.h"
 
 #include <catch2/catch.hpp>
@@ -27,4 +27,17 @@ TEST_CASE("Event kinds: every name reads back as its kind; customers report all 
         CHECK_FALSE(events::kind_named(unknown));
         CHECK_FALSE(events::reaction_kind_named(unknown));
     }
+}
+
+TEST_CASE("Event sources: the surfaces an event comes from, listed once for checks and messages", "[events][unit]") {
+    for (const char* source : {"search", "suggest", "deflect", "context", "page"}) {
+        CAPTURE(source);
+        CHECK(events::is_event_source(source));
+        CHECK(events::event_sources_listed().find(source) != std::string::npos);
+    }
+    for (const char* unknown : {"", "Search", "widget", "elsewhere", "page "}) {
+        CAPTURE(unknown);
+        CHECK_FALSE(events::is_event_source(unknown));
+    }
+    CHECK(events::event_sources_listed() == "search, suggest, deflect, context or page");
 }
