@@ -2,6 +2,8 @@
 // /admin?format=csv&table=), the gaps by default.
 #include "gaps/report_writers.h"
 
+#include "common/joined.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <initializer_list>
@@ -164,14 +166,9 @@ std::string deflection_table(const GapsReport& report) {
 
 std::string not_helpful_table(const GapsReport& report) {
     std::string out = "article_id,not_helpful,helpful,comments,helpful_comments\r\n";
-    auto joined = [](const std::vector<std::string>& comments) {
-        std::string out;
-        for (const std::string& comment : comments) out += (out.empty() ? "" : " | ") + comment;
-        return out;
-    };
     for (const ArticleVotes& votes : report.not_helpful_articles)
         out += row({text_field(votes.article_id), number_field(votes.not_helpful), number_field(votes.helpful),
-                    text_field(joined(votes.comments)), text_field(joined(votes.helpful_comments))});
+                    text_field(joined(votes.comments, " | ")), text_field(joined(votes.helpful_comments, " | "))});
     return out;
 }
 
