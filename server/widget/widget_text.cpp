@@ -1,5 +1,6 @@
 #include "widget/widget_text.h"
 
+#include "common/locale_tag.h"
 #include "http_responses.h"
 #include "pages/contact_step.h"
 #include "pages/locale_negotiation.h"
