@@ -7,6 +7,7 @@
 #include "article/slug.h"
 #include "common/icu_check.h"
 #include "common/locale_tag.h"
+#include "common/utf8.h"
 
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
@@ -80,8 +81,7 @@ std::string draft_locale(const QuestionGroup& gap) {
         }
     if (best.empty() && !gap.phrasings.empty()) best = gap.phrasings.front().locale;
     if (best.empty()) best = gap.key.substr(0, gap.key.find(':'));
-    auto canonical = canonical_locale(best);
-    return canonical && is_known_language(*canonical) ? *canonical : "";
+    return known_locale(best).value_or("");
 }
 
 struct DraftText {
@@ -140,8 +140,7 @@ DraftText draft_text(const QuestionGroup& gap, const std::string& locale) {
 std::string file_slug(const std::string& title) {
     std::string slug = article::slugify(title);
     if (slug.size() <= MAX_SLUG_BYTES) return slug;
-    std::size_t cut = MAX_SLUG_BYTES;
-    while (cut > 0 && (static_cast<unsigned char>(slug[cut]) & 0xC0) == 0x80) --cut;
+    const std::size_t cut = character_start(slug, MAX_SLUG_BYTES);
     const std::size_t hyphen = slug.rfind('-', cut);
     return slug.substr(0, hyphen != std::string::npos && hyphen > MAX_SLUG_BYTES / 2 ? hyphen : cut);
 }

@@ -7,6 +7,7 @@
 // The caller shows `phrasings == 0` as "not checked" (a mistyped key shows up the same way).
 #include "gaps/gap_verification.h"
 
+#include "article/article.h"
 #include "article/article_loader.h"
 #include "common/locale_tag.h"
 
@@ -16,9 +17,6 @@
 namespace anticipa::gaps {
 
 namespace {
-
-/// The tier that may read every article: replaying as it checks the ranking, not entitlements.
-constexpr const char* REPLAY_TIER = "advanced";
 
 const QuestionGroup* find_group(const std::vector<QuestionGroup>& logged, const std::string& key) {
     auto found = std::find_if(logged.begin(), logged.end(), [&](const QuestionGroup& g) { return g.key == key; });
@@ -46,7 +44,7 @@ bool article_ranks(search::SearchService& search, const std::string& query, cons
     search::SearchRequest request;
     request.query = query;
     request.locale = article.meta.locale;
-    request.tier = REPLAY_TIER;
+    request.tier = article::highest_tier();  // replaying checks the ranking, not entitlements
     request.limit = std::max<std::size_t>(depth, 1);
     request.fallback_to_default = false;  // a hit in English says nothing about the Portuguese article
     request.with_snippets = false;

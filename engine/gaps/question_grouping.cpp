@@ -2,6 +2,7 @@
 
 #include "analysis/normalizer.h"
 #include "common/locale_tag.h"
+#include "common/utf8.h"
 
 #include <algorithm>
 #include <map>
@@ -56,7 +57,7 @@ std::vector<std::string> analyzed_terms(const analysis::Analyzer& analyzer, std:
 std::vector<std::size_t> code_point_starts(const std::string& text) {
     std::vector<std::size_t> starts;
     for (std::size_t i = 0; i < text.size(); ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+        if (!is_continuation_byte(text[i])) starts.push_back(i);
     return starts;
 }
 

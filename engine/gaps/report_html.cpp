@@ -4,6 +4,7 @@
 // everything derived from it (group keys, labels) goes through escape_html.
 #include "gaps/report_writers.h"
 
+#include "article/article.h"
 #include "common/html_escape.h"
 #include "gaps/report_html_parts.h"
 
@@ -289,7 +290,8 @@ std::string entitlement_section(const GapsReport& report) {
     if (report.entitlement_gaps.empty()) return html + NOTHING + "</section>";
     // Known tiers in their order, then any other the events carried.
     auto order = [](const std::string& tier) {
-        return tier == "basic" ? 0 : tier == "standard" ? 1 : tier == "advanced" ? 2 : 3;
+        const auto& tiers = article::all_tiers();
+        return std::find(tiers.begin(), tiers.end(), tier) - tiers.begin();
     };
     std::vector<const EntitlementGap*> sorted;
     for (const auto& gap : report.entitlement_gaps) sorted.push_back(&gap);
