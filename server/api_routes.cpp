@@ -41,16 +41,33 @@ FieldResult<search::SearchRequest> read_query(const httplib::Request& request, c
     return query;
 }
 
+/// The cached answer's JSON (serialised once per answer, see SharedAnswer::rendered) with this
+/// request's own fields spliced in before its closing brace, so a repeated search neither builds
+/// nor re-parses a document.
+std::string with_request_fields(const std::string& answer_json, const std::string& search_id, std::size_t page) {
+    std::string body;
+    body.reserve(answer_json.size() + search_id.size() + 32);
+    body.append(answer_json, 0, answer_json.rfind('}'));
+    body += ",\"search_id\":";
+    body += nlohmann::json(search_id).dump();
+    body += ",\"page\":";
+    body += std::to_string(page);
+    body += '}';
+    return body;
+}
+
 void answer_search(ServerContext& context, const httplib::Request& request, const EventContext& where,
                    const search::SearchRequest& query, httplib::Response& response, std::size_t page) {
-    search::SearchResponse found = context.search.search(query);
+    const search::AnswerPtr answer = context.search.answer(query);
+    const search::SearchResponse& found = answer->response();
     context.metrics.count_search(found.own_total() > 0);
     events::Event event = search_event(context, request, where, query, found, "search");
-    nlohmann::json body = search_json(found, query.query);
-    body["search_id"] = event.search_id;
-    body["page"] = page;
+    // query.query is part of the answer's request key, so every request sharing it renders alike.
+    const std::string& answer_json =
+        answer->rendered([&](const search::SearchResponse& kept) { return search_json(kept, query.query).dump(); });
+    std::string body = with_request_fields(answer_json, event.search_id, page);
     record_search(context, std::move(event), query, found);
-    send_json(response, body);
+    send_json_text(response, std::move(body));
 }
 
 }  // namespace

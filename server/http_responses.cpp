@@ -20,8 +20,12 @@ void send_error(httplib::Response& response, const FieldError& refused) {
 }
 
 void send_json(httplib::Response& response, const nlohmann::json& body, int status) {
+    send_json_text(response, body.dump(), status);
+}
+
+void send_json_text(httplib::Response& response, std::string body, int status) {
     response.status = status;
-    response.set_content(body.dump(), "application/json; charset=utf-8");
+    response.set_content(std::move(body), "application/json; charset=utf-8");
 }
 
 std::string request_tier(const httplib::Request& request, const ServerConfig& config) {

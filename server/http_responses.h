@@ -19,5 +19,7 @@ void send_error(httplib::Response& response, ApiError error, const std::string& 
 void send_error(httplib::Response& response, const FieldError& refused);
 
 void send_json(httplib::Response& response, const nlohmann::json& body, int status = 200);
+/// A body already serialised as JSON.
+void send_json_text(httplib::Response& response, std::string body, int status = 200);
 
 }  // namespace anticipa::server

@@ -50,23 +50,23 @@ std::string request_key(const SearchRequest& request) {
     return key;
 }
 
-std::optional<SearchResponse> ResultCache::find(const std::string& key) {
+AnswerPtr ResultCache::find(const std::string& key) {
     std::lock_guard lock(mutex_);
     auto found = by_key_.find(key);
     if (found == by_key_.end()) {
         ++stats_.misses;
-        return std::nullopt;
+        return nullptr;
     }
     ++stats_.hits;
     order_.splice(order_.begin(), order_, found->second);
     return found->second->second;
 }
 
-void ResultCache::keep(const std::string& key, const SearchResponse& response) {
+void ResultCache::keep(const std::string& key, AnswerPtr answer) {
     if (capacity_ == 0) return;
     std::lock_guard lock(mutex_);
     if (by_key_.count(key)) return;  // another thread answered it meanwhile
-    order_.emplace_front(key, response);
+    order_.emplace_front(key, std::move(answer));
     by_key_[key] = order_.begin();
     if (by_key_.size() > capacity_) {
         by_key_.erase(order_.back().first);

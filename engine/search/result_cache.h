@@ -6,8 +6,8 @@
 
 #include <cstdint>
 #include <list>
+#include <memory>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -17,6 +17,32 @@ namespace anticipa::search {
 /// requests share a key ("a,b" as one tag is not "a" and "b"). The one place a field joins the
 /// key: the function names every field of SearchRequest, so adding one without it fails to build.
 std::string request_key(const SearchRequest& request);
+
+/// An answer as the cache keeps it: made once, never changed, shared by every request that asks
+/// the same thing of the same revision, so a repeated request copies nothing. A caller that turns
+/// answers into bytes (the JSON API) does it once per answer through rendered().
+class SharedAnswer {
+  public:
+    explicit SharedAnswer(SearchResponse response) : response_(std::move(response)) {}
+
+    const SearchResponse& response() const { return response_; }
+
+    /// `render(response())`, made by the first caller and kept for the others. One rendering per
+    /// answer: `render` may read only the answer and fields of its request_key (the answer is
+    /// shared by exactly the requests with that key), never per-request fields such as ids.
+    template <typename Render>
+    const std::string& rendered(Render render) const {
+        std::call_once(rendered_once_, [&] { rendered_ = render(response_); });
+        return rendered_;
+    }
+
+  private:
+    SearchResponse response_;
+    mutable std::once_flag rendered_once_;
+    mutable std::string rendered_;
+};
+
+using AnswerPtr = std::shared_ptr<const SharedAnswer>;
 
 /// A thread-safe LRU map from a key (the index revision read + request_key) to an answer.
 class ResultCache {
@@ -28,14 +54,15 @@ class ResultCache {
     /// `capacity` 0 keeps nothing.
     explicit ResultCache(std::size_t capacity) : capacity_(capacity) {}
 
-    /// The answer kept under `key`, now the most recently used; counts a hit or a miss.
-    std::optional<SearchResponse> find(const std::string& key);
-    /// Keeps `response` under `key` unless another thread did meanwhile; the oldest goes when full.
-    void keep(const std::string& key, const SearchResponse& response);
+    /// The answer kept under `key` (null if none), now the most recently used; counts a hit or a
+    /// miss.
+    AnswerPtr find(const std::string& key);
+    /// Keeps `answer` under `key` unless another thread did meanwhile; the oldest goes when full.
+    void keep(const std::string& key, AnswerPtr answer);
     Stats stats();
 
   private:
-    using Entries = std::list<std::pair<std::string, SearchResponse>>;
+    using Entries = std::list<std::pair<std::string, AnswerPtr>>;
 
     std::size_t capacity_;
     std::mutex mutex_;

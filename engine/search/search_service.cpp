@@ -39,13 +39,13 @@ std::string cache_key(std::uint64_t generation, const std::vector<Searcher::Loca
 
 }  // namespace
 
-SearchResponse SearchService::search(const SearchRequest& request) {
+AnswerPtr SearchService::answer(const SearchRequest& request) {
     return with_searcher([&](Searcher& searcher, std::uint64_t generation) {
         const std::string key = cache_key(generation, searcher.revisions(), request);
-        if (auto kept = cache_.find(key)) return std::move(*kept);
-        SearchResponse response = searcher.search(request);
-        cache_.keep(key, response);
-        return response;
+        if (AnswerPtr kept = cache_.find(key)) return kept;
+        auto made = std::make_shared<const SharedAnswer>(searcher.search(request));
+        cache_.keep(key, made);
+        return AnswerPtr(made);
     });
 }
 std::optional<ArticleView> SearchService::article(const std::string& locale, const std::string& id,

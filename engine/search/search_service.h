@@ -35,7 +35,10 @@ class SearchService {
 
     /// Answers repeated requests from the cache, keyed by the request and the exact revisions the
     /// borrowed Searcher sees, so a newly published revision is never answered from the cache.
-    SearchResponse search(const SearchRequest& request);
+    /// The answer is shared with other requests, not copied (see SharedAnswer).
+    AnswerPtr answer(const SearchRequest& request);
+    /// answer()'s response, as a copy the caller may change.
+    SearchResponse search(const SearchRequest& request) { return answer(request)->response(); }
 
     CacheStats cache_stats() { return cache_.stats(); }
     /// Never throws: an index that cannot be served is a status too.
