@@ -108,7 +108,8 @@ void suggest_route(ServerContext& context, const httplib::Request& request, http
     search::SearchRequest& query = *read;
     query.limit = 5;
     query.with_snippets = false;
-    search::SearchResponse found = context.search.search(query);
+    const search::AnswerPtr answer = context.search.answer(query);  // shared with the cache, not copied
+    const search::SearchResponse& found = answer->response();
     // Every keystroke is recorded; the gaps report counts one session's keystrokes as one search
     // (its last query), and a click on a suggestion refers to this keystroke's search id.
     events::Event event = search_event(context, request, *where, query, found, "suggest");

@@ -38,7 +38,8 @@ std::string deflection(const PageSite& site, const httplib::Request& request, co
     query.tier = tier;
     query.limit = 5;
     query.prefix_last_word = false;
-    search::SearchResponse found = site.context.search.search(query);
+    const search::AnswerPtr answer = site.context.search.answer(query);  // shared with the cache, not copied
+    const search::SearchResponse& found = answer->response();
     events::Event event = search_event(site.context, request, {}, query, found, "deflect");
     search_id = event.search_id;
     record_search(site.context, std::move(event), query, found);

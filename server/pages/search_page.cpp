@@ -106,7 +106,8 @@ void search_route(const PageSite& site, const std::string& locale, const httplib
     query.limit = RESULTS_PER_PAGE;
     query.offset = (*page - 1) * RESULTS_PER_PAGE;
     query.correct_spelling = request.get_param_value("correct") != "false";  // "Search instead for"
-    search::SearchResponse found = site.context.search.search(query);
+    const search::AnswerPtr answer = site.context.search.answer(query);      // shared with the cache, not copied
+    const search::SearchResponse& found = answer->response();
     site.context.metrics.count_search(found.own_total() > 0);
 
     events::Event event = search_event(site.context, request, {}, query, found, "page");
