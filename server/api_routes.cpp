@@ -44,16 +44,34 @@ FieldResult<search::SearchRequest> read_query(const httplib::Request& request, c
 /// The cached answer's JSON (serialised once per answer, see SharedAnswer::rendered) with this
 /// request's own fields spliced in before its closing brace, so a repeated search neither builds
 /// nor re-parses a document.
-std::string with_request_fields(const std::string& answer_json, const std::string& search_id, std::size_t page) {
+std::string with_request_fields(const std::string& answer_json, const std::string& search_id,
+                                std::initializer_list<std::pair<const char*, std::size_t>> numbers = {}) {
     std::string body;
     body.reserve(answer_json.size() + search_id.size() + 32);
     body.append(answer_json, 0, answer_json.rfind('}'));
     body += ",\"search_id\":";
     body += nlohmann::json(search_id).dump();
-    body += ",\"page\":";
-    body += std::to_string(page);
+    for (const auto& [name, number] : numbers) {
+        body += ",\"";
+        body += name;
+        body += "\":";
+        body += std::to_string(number);
+    }
     body += '}';
     return body;
+}
+
+/// {"query", "suggestions": [{"id", "title", "link", "locale"}]}, without the search id.
+std::string suggestions_json(const search::SearchResponse& found, const std::string& query) {
+    nlohmann::json suggestions = nlohmann::json::array();
+    // A suggestion shows the article's title, so it opens the article at its top: the section
+    // the words matched best ("#choose-a-strong-password") is not what the title promised.
+    for (const auto& hit : found.hits)
+        suggestions.push_back({{"id", hit.id},
+                               {"title", hit.title},
+                               {"link", hit.link.substr(0, hit.link.find('#'))},
+                               {"locale", hit.locale}});
+    return nlohmann::json{{"query", query}, {"suggestions", suggestions}}.dump();
 }
 
 void answer_search(ServerContext& context, const httplib::Request& request, const EventContext& where,
@@ -63,9 +81,9 @@ void answer_search(ServerContext& context, const httplib::Request& request, cons
     context.metrics.count_search(found.own_total() > 0);
     events::Event event = search_event(context, request, where, query, found, "search");
     // query.query is part of the answer's request key, so every request sharing it renders alike.
-    const std::string& answer_json =
-        answer->rendered([&](const search::SearchResponse& kept) { return search_json(kept, query.query).dump(); });
-    std::string body = with_request_fields(answer_json, event.search_id, page);
+    const std::string& answer_json = answer->rendered(
+        "search", [&](const search::SearchResponse& kept) { return search_json(kept, query.query).dump(); });
+    std::string body = with_request_fields(answer_json, event.search_id, {{"page", page}});
     record_search(context, std::move(event), query, found);
     send_json_text(response, std::move(body));
 }
@@ -113,17 +131,11 @@ void suggest_route(ServerContext& context, const httplib::Request& request, http
     // Every keystroke is recorded; the gaps report counts one session's keystrokes as one search
     // (its last query), and a click on a suggestion refers to this keystroke's search id.
     events::Event event = search_event(context, request, *where, query, found, "suggest");
-    nlohmann::json suggestions = nlohmann::json::array();
-    // A suggestion shows the article's title, so it opens the article at its top: the section
-    // the words matched best ("#choose-a-strong-password") is not what the title promised.
-    for (const auto& hit : found.hits)
-        suggestions.push_back({{"id", hit.id},
-                               {"title", hit.title},
-                               {"link", hit.link.substr(0, hit.link.find('#'))},
-                               {"locale", hit.locale}});
-    nlohmann::json body{{"query", query.query}, {"search_id", event.search_id}, {"suggestions", suggestions}};
+    const std::string& answer_json = answer->rendered(
+        "suggest", [&](const search::SearchResponse& kept) { return suggestions_json(kept, query.query); });
+    std::string body = with_request_fields(answer_json, event.search_id);
     record_search(context, std::move(event), query, found);
-    send_json(response, body);
+    send_json_text(response, std::move(body));
 }
 
 void events_route(ServerContext& context, const httplib::Request& request, httplib::Response& response) {

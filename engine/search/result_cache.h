@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <list>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -20,26 +21,29 @@ std::string request_key(const SearchRequest& request);
 
 /// An answer as the cache keeps it: made once, never changed, shared by every request that asks
 /// the same thing of the same revision, so a repeated request copies nothing. A caller that turns
-/// answers into bytes (the JSON API) does it once per answer through rendered().
+/// answers into bytes (the JSON API's search and suggest) does it once per answer and format
+/// through rendered().
 class SharedAnswer {
   public:
     explicit SharedAnswer(SearchResponse response) : response_(std::move(response)) {}
 
     const SearchResponse& response() const { return response_; }
 
-    /// `render(response())`, made by the first caller and kept for the others. One rendering per
-    /// answer: `render` may read only the answer and fields of its request_key (the answer is
+    /// `render(response())`, made by the first caller asking for `format` and kept for the
+    /// others. `render` may read only the answer and fields of its request_key (the answer is
     /// shared by exactly the requests with that key), never per-request fields such as ids.
     template <typename Render>
-    const std::string& rendered(Render render) const {
-        std::call_once(rendered_once_, [&] { rendered_ = render(response_); });
-        return rendered_;
+    const std::string& rendered(const std::string& format, Render render) const {
+        std::lock_guard lock(rendered_mutex_);
+        auto [slot, made] = rendered_.try_emplace(format);
+        if (made) slot->second = render(response_);
+        return slot->second;  // map nodes never move, so the reference outlives the lock
     }
 
   private:
     SearchResponse response_;
-    mutable std::once_flag rendered_once_;
-    mutable std::string rendered_;
+    mutable std::mutex rendered_mutex_;
+    mutable std::map<std::string, std::string> rendered_;  ///< by format; guarded by rendered_mutex_
 };
 
 using AnswerPtr = std::shared_ptr<const SharedAnswer>;
