@@ -37,3 +37,37 @@ TEST_CASE("SearchService: repeated requests come from the cache, new revisions n
     CHECK(test::eventually([&] { return service.search(request).hits.size() == 2; }));
     CHECK(service.search(request).hits.size() == 2);
 }
+
+TEST_CASE("SearchService: a repeated request shares the kept answer and each rendering of it",
+          "[search][integration]") {
+    test::TempDir dir;
+    dir.write("articles/en/a.md", "---\ntitle: Otters\n---\nThe otter swims.\n");
+    analysis::AnalyzerSet analyzers(test::source_dir() / "locales");
+    index::IndexOptions options;
+    options.index_dir = dir / "index";
+    options.load.root = dir / "articles";
+    index::index_articles(options, analyzers);
+    search::SearchService service({options.index_dir, "en"}, analyzers);
+
+    search::SearchRequest request;
+    request.query = "otter";
+    request.locale = "en";
+    const search::AnswerPtr first = service.answer(request);
+    const search::AnswerPtr second = service.answer(request);
+    CHECK(first.get() == second.get());  // one answer, not a copy per request
+
+    int renders = 0;
+    auto titles = [&](const search::SearchResponse& found) {
+        ++renders;
+        return found.hits.at(0).title;
+    };
+    CHECK(first->rendered("titles", titles) == "Otters");
+    CHECK(second->rendered("titles", titles) == "Otters");
+    CHECK(renders == 1);
+    // Another format is rendered on its own, never answered with the first one's bytes.
+    CHECK(second->rendered(
+              "count", [](const search::SearchResponse& found) { return std::to_string(found.hits.size()); }) == "1");
+
+    request.query = "otters swim";  // another request, another answer
+    CHECK(service.answer(request).get() != first.get());
+}
