@@ -82,7 +82,7 @@ void answer_search(ServerContext& context, const httplib::Request& request, cons
     events::Event event = search_event(context, request, where, query, found, "search");
     // query.query is part of the answer's request key, so every request sharing it renders alike.
     const std::string& answer_json = answer->rendered(
-        "search", [&](const search::SearchResponse& kept) { return search_json(kept, query.query).dump(); });
+        "search", [&](const search::SearchResponse& kept) { return search_json(kept, query.query); });
     std::string body = with_request_fields(answer_json, event.search_id, {{"page", page}});
     record_search(context, std::move(event), query, found);
     send_json_text(response, std::move(body));

@@ -62,7 +62,8 @@ int run_search(SearchArgs& args) {
     for (const auto& locale : searcher.unusable())
         std::cerr << "anticipa search: warning: " << locale.message() << '\n';
     search::SearchResponse response = searcher.search(args.request);
-    if (args.json) std::cout << server::search_json(response, args.request.query).dump(2) << '\n';
+    if (args.json)
+        std::cout << nlohmann::json::parse(server::search_json(response, args.request.query)).dump(2) << '\n';
     else print_text(response, args.request);
     return EXIT_CLEAN;
 }
