@@ -8,6 +8,7 @@
 #include "admin_controls.h"
 
 #include "common/html_escape.h"
+#include "gaps/answered_gaps.h"
 #include "gaps/content_plan.h"
 #include "gaps/plan_options.h"
 #include "gaps/report_writers.h"
@@ -144,9 +145,14 @@ void send_report(AdminDesk& desk, const httplib::Request& request, httplib::Resp
         return send_admin_page(response, 400, "Content plan", bad_option_body(*error, controls));
     try {
         // The searches' analyzers: the report groups queries as the index analyzes them.
-        const gaps::GapsReport report = gaps::build_content_plan(
-            {.events_db = desk.context.config.events_path, .articles = desk.context.config.articles_dir},
-            desk.context.search.analyzers(), std::get<gaps::ReportOptions>(options));
+        const gaps::GapsReport report =
+            gaps::build_content_plan({.events_db = desk.context.config.events_path,
+                                      .articles = desk.context.config.articles_dir,
+                                      .check_with_index =
+                                          [&desk](std::vector<gaps::Interaction>& interactions) {
+                                              gaps::find_gaps_behind_results(interactions, desk.context.search);
+                                          }},
+                                     desk.context.search.analyzers(), std::get<gaps::ReportOptions>(options));
         if (view.csv) return send_csv(response, report, view.table);
         response.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
         pages::send_html(response, 200, with_plan_controls(gaps::write_html(report), controls));

@@ -62,9 +62,17 @@ GapsReport build_content_plan(const PlanSources& sources, analysis::AnalyzerSet&
     FoldOptions fold;
     fold.session_window = sources.session_window;
     auto [current, previous] = read_periods(sources.events_db, {options.since, options.until}, fold);
-    GapsReport report = build_gaps_report(current, previous, analyzers, options);
+    if (sources.check_with_index) sources.check_with_index(current);
     std::error_code error;
-    if (!sources.articles.empty() && std::filesystem::is_directory(sources.articles, error)) {
+    const bool have_articles = !sources.articles.empty() && std::filesystem::is_directory(sources.articles, error);
+    // The help center's own translations, then dictionaries, bridge languages; without the
+    // articles, none does.
+    const DictionaryOptions dictionaries{.folder = sources.dictionaries};
+    Translations translations;
+    if (have_articles) translations = load_help_center_translations(sources.articles, analyzers, &dictionaries);
+    GapsReport report = build_gaps_report(current, previous, analyzers, options, translations.table);
+    report.grouping_warnings = std::move(translations.warnings);
+    if (have_articles) {
         report.stale_translations = translation_problems(sources.articles);
         report.translations_checked_in = sources.articles.generic_string();
     }

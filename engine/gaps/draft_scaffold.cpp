@@ -69,9 +69,14 @@ std::string capitalised(const std::string& text) {
     return out;
 }
 
-/// The locale most of the group's customers searched in (ties: the first in tag order), else the
+/// A question asked in several languages is written once, in the help center's source language
+/// (`source_language`, "" when unknown), and translated from there as every article is. Else the
+/// locale most of the group's customers searched in (ties: the first in tag order), else the
 /// locale of its top phrasing, else the one in its key ("pt:redefin senh").
-std::string draft_locale(const QuestionGroup& gap) {
+std::string draft_locale(const QuestionGroup& gap, const std::string& source_language) {
+    std::set<std::string> languages;
+    for (const auto& [locale, searches] : gap.locales) languages.insert(language_of(locale));
+    if (languages.size() > 1 && !source_language.empty()) return known_locale(source_language).value_or("");
     std::string best;
     std::size_t most = 0;
     for (const auto& [locale, searches] : gap.locales)
@@ -244,7 +249,7 @@ ScaffoldResult scaffold_drafts(const GapsReport& report, const fs::path& dir, st
     const std::size_t drafts = std::min(count, report.gaps.size());
     for (std::size_t i = 0; i < drafts; ++i) {
         const QuestionGroup& gap = report.gaps[i];
-        const std::string locale = folder_locale(dir, draft_locale(gap));
+        const std::string locale = folder_locale(dir, draft_locale(gap, report.source_language));
         if (locale.empty()) {
             result.skipped.push_back("gap `" + gap.key + "`: no known locale to write it in");
             continue;

@@ -17,9 +17,10 @@ struct ScaffoldResult {
 };
 
 /// Writes <dir>/<locale>/<slug>.md for each of the first `count` entries of report.gaps: front
-/// matter with status: draft, the locale most of its customers used, the top phrasing of that
-/// locale as title, the other phrasings as `questions:`, and `gap: <group key>` so
-/// `anticipa gaps --verify` can later check that the published article answers them.
+/// matter with status: draft, the help center's source locale for a question asked in several
+/// languages (its comment lists the locales that asked) or else the locale most of its customers used, the top phrasing
+/// of that locale as title, the other phrasings as `questions:`, and `gap: <group key>` so `anticipa gaps --verify` can
+/// later check that the published article answers them.
 ScaffoldResult scaffold_drafts(const GapsReport& report, const std::filesystem::path& dir, std::size_t count);
 
 }  // namespace anticipa::gaps

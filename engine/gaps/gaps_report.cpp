@@ -38,7 +38,8 @@ Selection select(const std::vector<Interaction>& interactions, const ReportOptio
 /// one period to the next and the trend compares like with like.
 class GroupKeys {
   public:
-    GroupKeys(analysis::AnalyzerSet& analyzers, const Selection& current, const Selection& previous) {
+    GroupKeys(analysis::AnalyzerSet& analyzers, const Selection& current, const Selection& previous,
+              const TranslationTable& translations) {
         std::unordered_map<std::string, KeyVolume> volumes;
         for (const Selection* period : {&current, &previous})
             for (const Interaction* interaction : *period) {
@@ -52,9 +53,13 @@ class GroupKeys {
                 ++volumes.at(slot->second).searches;
             }
         std::vector<KeyVolume> keys;
-        for (auto& [key, volume] : volumes) keys.push_back(std::move(volume));
-        merged_ = merge_similar_keys(std::move(keys));
+        for (auto& [key, volume] : volumes) keys.push_back(volume);
+        merged_ = group_question_keys(std::move(keys), translations);
+        for (auto& [key, volume] : volumes) members_[merged_.at(key)].push_back(std::move(volume.question));
     }
+
+    /// The keys of the phrasings a group holds (group_of() gives the group's key).
+    const std::vector<QuestionKey>& members(const std::string& group) const { return members_.at(group); }
 
     const std::string& group_of(const Interaction& interaction) const {
         return merged_.at(raw_.at(lookup(interaction)));
@@ -63,8 +68,9 @@ class GroupKeys {
   private:
     static std::string lookup(const Interaction& interaction) { return interaction.locale + '\n' + interaction.query; }
 
-    std::unordered_map<std::string, std::string> raw_;     ///< locale + query -> its own key
-    std::unordered_map<std::string, std::string> merged_;  ///< own key -> the group's key
+    std::unordered_map<std::string, std::string> raw_;                   ///< locale + query -> its own key
+    std::unordered_map<std::string, std::string> merged_;                ///< own key -> the group's key
+    std::unordered_map<std::string, std::vector<QuestionKey>> members_;  ///< group's key -> own keys
 };
 
 /// One group while interactions are added to it.
@@ -101,6 +107,7 @@ class GroupBuilder {
                 break;
         }
         for (const std::string& article : interaction.shown) ++shown_[article];
+        if (!interaction.would_answer.empty()) ++would_answer_[interaction.would_answer];
     }
 
     void add_previous(const Interaction& interaction) {
@@ -110,11 +117,17 @@ class GroupBuilder {
 
     bool current() const { return group_.searches > 0; }
 
-    QuestionGroup finish(std::size_t phrasings_kept) {
+    /// `label_language`: the help center's source language, whose phrasing labels the group
+    /// when it was asked in it ("" for the most common phrasing of any).
+    QuestionGroup finish(std::size_t phrasings_kept, const std::string& label_language) {
         std::vector<Phrasing> all;
         for (auto& [id, phrasing] : phrasings_) all.push_back(std::move(phrasing));
         std::stable_sort(all.begin(), all.end(),
                          [](const Phrasing& a, const Phrasing& b) { return a.count > b.count; });
+        auto in_label_language = std::find_if(all.begin(), all.end(), [&](const Phrasing& phrasing) {
+            return !label_language.empty() && language_of(phrasing.locale) == label_language;
+        });
+        if (in_label_language != all.end()) std::rotate(all.begin(), in_label_language, in_label_language + 1);
         // The most common overall, plus the most common of every locale, so a draft in any
         // language the question was asked in has a title to start from.
         std::set<std::string> locales_with_one;
@@ -129,6 +142,9 @@ class GroupBuilder {
         std::stable_sort(group_.shown_not_helpful.begin(), group_.shown_not_helpful.end(),
                          [](const auto& a, const auto& b) { return a.second > b.second; });
         if (group_.shown_not_helpful.size() > SHOWN_PER_GROUP) group_.shown_not_helpful.resize(SHOWN_PER_GROUP);
+        for (auto& [article, times] : would_answer_) group_.would_answer.emplace_back(article, times);
+        std::stable_sort(group_.would_answer.begin(), group_.would_answer.end(),
+                         [](const auto& a, const auto& b) { return a.second > b.second; });
         return std::move(group_);
     }
 
@@ -136,11 +152,12 @@ class GroupBuilder {
     QuestionGroup group_;
     std::map<std::pair<std::string, std::string>, Phrasing> phrasings_;  ///< (locale, folded text)
     std::map<std::string, std::size_t> shown_;
+    std::map<std::string, std::size_t> would_answer_;
 };
 
 /// Every group asked about in this period, with its counts from the period before.
 std::vector<QuestionGroup> build_groups(const Selection& current, const Selection& previous, const GroupKeys& keys,
-                                        std::size_t phrasings_kept) {
+                                        std::size_t phrasings_kept, const TranslationTable& translations) {
     std::map<std::string, GroupBuilder> builders;
     for (const Interaction* interaction : current)
         if (asks_question(*interaction)) {
@@ -153,7 +170,10 @@ std::vector<QuestionGroup> build_groups(const Selection& current, const Selectio
             if (found != builders.end()) found->second.add_previous(*interaction);
         }
     std::vector<QuestionGroup> groups;
-    for (auto& [key, builder] : builders) groups.push_back(builder.finish(phrasings_kept));
+    for (auto& [key, builder] : builders) {
+        groups.push_back(builder.finish(phrasings_kept, translations.pivot_language()));
+        groups.back().joined_by = joining_translations(keys.members(key), translations);
+    }
     return groups;
 }
 
@@ -221,20 +241,32 @@ std::vector<ArticleVotes> article_votes(const Selection& current, std::size_t co
     return out;
 }
 
-/// A gap counted per (locale or tier, group): "pt customers asked 12 times for `en:sso`".
+/// A gap counted per (locale or tier, group): "pt customers asked 12 times for `en:sso`", and the
+/// article most often found for them.
 struct KindCount {
     std::string where, key;
     std::size_t searches = 0;
+    std::string would_answer;
 };
 
 std::vector<KindCount> count_kind(const Selection& current, const GroupKeys& keys, GapKind kind, std::size_t count,
                                   const std::string Interaction::*where) {
     std::map<std::pair<std::string, std::string>, std::size_t> counts;
+    std::map<std::pair<std::string, std::string>, std::map<std::string, std::size_t>> articles;
     for (const Interaction* interaction : current)
-        if (interaction->gap == kind && asks_question(*interaction))
-            ++counts[{interaction->*where, keys.group_of(*interaction)}];
+        if (interaction->gap == kind && asks_question(*interaction)) {
+            const std::pair<std::string, std::string> place{interaction->*where, keys.group_of(*interaction)};
+            ++counts[place];
+            if (!interaction->would_answer.empty()) ++articles[place][interaction->would_answer];
+        }
     std::vector<KindCount> out;
-    for (const auto& [place, searches] : counts) out.push_back({place.first, place.second, searches});
+    for (const auto& [place, searches] : counts) {
+        std::string article;
+        std::size_t most = 0;
+        for (const auto& [id, times] : articles[place])
+            if (times > most) std::tie(article, most) = std::pair{id, times};
+        out.push_back({place.first, place.second, searches, article});
+    }
     std::stable_sort(out.begin(), out.end(),
                      [](const KindCount& a, const KindCount& b) { return a.searches > b.searches; });
     if (out.size() > count) out.resize(count);
@@ -264,12 +296,14 @@ std::vector<DailyVolume> daily_volumes(const Selection& current, const ReportOpt
 }  // namespace
 
 GapsReport build_gaps_report(const std::vector<Interaction>& current, const std::vector<Interaction>& previous,
-                             analysis::AnalyzerSet& analyzers, const ReportOptions& options) {
+                             analysis::AnalyzerSet& analyzers, const ReportOptions& options,
+                             const TranslationTable& translations) {
     GapsReport report;
     report.since = options.since;
     report.until = options.until;
     report.locale = options.locale;
     report.tier = options.tier;
+    report.source_language = translations.pivot_language();
     const Selection now = select(current, options), before = select(previous, options);
     for (const Interaction* interaction : now) {
         if (!asks_question(*interaction)) continue;
@@ -283,8 +317,8 @@ GapsReport build_gaps_report(const std::vector<Interaction>& current, const std:
         if (is_unresolved(interaction->outcome)) ++report.previous_unresolved;
     }
 
-    const GroupKeys keys(analyzers, now, before);
-    std::vector<QuestionGroup> groups = build_groups(now, before, keys, options.phrasings);
+    const GroupKeys keys(analyzers, now, before, translations);
+    std::vector<QuestionGroup> groups = build_groups(now, before, keys, options.phrasings, translations);
     std::map<std::string, std::string> labels;
     for (const QuestionGroup& group : groups) labels[group.key] = group.label;
     report.gaps = top(groups, options.top, true);
@@ -293,9 +327,9 @@ GapsReport build_gaps_report(const std::vector<Interaction>& current, const std:
     report.deflection = deflection_by_route(now);
     report.not_helpful_articles = article_votes(now, options.top);
     for (auto& gap : count_kind(now, keys, GapKind::TRANSLATION, options.top, &Interaction::locale))
-        report.translation_gaps.push_back({gap.where, gap.key, labels[gap.key], gap.searches});
+        report.translation_gaps.push_back({gap.where, gap.key, labels[gap.key], gap.searches, gap.would_answer});
     for (auto& gap : count_kind(now, keys, GapKind::ENTITLEMENT, options.top, &Interaction::tier))
-        report.entitlement_gaps.push_back({gap.where, gap.key, labels[gap.key], gap.searches});
+        report.entitlement_gaps.push_back({gap.where, gap.key, labels[gap.key], gap.searches, gap.would_answer});
     report.daily = daily_volumes(now, options);
     report.analytics = analyse_searches(now, options.top);
     return report;

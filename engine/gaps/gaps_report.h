@@ -7,6 +7,7 @@
 #include "common/problem.h"
 #include "gaps/interaction.h"
 #include "gaps/search_analytics.h"
+#include "gaps/translation_table.h"
 
 #include <chrono>
 #include <map>
@@ -23,9 +24,9 @@ struct Phrasing {
 
 /// One question customers ask, in however many words and languages they ask it.
 struct QuestionGroup {
-    std::string key;                             ///< stable across runs: "<locale>:<sorted analyzed terms>"
-    std::string label;                           ///< the most common phrasing
-    std::vector<Phrasing> phrasings;             ///< most common first
+    std::string key;                  ///< stable across runs: "<locale>:<sorted analyzed terms>"
+    std::string label;                ///< the most common phrasing of the source locale's language, else of any
+    std::vector<Phrasing> phrasings;  ///< most common first
     std::map<std::string, std::size_t> locales;  ///< searches per customer locale
     std::size_t searches = 0;                    ///< interactions, resolved or not
     std::size_t unresolved = 0;
@@ -35,6 +36,11 @@ struct QuestionGroup {
     std::map<GapKind, std::size_t> gap_kinds;  ///< why the unresolved ones failed
     std::vector<std::pair<std::string, std::size_t>>
         shown_not_helpful;  ///< article id -> times shown in an unresolved interaction, most first
+    /// Articles all the words of unresolved searches find, that the customers could not read
+    /// (above their tier, or not in their language): "single-sign-on (pt)" -> times, most first.
+    std::vector<std::pair<std::string, std::size_t>> would_answer;
+    /// Why phrasings of several languages are one row: "trash (en) ≈ lixeir (pt)" (joining_translations).
+    std::vector<std::string> joined_by;
 };
 
 /// How often a contact attempt from a product route ended without a ticket.
@@ -58,6 +64,8 @@ struct TranslationGap {
     std::string locale;
     std::string group_key, label;
     std::size_t searches = 0;
+    std::string
+        would_answer;  ///< the article in another language, when the report found it: "e-invoice-taiwan (zh-TW)"
 };
 
 /// Customers of `tier` asked for something that exists only above their tier.
@@ -65,6 +73,7 @@ struct EntitlementGap {
     std::string tier;
     std::string group_key, label;
     std::size_t searches = 0;
+    std::string would_answer;  ///< the article above the tier, when the report found it: "single-sign-on (pt)"
 };
 
 struct DailyVolume {
@@ -76,6 +85,9 @@ struct GapsReport {
     std::chrono::system_clock::time_point since, until;  ///< this period; the previous one is as long, just before
     std::string locale;                                  ///< the filter, empty for all
     std::string tier;                                    ///< the filter, empty for all
+    /// The help center's source language, the pivot of the translations that joined languages
+    /// ("" without any): drafts of questions asked in several languages are written in it.
+    std::string source_language;
     std::size_t searches = 0, unresolved = 0, pending = 0;
     std::size_t previous_searches = 0, previous_unresolved = 0;
     std::vector<QuestionGroup> gaps;                 ///< unresolved groups, most unresolved first
@@ -88,6 +100,8 @@ struct GapsReport {
     /// The articles folder stale_translations were checked in; empty when there was none to check.
     std::string translations_checked_in;
     std::vector<DailyVolume> daily;
+    /// Bridges between languages that were missing (a dictionary not installed): fewer merges.
+    std::vector<std::string> grouping_warnings;
     SearchAnalytics analytics;  ///< click-through, click position, most clicked, no-result phrasings
 };
 
@@ -103,7 +117,10 @@ struct ReportOptions {
 std::string utc_date(std::chrono::system_clock::time_point at);
 
 /// `current` and `previous` are the interactions of this period and of the one before it.
+/// `translations` joins groups of different languages (group_question_keys); without one, each
+/// language groups on its own.
 GapsReport build_gaps_report(const std::vector<Interaction>& current, const std::vector<Interaction>& previous,
-                             analysis::AnalyzerSet& analyzers, const ReportOptions& options);
+                             analysis::AnalyzerSet& analyzers, const ReportOptions& options,
+                             const TranslationTable& translations = TranslationTable());
 
 }  // namespace anticipa::gaps

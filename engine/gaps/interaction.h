@@ -55,6 +55,9 @@ struct Interaction {
     bool vote_only = false;
     Outcome outcome = Outcome::PENDING;
     GapKind gap = GapKind::NONE;
+    /// The article the customer could not read that all their words find: "single-sign-on (pt)".
+    /// Set at report time for searches that showed results (find_gaps_behind_results).
+    std::string would_answer;
 };
 
 struct FoldOptions {

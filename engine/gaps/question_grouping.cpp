@@ -32,28 +32,6 @@ std::vector<Token> fold_synonyms(const analysis::SynonymTable& synonyms, const s
     return out;
 }
 
-/// Analyzed terms of a query, sorted and unique. Synonyms are folded twice: with the stop words
-/// (so "do not disturb" and "sign in" still match) and again without them (so "reset my
-/// password" meets "reset password"). Stop words are dropped unless the query is nothing else
-/// ("how do I" is still a question, if a vague one).
-std::vector<std::string> analyzed_terms(const analysis::Analyzer& analyzer, std::string_view query) {
-    std::vector<Token> words;
-    for (Token& token : analyzer.analyze(query))
-        if (token.kind != analysis::TokenKind::NGRAM) words.push_back(std::move(token));  // bigrams repeat their word
-
-    std::vector<Token> folded = fold_synonyms(analyzer.synonyms(), words);
-    std::vector<Token> content;
-    for (const Token& token : folded)
-        if (!token.stop) content.push_back(token);
-    if (!content.empty()) folded = fold_synonyms(analyzer.synonyms(), content);
-
-    std::vector<std::string> terms;
-    for (const Token& token : folded) terms.push_back(analysis::match_key(token));
-    std::sort(terms.begin(), terms.end());
-    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-    return terms;
-}
-
 std::vector<std::size_t> code_point_starts(const std::string& text) {
     std::vector<std::size_t> starts;
     for (std::size_t i = 0; i < text.size(); ++i)
@@ -126,10 +104,32 @@ std::vector<std::string> signatures(const std::string& term, const MergeOptions&
 
 }  // namespace
 
+// Synonyms are folded twice: with the stop words
+// (so "do not disturb" and "sign in" still match) and again without them (so "reset my
+// password" meets "reset password"). Stop words are dropped unless the query is nothing else
+// ("how do I" is still a question, if a vague one).
+std::vector<std::string> question_terms(const analysis::Analyzer& analyzer, std::string_view query) {
+    std::vector<Token> words;
+    for (Token& token : analyzer.analyze(query))
+        if (token.kind != analysis::TokenKind::NGRAM) words.push_back(std::move(token));  // bigrams repeat their word
+
+    std::vector<Token> folded = fold_synonyms(analyzer.synonyms(), words);
+    std::vector<Token> content;
+    for (const Token& token : folded)
+        if (!token.stop) content.push_back(token);
+    if (!content.empty()) folded = fold_synonyms(analyzer.synonyms(), content);
+
+    std::vector<std::string> terms;
+    for (const Token& token : folded) terms.push_back(analysis::match_key(token));
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    return terms;
+}
+
 QuestionKey question_key(analysis::AnalyzerSet& analyzers, const std::string& locale, std::string_view query) {
     QuestionKey result;
     result.language = locale.empty() ? "und" : language_of(locale);
-    result.terms = analyzed_terms(analyzers.for_locale(locale.empty() ? "und" : locale), query);
+    result.terms = question_terms(analyzers.for_locale(locale.empty() ? "und" : locale), query);
     if (result.terms.empty()) {
         // Punctuation or symbols only ("???", "@#!"): a group of its own rather than one for all.
         std::string text(query);
@@ -216,6 +216,73 @@ std::unordered_map<std::string, std::string> merge_similar_keys(std::vector<KeyV
         leaders.push_back(entry);
     }
     return merged_into;
+}
+
+std::vector<std::string> pivot_terms(const QuestionKey& question, const TranslationTable& translations) {
+    std::vector<std::string> out;
+    for (const std::string& term : question.terms) {
+        const TermTranslation* translation =
+            question.language == translations.pivot_language() ? nullptr : translations.find(question.language, term);
+        out.push_back(translation ? translation->pivot : term);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+std::unordered_map<std::string, std::string> group_question_keys(std::vector<KeyVolume> keys,
+                                                                 const TranslationTable& translations,
+                                                                 const MergeOptions& options) {
+    std::unordered_map<std::string, std::string> merged_into = merge_similar_keys(keys, options);
+    if (translations.empty()) return merged_into;
+    // Each group of one language, as its leader's terms in the pivot language, with the group's
+    // searches; the same merge then runs over all languages at once.
+    std::map<std::string, KeyVolume> groups;
+    for (KeyVolume& entry : keys) {
+        const std::string& leader = merged_into.at(entry.question.key);
+        auto [slot, fresh] = groups.try_emplace(leader);
+        slot->second.searches += entry.searches;
+        if (entry.question.key != leader) continue;
+        slot->second.question.key = leader;
+        slot->second.question.language = "*";
+        slot->second.question.terms = pivot_terms(entry.question, translations);
+    }
+    std::vector<KeyVolume> across;
+    for (auto& [leader, group] : groups) across.push_back(std::move(group));
+    const auto joined = merge_similar_keys(std::move(across), options);
+    for (auto& [key, leader] : merged_into) leader = joined.at(leader);
+    return merged_into;
+}
+
+std::vector<std::string> joining_translations(const std::vector<QuestionKey>& members,
+                                              const TranslationTable& translations) {
+    const std::string& pivot_language = translations.pivot_language();
+    std::map<std::string, std::map<std::string, std::set<std::string>>> meeting;  ///< pivot -> language -> terms
+    for (const QuestionKey& member : members)
+        for (const std::string& term : member.terms) {
+            const TermTranslation* translation =
+                member.language == pivot_language ? nullptr : translations.find(member.language, term);
+            meeting[translation ? translation->pivot : term][member.language].insert(term);
+        }
+    std::vector<std::string> out;
+    for (const auto& [pivot, by_language] : meeting) {
+        if (by_language.size() < 2) continue;
+        const bool translated = std::any_of(by_language.begin(), by_language.end(), [&](const auto& entry) {
+            return entry.first != pivot_language && entry.second.count(pivot) == 0;
+        });
+        if (!translated) continue;  // "okta" is "okta" everywhere: nothing to explain
+        std::string line;
+        // The pivot language first: "trash (en) ≈ lixeir (pt) ≈ papeler (es)".
+        auto add = [&](const std::string& language, const std::set<std::string>& terms) {
+            for (const std::string& term : terms)
+                line += (line.empty() ? "" : " \xE2\x89\x88 ") + term + " (" + language + ")";
+        };
+        if (auto found = by_language.find(pivot_language); found != by_language.end()) add(found->first, found->second);
+        for (const auto& [language, terms] : by_language)
+            if (language != pivot_language) add(language, terms);
+        out.push_back(std::move(line));
+    }
+    return out;
 }
 
 }  // namespace anticipa::gaps

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "analysis/analyzer_set.h"
+#include "gaps/translation_table.h"
 
 #include <cstddef>
 #include <string>
@@ -19,6 +20,10 @@ struct QuestionKey {
     std::string language;            ///< "zh" for zh-TW and zh-CN alike
     std::vector<std::string> terms;  ///< sorted, unique
 };
+
+/// Analyzed terms of a query, sorted and unique: stems, synonyms folded to the first of their
+/// group, stop words dropped unless the query is nothing else.
+std::vector<std::string> question_terms(const analysis::Analyzer& analyzer, std::string_view query);
 
 /// The key of `query` as customers of `locale` typed it. Analyzes with analyzers.for_locale().
 QuestionKey question_key(analysis::AnalyzerSet& analyzers, const std::string& locale, std::string_view query);
@@ -48,5 +53,22 @@ std::unordered_map<std::string, std::string> merge_similar_keys(std::vector<KeyV
 /// stemmer leaves apart).
 double term_overlap(const std::vector<std::string>& a, const std::vector<std::string>& b,
                     const MergeOptions& options = {});
+
+/// The terms of `question` in the table's pivot language: translated where the table knows the
+/// term, as they are where it does not (names such as "okta" or "pix" are the same everywhere).
+std::vector<std::string> pivot_terms(const QuestionKey& question, const TranslationTable& translations);
+
+/// The content plan's grouping: merge_similar_keys() within each language, then the groups of
+/// all languages merged the same way on their leaders' pivot_terms(), so "lixeira" (pt) joins
+/// "trash" (en) when the table says lixeira = trash. An empty table groups by language only.
+std::unordered_map<std::string, std::string> group_question_keys(std::vector<KeyVolume> keys,
+                                                                 const TranslationTable& translations,
+                                                                 const MergeOptions& options = {});
+
+/// What joined the keys of one group across languages, one line per pivot term that keys of two
+/// or more languages reach through the table: "lixeir (pt) ≈ trash (en) ≈ papeler (es)" (the
+/// analyzed terms). Empty when the group holds one language, or met without the table.
+std::vector<std::string> joining_translations(const std::vector<QuestionKey>& members,
+                                              const TranslationTable& translations);
 
 }  // namespace anticipa::gaps

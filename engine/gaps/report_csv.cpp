@@ -75,6 +75,12 @@ std::string shown_field(const QuestionGroup& group) {
     return out;
 }
 
+std::string joined_field(const QuestionGroup& group) {
+    std::string out;
+    for (const std::string& line : group.joined_by) out += (out.empty() ? "" : "; ") + line;
+    return out;
+}
+
 std::string row(std::initializer_list<std::string> fields) {
     std::string out;
     for (const std::string& field : fields) out += (out.empty() ? "" : ",") + field;
@@ -91,7 +97,8 @@ std::string ratio_field(double value) {
 std::string gaps_table(const GapsReport& report) {
     std::string out =
         "rank,key,label,searches,unresolved,unresolved_rate,no_results,no_click,not_helpful,escalated,"
-        "previous_searches,previous_unresolved,unresolved_change,locales,phrasings,gap_kinds,shown_not_helpful\r\n";
+        "previous_searches,previous_unresolved,unresolved_change,locales,phrasings,gap_kinds,shown_not_helpful,"
+        "joined_by\r\n";
     std::size_t rank = 0;
     for (const QuestionGroup& group : report.gaps) {
         const long change = long(group.unresolved) - long(group.previous_unresolved);
@@ -101,7 +108,7 @@ std::string gaps_table(const GapsReport& report) {
                     number_field(group.escalated), number_field(group.previous_searches),
                     number_field(group.previous_unresolved), std::to_string(change), text_field(locales_field(group)),
                     text_field(phrasings_field(group)), text_field(gap_kinds_field(group)),
-                    text_field(shown_field(group))});
+                    text_field(shown_field(group)), text_field(joined_field(group))});
     }
     return out;
 }

@@ -211,6 +211,19 @@ std::string gap_card(const QuestionGroup& gap, std::size_t rank) {
         html += "<li>" + escape_html(phrasing.text) + " <span class=\"chip\">" + escape_html(phrasing.locale) +
                 "</span> <span class=\"muted\">×" + grouped(phrasing.count) + "</span></li>";
     html += "</ul>";
+    if (!gap.would_answer.empty()) {
+        html +=
+            "<p class=\"would-answer\"><span class=\"muted\">Answered by an article these customers could not "
+            "read:</span> ";
+        for (const auto& [article, times] : gap.would_answer)
+            html += "<code>" + escape_html(article) + "</code> ×" + grouped(times) + " ";
+        html += "</p>";
+    }
+    if (!gap.joined_by.empty()) {
+        html += "<p class=\"joined-by\"><span class=\"muted\">One row across languages because:</span> ";
+        for (std::size_t i = 0; i < gap.joined_by.size(); ++i) html += (i ? "; " : "") + escape_html(gap.joined_by[i]);
+        html += "</p>";
+    }
     if (!gap.shown_not_helpful.empty()) {
         html += "<p><span class=\"muted\">Shown but did not help:</span> ";
         for (const auto& [article, times] : gap.shown_not_helpful)

@@ -34,6 +34,9 @@ json group_json(const QuestionGroup& group) {
     json shown = json::array();
     for (const auto& [article, times] : group.shown_not_helpful)
         shown.push_back({{"article_id", article}, {"times", times}});
+    json would_answer = json::array();
+    for (const auto& [article, times] : group.would_answer)
+        would_answer.push_back({{"article", article}, {"times", times}});
     return {{"key", group.key},
             {"label", group.label},
             {"searches", group.searches},
@@ -47,7 +50,9 @@ json group_json(const QuestionGroup& group) {
             {"locales", group.locales},
             {"phrasings", phrasings},
             {"gap_kinds", kinds},
-            {"shown_not_helpful", shown}};
+            {"shown_not_helpful", shown},
+            {"would_answer", would_answer},
+            {"joined_by", group.joined_by}};
 }
 
 json groups_json(const std::vector<QuestionGroup>& groups) {
@@ -125,11 +130,17 @@ json analytics_json(const SearchAnalytics& analytics) {
 std::string write_json(const GapsReport& report) {
     json translation = json::array(), entitlement = json::array(), daily = json::array();
     for (const TranslationGap& gap : report.translation_gaps)
-        translation.push_back(
-            {{"locale", gap.locale}, {"group_key", gap.group_key}, {"label", gap.label}, {"searches", gap.searches}});
+        translation.push_back({{"locale", gap.locale},
+                               {"group_key", gap.group_key},
+                               {"label", gap.label},
+                               {"searches", gap.searches},
+                               {"would_answer", gap.would_answer}});
     for (const EntitlementGap& gap : report.entitlement_gaps)
-        entitlement.push_back(
-            {{"tier", gap.tier}, {"group_key", gap.group_key}, {"label", gap.label}, {"searches", gap.searches}});
+        entitlement.push_back({{"tier", gap.tier},
+                               {"group_key", gap.group_key},
+                               {"label", gap.label},
+                               {"searches", gap.searches},
+                               {"would_answer", gap.would_answer}});
     for (const DailyVolume& day : report.daily)
         daily.push_back({{"date", day.date}, {"searches", day.searches}, {"unresolved", day.unresolved}});
     const auto length = report.until - report.since;

@@ -62,6 +62,7 @@ std::string question_cell(const QuestionGroup& group, bool with_phrasings) {
         out += "<br>\xE2\x80\x9C" + escape(phrasing.text) + "\xE2\x80\x9D (" + escape(phrasing.locale) + ", " +
                std::to_string(phrasing.count) + ")";
     }
+    for (const std::string& line : group.joined_by) out += "<br>joined by: " + escape(line);
     return out;
 }
 
@@ -74,6 +75,8 @@ std::string why_cell(const QuestionGroup& group) {
     for (std::size_t i = 0; i < group.shown_not_helpful.size() && i < 3; ++i)
         shown += (shown.empty() ? "" : ", ") + escape(group.shown_not_helpful[i].first);
     if (!shown.empty()) out += (out.empty() ? "" : "; ") + ("shown: " + shown);
+    if (!group.would_answer.empty())
+        out += (out.empty() ? "" : "; ") + ("answered by (not readable): " + escape(group.would_answer.front().first));
     return out.empty() ? "–" : out;
 }
 

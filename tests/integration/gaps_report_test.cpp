@@ -336,8 +336,8 @@ TEST_CASE("Gaps CSV: RFC 4180 quoting and no spreadsheet formulas", "[gaps][inte
     CHECK(rows ==
           "1,en:click hyperlink,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",3,2,0.667,0,0,0,0,0,4,-2,"
           "en:3,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\") (en, 2); line one\nline, two (en, 1)\",,"
-          "'@import:2\r\n"
-          "2,en:plus,'+1 555 help,3,2,0.667,0,0,0,0,0,4,-2,en:3,\"'-plain (en, 1)\",,\r\n");
+          "'@import:2,\r\n"  // joined_by: empty, one language
+          "2,en:plus,'+1 555 help,3,2,0.667,0,0,0,0,0,4,-2,en:3,\"'-plain (en, 1)\",,,\r\n");
 }
 
 TEST_CASE("Gaps writers: Markdown escapes what customers typed, JSON holds everything", "[gaps][integration]") {

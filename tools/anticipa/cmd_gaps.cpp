@@ -6,6 +6,7 @@
 #include "analysis/analyzer_set.h"
 #include "article/help_center_config.h"
 #include "events/event_store.h"
+#include "gaps/answered_gaps.h"
 #include "gaps/content_plan.h"
 #include "gaps/draft_scaffold.h"
 #include "gaps/gap_verification.h"
@@ -89,15 +90,42 @@ void scaffold(const GapsArgs& args, const gaps::GapsReport& report) {
     for (const auto& reason : result.skipped) list << "skipped " << reason << '\n';
 }
 
+/// The index, to look for the articles unresolved searches with results missed (above the
+/// customer's tier, in another language); none when it cannot be opened, with a warning.
+std::unique_ptr<search::SearchService> open_search(const GapsArgs& args, analysis::AnalyzerSet& analyzers) {
+    try {
+        const article::HelpCenterConfig config = article::load_help_center_config(args.paths.articles);
+        return std::make_unique<search::SearchService>(search::SearcherOptions{args.paths.index, config.default_locale},
+                                                       analyzers);
+    } catch (const std::exception& e) {
+        std::cerr << "anticipa gaps: warning: searches that showed results are not checked for articles above "
+                     "the tier or in another language: "
+                  << e.what() << '\n';
+        return nullptr;
+    }
+}
+
+/// find_gaps_behind_results() through `search`, or nothing without an index.
+std::function<void(std::vector<gaps::Interaction>&)> checker(search::SearchService* search) {
+    if (!search) return {};
+    return [search](std::vector<gaps::Interaction>& interactions) {
+        gaps::find_gaps_behind_results(interactions, *search);
+    };
+}
+
 int run_report(const GapsArgs& args, gaps::ReportFormat format, gaps::ReportOptions options) {
     auto output = open_output(args.out);
     auto analyzers = index::analyzers_for_index(args.paths.index, locales_override(args.paths));
     options.top = args.top;
+    const auto search = open_search(args, *analyzers);
     const gaps::GapsReport report =
         gaps::build_content_plan({.events_db = args.events,
                                   .articles = args.paths.articles,
-                                  .session_window = std::chrono::minutes(args.session_window_minutes)},
+                                  .session_window = std::chrono::minutes(args.session_window_minutes),
+                                  .check_with_index = checker(search.get())},
                                  *analyzers, options);
+    for (const std::string& warning : report.grouping_warnings)
+        std::cerr << "anticipa gaps: warning: " << warning << '\n';
     const std::string text = format == gaps::ReportFormat::CSV
                                  ? gaps::write_csv(report, args.table.empty() ? "gaps" : args.table)
                                  : gaps::write_report(report, format);

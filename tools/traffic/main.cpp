@@ -7,6 +7,7 @@
 // the store dropped events; 2 usage or environment (server unreachable, bad scenario, no index).
 #include "customer.h"
 #include "http_backend.h"
+#include "measure_grouping.h"
 #include "scenario.h"
 #include "store_backend.h"
 
@@ -49,10 +50,12 @@ struct Options {
     int timeout_seconds = 10;
     bool json = false;
     bool verify = false;
+    bool measure_grouping = false;
+    bool print_translations = false;
     bool same_address = false;
     double pace = 0;
     // Store mode
-    std::filesystem::path to_store, index_dir = "index", locales_dir = "locales";
+    std::filesystem::path to_store, index_dir = "index", locales_dir = "locales", articles_dir = "articles";
     std::string default_locale = "en";
     double spread_days = 7;
     std::string until;  ///< store mode: the end of the period, "YYYY-MM-DDTHH:MM" UTC; "" = now
@@ -338,6 +341,15 @@ void add_options(CLI::App& app, Options& o) {
                    "HTTP mode: wait between keystrokes, reading and questions as people do, "
                    "this many times faster (60: an hour of a customer's time in a minute; default 0: no waiting)")
         ->check(CLI::Range(0.0, 1e6));
+    app.add_flag("--measure-grouping", o.measure_grouping,
+                 "score how the content plan groups the scenario's gap phrasings (B-cubed and "
+                 "cross-language pairs; --locales, --articles), then exit");
+    app.add_flag("--print-translations", o.print_translations,
+                 "print the term translations that join languages in the content plan (from --articles' "
+                 "translations and the installed FreeDict dictionaries), then exit");
+    app.add_option("--articles", o.articles_dir,
+                   "--measure-grouping: the help center whose translations bridge languages")
+        ->capture_default_str();
     app.add_flag("--verify", o.verify, "check in process that each answered phrasing finds its article, then exit");
     app.add_option("--to-store", o.to_store,
                    "write the events straight into this SQLite events store instead of "
@@ -375,6 +387,18 @@ int run_main(int argc, char** argv) {
     try {
         const Scenario scenario = load_scenario(o.scenarios);
         if (o.verify) return verify_scenario(o, scenario);
+        if (o.print_translations) {
+            analysis::AnalyzerSet analyzers(o.locales_dir);
+            print_translations(analyzers, o.articles_dir);
+            return EXIT_CLEAN;
+        }
+        if (o.measure_grouping) {
+            analysis::AnalyzerSet analyzers(o.locales_dir);
+            const nlohmann::json measure = measure_grouping(analyzers, scenario, o.articles_dir);
+            if (o.json) std::cout << measure.dump(2) << '\n';
+            else print_measure(measure);
+            return EXIT_CLEAN;
+        }
         if (!o.until.empty()) parse_utc_minute(o.until);  // a usage error, before any work
         Run run{o, scenario};
         std::uint64_t dropped = 0;

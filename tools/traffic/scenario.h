@@ -51,6 +51,7 @@ struct Question {
     std::vector<std::string> article_tiers = article::all_tiers();
     double weight = 1;
     double growth = 0;
+    bool held_out = false;  ///< kept apart from the tuning of the grouping (its measure says so)
     std::vector<std::string> routes;
     std::map<std::string, std::vector<std::string>> phrasings;  ///< by customer locale
 
@@ -166,6 +167,7 @@ inline Question read_question(const YAML::Node& node) {
     if (node["article_tiers"]) q.article_tiers = node["article_tiers"].as<std::vector<std::string>>();
     q.weight = node["weight"].as<double>(1.0);
     q.growth = node["growth"].as<double>(0.0);
+    q.held_out = node["held_out"].as<bool>(false);
     if (q.weight < 0 || q.growth < 0) throw std::runtime_error(where + "weight and growth cannot be negative");
     if (node["routes"]) q.routes = node["routes"].as<std::vector<std::string>>();
     for (const auto& route : q.routes)

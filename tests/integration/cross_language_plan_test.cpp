@@ -1,0 +1,87 @@
+// Gaps stage through the real parts: one question asked in four languages, written by the real
+// SQLite store, grouped by the content plan's one path with the translation table built from the
+// sample help center (articles/) and Debian's FreeDict dictionaries: one row in the HTML report,
+// which says which translations joined it.
+#include "events/event_store.h"
+#include "gaps/content_plan.h"
+#include "gaps/report_writers.h"
+#include "support/temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+
+using namespace anticipa;
+
+namespace {
+
+using Clock = std::chrono::system_clock;
+
+const Clock::time_point MONDAY = std::chrono::sys_days{std::chrono::year{2026} / 11 / 2};
+
+/// "Print a board" as the scenario's customers ask it (tools/traffic/scenarios.yaml, held out):
+/// no article answers it, so every search finds nothing.
+const std::vector<std::pair<std::string, std::string>> PRINT_A_BOARD{
+    {"en", "print my board as pdf"},      {"pt", "imprimir quadro"},
+    {"pt", "imprimir o quadro em pdf"},   {"es", "imprimir tablero"},
+    {"es", "imprimir el tablero en pdf"}, {"it", "stampare bacheca"},
+    {"it", "stampare la bacheca in pdf"}};
+
+std::size_t occurrences(const std::string& text, const std::string& what) {
+    std::size_t count = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++count;
+    return count;
+}
+
+}  // namespace
+
+TEST_CASE("Content plan: a question asked in four languages is one row, with the translations that joined it",
+          "[gaps][integration][pt][es][it]") {
+    const std::filesystem::path dictd = "/usr/share/dictd";
+    if (!std::filesystem::exists(dictd / "freedict-por-eng.index")) {
+        WARN("FreeDict is not installed (tools/setup-debian.sh installs it): nothing to test");
+        return;
+    }
+    test::TempDir dir;
+    {
+        events::SqliteEventStore store({.path = dir / "events.db"});
+        int minute = 0;
+        for (const auto& [locale, query] : PRINT_A_BOARD) {
+            events::Event event;
+            event.kind = events::EventKind::SEARCH;
+            event.search_id = "s" + std::to_string(minute);
+            event.source = "search";
+            event.locale = locale;
+            event.tier = "basic";
+            event.query = query;
+            event.at = MONDAY + std::chrono::hours(9) + std::chrono::minutes(minute++);
+            store.record(std::move(event));
+        }
+        store.flush();
+    }
+    analysis::AnalyzerSet analyzers(test::source_dir() / "locales");
+    gaps::ReportOptions options;
+    options.since = MONDAY;
+    options.until = MONDAY + std::chrono::days(7);
+    const auto plan = [&](const std::filesystem::path& articles) {
+        return gaps::build_content_plan({.events_db = dir / "events.db", .articles = articles, .dictionaries = dictd},
+                                        analyzers, options);
+    };
+
+    const gaps::GapsReport report = plan(test::source_dir() / "articles");
+    REQUIRE(report.gaps.size() == 1);
+    const gaps::QuestionGroup& row = report.gaps.front();
+    CHECK(row.unresolved == PRINT_A_BOARD.size());
+    CHECK(row.locales.size() == 4);
+    CHECK(row.label == "print my board as pdf");  // labelled in the source locale's language
+    REQUIRE_FALSE(row.joined_by.empty());
+    const std::string html = gaps::write_html(report);
+    CHECK(occurrences(html, "<article class=\"gap\">") == 1);
+    CHECK(html.find("One row across languages because:") != std::string::npos);
+    CHECK(html.find("print (en) \xE2\x89\x88 imprim (es)") != std::string::npos);
+
+    // Without the articles (a replica's plan) nothing bridges the languages: a row per language.
+    CHECK(plan({}).gaps.size() == 4);
+}
