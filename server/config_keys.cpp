@@ -43,7 +43,9 @@ std::chrono::seconds seconds_of(const YAML::Node& value, std::string_view key) {
 }
 
 constexpr Setting<ServerConfig> EVENTS[] = {
-    {"path", "a file", [](const YAML::Node& v, ServerConfig& c) { c.events_path = v.as<std::string>(); }},
+    {"path", "a file or a postgresql:// URI",
+     [](const YAML::Node& v, ServerConfig& c) { c.events_path = v.as<std::string>(); }},
+    {"journal", "a file", [](const YAML::Node& v, ServerConfig& c) { c.events_journal = v.as<std::string>(); }},
     {"retention_days", WHOLE_NUMBER,
      [](const YAML::Node& v, ServerConfig& c) {
          c.events_retention_days = v.as<int>();

@@ -1,6 +1,7 @@
 #include "server_config.h"
 
 #include "config_keys.h"
+#include "events/event_store.h"
 #include "forwarded_client.h"
 
 #include <yaml-cpp/yaml.h>
@@ -118,7 +119,8 @@ std::string describe(const ServerConfig& config) {
     if (config.trusted_proxies.empty()) out << " (none: X-Forwarded-For is ignored)";
     for (const auto& proxy : config.trusted_proxies) out << " " << proxy;
     static const char* const policies[] = {"full", "hashed", "none"};
-    out << ", events " << (config.events_path.empty() ? "(default)" : config.events_path.string())
+    out << ", events "
+        << (config.events_path.empty() ? "(default)" : events::shown_events_location(config.events_path.string()))
         << " (client address " << policies[static_cast<int>(config.client_address)] << ", kept "
         << (config.events_retention_days ? std::to_string(config.events_retention_days) + " days" : "forever")
         << "), admin page " << (config.admin_token.empty() ? "off" : "on");

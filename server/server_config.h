@@ -61,7 +61,9 @@ struct ServerConfig {
     /// a server without them (a replica) shows the plan without that list, and says so.
     std::filesystem::path articles_dir = "articles";
     std::filesystem::path events_path;  ///< empty: events::default_events_path(), shared with `anticipa gaps`
-    int events_retention_days = 180;    ///< older events are deleted; 0 keeps them all
+    /// With a postgresql:// events_path, this replica's journal (empty: events::default_postgres_journal()).
+    std::filesystem::path events_journal;
+    int events_retention_days = 180;  ///< older events are deleted; 0 keeps them all
     ClientAddressPolicy client_address = ClientAddressPolicy::HASHED;
     std::string client_hash_key;                       ///< key of the address hash; empty: derived from tier_secret
     std::string admin_token;                           ///< opens /admin (the live gaps report); empty: /admin is off

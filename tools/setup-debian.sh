@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git python3 python3-yaml curl
   libxapian-dev xapian-tools nginx-light libicu-dev libcmark-dev libcpp-httplib-dev libjwt-dev prometheus-cpp-dev
-  libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libssl-dev libsqlite3-dev sqlite3 catch2
+  libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libssl-dev libsqlite3-dev sqlite3 libpq-dev postgresql catch2
   chromium chromium-driver nodejs
   clang libclang-rt-dev
   zlib1g-dev dict-freedict-por-eng dict-freedict-spa-eng dict-freedict-ita-eng

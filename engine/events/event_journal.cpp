@@ -1,7 +1,5 @@
 #include "events/event_journal.h"
 
-#include "events/event_schema.h"
-
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -34,19 +32,25 @@ fs::path journal_path(const fs::path& database) {
     return database.string() + "-journal.jsonl";
 }
 
-// Journals a previous run left: the swapped-out ones in the order they were made, then the
-// current one, so replayed events keep their order among equal timestamps.
-std::vector<fs::path> left_over_journals(const fs::path& database) {
+namespace {
+
+struct NumberedJournal {
+    unsigned long number;  // ~0 for the current journal, so it sorts last
+    fs::path path;
+};
+
+// The journals beside `database`, in the order they were made.
+std::vector<NumberedJournal> journals_beside(const fs::path& database) {
     fs::path folder = database.parent_path().empty() ? fs::path(".") : database.parent_path();
     const std::string current = journal_path(database).filename().string();
     const std::string prefix = database.filename().string() + "-journal.";
     const std::string suffix = ".jsonl";
-    std::vector<std::pair<unsigned long, fs::path>> found;
+    std::vector<NumberedJournal> found;
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(folder, error)) {
         std::string name = entry.path().filename().string();
         if (name == current) {
-            found.emplace_back(~0UL, entry.path());
+            found.push_back({~0UL, entry.path()});
             continue;
         }
         if (name.size() <= prefix.size() + suffix.size() || name.compare(0, prefix.size(), prefix) != 0 ||
@@ -56,21 +60,47 @@ std::vector<fs::path> left_over_journals(const fs::path& database) {
         std::string number = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
         auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
         if (number.size() < 10 && std::all_of(number.begin(), number.end(), is_digit)) {
-            found.emplace_back(std::stoul(number), entry.path());
+            found.push_back({std::stoul(number), entry.path()});
         }
     }
-    std::sort(found.begin(), found.end());
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.number < b.number; });
+    return found;
+}
+
+// The number the next swapped-out journal gets: after every one already there, so a journal a
+// previous run left (kept because its database was down) is never overwritten.
+unsigned next_free_rotation(const fs::path& database) {
+    unsigned next = 1;
+    for (const NumberedJournal& journal : journals_beside(database)) {
+        if (journal.number != ~0UL) next = std::max(next, static_cast<unsigned>(journal.number) + 1);
+    }
+    return next;
+}
+
+}  // namespace
+
+// Journals a previous run left: the swapped-out ones in the order they were made, then the
+// current one, so replayed events keep their order among equal timestamps.
+std::vector<fs::path> left_over_journals(const fs::path& database) {
     std::vector<fs::path> journals;
-    for (auto& [order, path] : found) journals.push_back(std::move(path));
+    for (NumberedJournal& journal : journals_beside(database)) journals.push_back(std::move(journal.path));
     return journals;
 }
 
-std::uint64_t replay_journal(Connection& db, Statement& insert, const fs::path& journal) {
+void set_aside_current_journal(const fs::path& database) {
+    const fs::path current = journal_path(database);
+    std::error_code error;
+    if (!fs::exists(current, error)) return;
+    const fs::path set_aside = rotated_journal_path(database, next_free_rotation(database));
+    fs::rename(current, set_aside, error);
+    if (error) throw file_error(current, "cannot set the left-over journal aside: " + error.message());
+}
+
+std::uint64_t replay_journal(EventDatabase& db, const fs::path& journal) {
     std::ifstream in(journal, std::ios::binary);
     if (!in) throw file_error(journal, "cannot read the events journal");
     std::string line;
-    return insert_event_lines(db, insert,
-                              [&]() -> const std::string* { return std::getline(in, line) ? &line : nullptr; });
+    return db.insert_lines([&]() -> const std::string* { return std::getline(in, line) ? &line : nullptr; });
 }
 
 // ---- the writer lock --------------------------------------------------------------------------
@@ -100,7 +130,10 @@ WriterLock::~WriterLock() {
 // ---- the current journal ----------------------------------------------------------------------
 
 EventJournal::EventJournal(fs::path database)
-    : database_(std::move(database)), file_(journal_path(database_)), fd_(open_journal(file_)) {
+    : database_(std::move(database)),
+      file_(journal_path(database_)),
+      fd_(open_journal(file_)),
+      next_rotation_(next_free_rotation(database_)) {
     if (fd_ < 0) throw file_error(file_, std::string("cannot create the events journal: ") + std::strerror(errno));
 }
 

@@ -7,6 +7,7 @@
 //   events.db-journal.lock      held (flock) by the one process writing this database
 #pragma once
 
+#include "events/event_database.h"
 #include "events/sqlite_connection.h"
 
 #include <cstdint>
@@ -22,9 +23,13 @@ std::filesystem::path journal_path(const std::filesystem::path& database);
 /// Journals a previous run left beside `database`, in the order to replay them.
 std::vector<std::filesystem::path> left_over_journals(const std::filesystem::path& database);
 
-/// Inserts the events of a journal file (an INSERT_EVENT_SQL statement, one transaction); returns
-/// how many were inserted or already there. Throws naming the file when it cannot be read.
-std::uint64_t replay_journal(Connection& db, Statement& insert, const std::filesystem::path& journal);
+/// Renames the journal a previous run was appending to, if there is one, to the next swapped-out
+/// name: every journal a previous run left is then a finished batch, replayed or kept as one.
+void set_aside_current_journal(const std::filesystem::path& database);
+
+/// Inserts the events of a journal file in one transaction; returns how many were inserted or
+/// already there. Throws naming the file when it cannot be read, and whatever `db` throws.
+std::uint64_t replay_journal(EventDatabase& db, const std::filesystem::path& journal);
 
 /// Makes this process the only writer of `database` (creating its folder) for its lifetime.
 /// Throws naming the files when another process holds the lock or it cannot be created.
@@ -42,7 +47,8 @@ class WriterLock {
 /// The current journal, open for appending. Not thread-safe: the store calls it under its mutex.
 class EventJournal {
   public:
-    /// Creates or opens journal_path(database). Throws naming the file when it cannot.
+    /// Creates or opens journal_path(database); swapped-out journals are numbered after the ones
+    /// already there. Throws naming the file when it cannot.
     explicit EventJournal(std::filesystem::path database);
     ~EventJournal();  ///< closes the file and leaves it where it is
     EventJournal(const EventJournal&) = delete;

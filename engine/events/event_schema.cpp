@@ -50,15 +50,15 @@ constexpr Migration MIGRATIONS[] = {
 
 constexpr int LATEST_SCHEMA_VERSION = std::end(MIGRATIONS)[-1].version;
 
-void refuse_newer_schema(Connection& db, int version) {
+}  // namespace
+
+void refuse_newer_schema(const std::filesystem::path& where, int version) {
     if (version > LATEST_SCHEMA_VERSION) {
-        throw file_error(db.file(), "events schema version " + std::to_string(version) +
-                                        " is newer than this build's version " + std::to_string(LATEST_SCHEMA_VERSION) +
-                                        "; use a newer anticipa");
+        throw file_error(where, "events schema version " + std::to_string(version) +
+                                    " is newer than this build's version " + std::to_string(LATEST_SCHEMA_VERSION) +
+                                    "; use a newer anticipa");
     }
 }
-
-}  // namespace
 
 int latest_schema_version() {
     return LATEST_SCHEMA_VERSION;
@@ -66,13 +66,13 @@ int latest_schema_version() {
 
 // Applies the missing migrations in one transaction, so a failure leaves the old version intact.
 void migrate(Connection& db) {
-    refuse_newer_schema(db, db.user_version());                     // before touching a file a newer build owns
+    refuse_newer_schema(db.file(), db.user_version());              // before touching a file a newer build owns
     db.execute("PRAGMA journal_mode=WAL", "cannot switch to WAL");  // readers never block the writer
     // NORMAL: a commit survives the process being killed; only a power cut may lose the last ones.
     db.execute("PRAGMA synchronous=NORMAL", "cannot set synchronous");
     Transaction transaction(db);
     int version = db.user_version();  // again, under the write lock: another process may have won
-    refuse_newer_schema(db, version);
+    refuse_newer_schema(db.file(), version);
     for (const Migration& migration : MIGRATIONS) {
         if (migration.version <= version) continue;
         std::string doing = "cannot migrate to schema version " + std::to_string(migration.version);
@@ -83,19 +83,23 @@ void migrate(Connection& db) {
 }
 
 void require_latest_schema(Connection& db) {
-    int version = db.user_version();
-    refuse_newer_schema(db, version);
-    if (version == 0) throw file_error(db.file(), "not an events database (schema version 0)");
+    require_schema_version(db.file(), db.user_version());
+}
+
+void require_schema_version(const std::filesystem::path& where, int version) {
+    refuse_newer_schema(where, version);
+    if (version == 0) throw file_error(where, "not an events database (schema version 0)");
     if (version < LATEST_SCHEMA_VERSION) {
-        throw file_error(db.file(), "events schema version " + std::to_string(version) +
-                                        " is older than this build's " + std::to_string(LATEST_SCHEMA_VERSION) +
-                                        "; run `anticipa serve` on it once");
+        throw file_error(where, "events schema version " + std::to_string(version) + " is older than this build's " +
+                                    std::to_string(LATEST_SCHEMA_VERSION) + "; run `anticipa serve` on it once");
     }
 }
 
 #define EVENT_COLUMNS                                                                                 \
     "id, kind, at_ms, search_id, session_id, source, locale, tier, query, results, fallback, shown, " \
     "article_id, rank, comment, channel, route, client, matches_other_locales, matches_any_tier"
+
+const char* const EVENT_COLUMN_LIST = EVENT_COLUMNS;
 
 // The event id is the primary key: replaying a journal whose batch was already committed (a crash
 // between the commit and the journal's removal) changes nothing.
@@ -107,60 +111,24 @@ const char* const SELECT_EVENTS_SQL =
     "SELECT " EVENT_COLUMNS " FROM events WHERE at_ms >= ?1 AND at_ms < ?2 ORDER BY at_ms, rowid";
 #undef EVENT_COLUMNS
 
-void bind_event(Statement& insert, const Event& event) {
-    insert.bind(1, event.event_id);
-    insert.bind(2, std::string(to_string(event.kind)));
-    insert.bind(3, to_ms(event.at));
-    insert.bind(4, event.search_id);
-    insert.bind(5, event.session_id);
-    insert.bind(6, event.source);
-    insert.bind(7, event.locale);
-    insert.bind(8, event.tier);
-    insert.bind(9, event.query);
-    insert.bind(10, static_cast<std::int64_t>(event.results));
-    insert.bind(11, std::int64_t{event.fallback ? 1 : 0});
+std::string shown_column(const Event& event) {
     std::string shown;
     append_json_array(shown, event.shown);
-    insert.bind(12, shown);
-    insert.bind(13, event.article_id);
-    insert.bind(14, std::int64_t{event.rank});
-    insert.bind(15, event.comment);
-    insert.bind(16, event.channel);
-    insert.bind(17, event.route);
-    insert.bind(18, event.client);
-    insert.bind(19, static_cast<std::int64_t>(event.matches_other_locales));
-    insert.bind(20, static_cast<std::int64_t>(event.matches_any_tier));
+    return shown;
 }
 
-Event event_from_row(const Statement& row, const std::filesystem::path& file) {
-    Event event;
-    auto kind = kind_named(row.text(1));
-    if (!kind) throw file_error(file, "unknown event kind `" + row.text(1) + "`");
-    event.kind = *kind;
-    event.event_id = row.text(0);
-    event.at = from_ms(row.integer(2));
-    event.search_id = row.text(3);
-    event.session_id = row.text(4);
-    event.source = row.text(5);
-    event.locale = row.text(6);
-    event.tier = row.text(7);
-    event.query = row.text(8);
-    event.results = static_cast<std::size_t>(row.integer(9));
-    event.fallback = row.integer(10) != 0;
-    json shown = json::parse(row.text(11), nullptr, false);
-    if (!shown.is_array()) throw file_error(file, "event " + event.event_id + ": `shown` is not a JSON array");
+void read_shown_column(const std::string& column, Event& event, const std::filesystem::path& where) {
+    json shown = json::parse(column, nullptr, false);
+    if (!shown.is_array()) throw file_error(where, "event " + event.event_id + ": `shown` is not a JSON array");
     for (const json& article : shown) {
         if (article.is_string()) event.shown.push_back(article.get<std::string>());
     }
-    event.article_id = row.text(12);
-    event.rank = static_cast<int>(row.integer(13));
-    event.comment = row.text(14);
-    event.channel = row.text(15);
-    event.route = row.text(16);
-    event.client = row.text(17);
-    event.matches_other_locales = static_cast<std::size_t>(row.integer(18));
-    event.matches_any_tier = static_cast<std::size_t>(row.integer(19));
-    return event;
+}
+
+EventKind kind_column(const std::string& column, const std::filesystem::path& where) {
+    auto kind = kind_named(column);
+    if (!kind) throw file_error(where, "unknown event kind `" + column + "`");
+    return *kind;
 }
 
 // One transaction for the batch (one fsync-free WAL commit, not one per event); lines that are

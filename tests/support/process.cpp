@@ -26,6 +26,9 @@ pid_t spawn(const std::vector<std::string>& argv, int out_fd, int err_fd, const 
         dup2(null, STDIN_FILENO);
         if (out_fd >= 0) dup2(out_fd, STDOUT_FILENO);
         if (err_fd >= 0) dup2(err_fd, STDERR_FILENO);
+        // Nothing else of the test's: a daemon the child starts (pg_ctl's postmaster) would keep a
+        // pipe's write end open, and its reader would wait for an end that never comes.
+        close_range(3, ~0U, 0);
         if (!folder.empty() && chdir(folder.c_str()) != 0) _exit(126);
         execv(args[0], args.data());
         _exit(127);

@@ -1,10 +1,11 @@
 // Topology: Anticipa on several machines, all on loopback. The indexing host runs `anticipa
 // index` and xapian-replicate-server; each replica runs deploy/replica-sync.sh and `anticipa
-// serve`; nginx with deploy/nginx's settings stands in front. Every process is started and
-// stopped by the test, by its pid. What it prints (requests/s, convergence) is for reading, not
-// asserted: the machine is shared, and the lead times it on a quiet one.
+// serve`, writing its events to one throwaway PostgreSQL cluster; nginx with deploy/nginx's
+// settings stands in front. Every process is started and stopped by the test, by its pid. What it prints (requests/s,
+// convergence) is for reading, not asserted: the machine is shared, and the lead times it on a quiet one.
 #include "index/index_layout.h"
 #include "index/locale_catalog.h"
+#include "support/postgres_cluster.h"
 #include "support/process.h"
 #include "support/sample_index.h"
 #include "support/server_process.h"
@@ -22,6 +23,7 @@
 #include <mutex>
 #include <optional>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -105,9 +107,10 @@ struct IndexingHost {
 };
 
 /// A read replica: deploy/replica-sync.sh copying the host's index, and `anticipa serve` over the
-/// copy on a fixed port (nginx knows it), from a folder with no locales/ beside it.
+/// copy on a fixed port (nginx knows it), from a folder with no locales/ beside it, writing its
+/// events to the shared database through a journal of its own.
 struct Replica {
-    explicit Replica(int replication_port) : host_port(replication_port) {
+    Replica(int replication_port, std::string events_uri) : host_port(replication_port), events(std::move(events_uri)) {
         fs::create_directories(dir / "elsewhere");
         std::ofstream(dir / "serve.yaml") << "trusted_proxies: [127.0.0.1]\n";
         start_sync();
@@ -121,7 +124,8 @@ struct Replica {
     void start_server() {
         server.emplace(
             std::vector<std::string>{test::anticipa_binary(), "serve", "--listen", "127.0.0.1:" + std::to_string(port),
-                                     "--index", index_dir().string(), "--config", (dir / "serve.yaml").string()},
+                                     "--index", index_dir().string(), "--config", (dir / "serve.yaml").string(),
+                                     "--events", events, "--events-journal", (dir / "events-postgresql").string()},
             dir / "elsewhere");
         REQUIRE(test::listening_port(*server) == port);
         server->discard_errors();  // the access log, a line per request
@@ -134,6 +138,7 @@ struct Replica {
 
     TempDir dir;
     int host_port;
+    std::string events;  ///< the shared PostgreSQL database
     int port = test::free_loopback_port();
     std::optional<test::RunningProcess> sync, server;
 };
@@ -185,11 +190,14 @@ struct Nginx {
     std::optional<test::RunningProcess> process;
 };
 
-/// Customers searching through nginx on keep-alive connections until stopped; every answer
-/// that is not a 200 is kept with what it was.
+/// Customers searching through nginx on keep-alive connections until stopped; every search
+/// answer that is not a 200 is kept with what it was. With clicks, every other request is a click
+/// POSTed to /api/v1/events with a search_id of its own: the ones answered 202 are the events the
+/// replicas promised to keep. nginx does not retry a POST a replica may have taken, so a click
+/// cut short by a kill -9 is counted apart: its client was not told it was accepted.
 class Load {
   public:
-    Load(int port, int clients) : started_(Clock::now()) {
+    Load(int port, int clients, bool clicks = false) : started_(Clock::now()), clicks_(clicks) {
         for (int c = 0; c < clients; ++c) threads_.emplace_back([this, port, c] { run(port, c); });
     }
     ~Load() { stop(); }
@@ -205,6 +213,11 @@ class Load {
         std::lock_guard lock(mutex_);
         return failures_;
     }
+    std::set<std::string> accepted_clicks() {
+        std::lock_guard lock(mutex_);
+        return accepted_clicks_;
+    }
+    std::size_t clicks_not_accepted() const { return clicks_not_accepted_; }
 
   private:
     void run(int port, int client_number) {
@@ -215,6 +228,10 @@ class Load {
         client.set_connection_timeout(5, 0);
         client.set_read_timeout(15, 0);
         for (std::size_t n = client_number; !stopping_; ++n) {
+            if (clicks_ && n % 2 == 1) {
+                click(client, "load-" + std::to_string(client_number) + "-" + std::to_string(n));
+                continue;
+            }
             const auto& [query, locale] = questions[n % questions.size()];
             auto result = client.Get(search_path(query, locale));
             if (result && result->status == 200) {
@@ -227,13 +244,27 @@ class Load {
         }
     }
 
+    void click(httplib::Client& client, const std::string& marker) {
+        const json body{{"type", "click"}, {"search_id", marker}, {"article_id", "reset-password"}, {"rank", 1}};
+        auto result = client.Post("/api/v1/events", body.dump(), "application/json");
+        if (!result || result->status != 202) {
+            ++clicks_not_accepted_;
+            return;
+        }
+        std::lock_guard lock(mutex_);
+        accepted_clicks_.insert(marker);
+    }
+
     Clock::time_point started_;
+    const bool clicks_;
     std::vector<std::thread> threads_;
     std::atomic<bool> stopping_{false};
     std::atomic<std::size_t> answered_{0};
     std::optional<double> seconds_;
     std::mutex mutex_;
     std::vector<std::string> failures_;
+    std::set<std::string> accepted_clicks_;
+    std::atomic<std::size_t> clicks_not_accepted_{0};
 };
 
 /// Requests/s through nginx for a few seconds: printed, never asserted.
@@ -251,10 +282,11 @@ void print_throughput(const std::vector<int>& replica_ports, const std::string& 
 
 TEST_CASE("Topology: replicas fed by Xapian replication answer as the host, converge, and survive kill -9 behind nginx",
           "[topology]") {
+    test::PostgresCluster events_database;
     IndexingHost host;
     CHECK(index::read_locale_catalog(host.index_dir() / index::LOCALE_CATALOG) ==
           index::indexed_locales(host.index_dir()));
-    Replica first(host.port), second(host.port);
+    Replica first(host.port, events_database.uri()), second(host.port, events_database.uri());
     for (Replica* replica : {&first, &second}) {
         INFO(replica->sync->errors_so_far());
         REQUIRE(within(std::chrono::seconds(60), [&] {
@@ -286,7 +318,7 @@ TEST_CASE("Topology: replicas fed by Xapian replication answer as the host, conv
     auto metrics = through_nginx.Get("/metrics");  // the replicas' own business
     REQUIRE(metrics);
     CHECK(metrics->status == 404);
-    Load load(nginx.port, 16);
+    Load load(nginx.port, 16, true);
 
     // A revision with a new locale and a synonym edit reaches both replicas: no manual step.
     host.publish_new_locale_and_synonym();
@@ -324,8 +356,10 @@ TEST_CASE("Topology: replicas fed by Xapian replication answer as the host, conv
     std::this_thread::sleep_for(std::chrono::seconds(2));
     load.stop();
     const auto failures = load.failures();
-    std::printf("topology: %zu requests through nginx during publishing, kill -9 and restart, %zu failed\n",
-                load.answered(), failures.size());
+    std::printf(
+        "topology: %zu searches through nginx during publishing, kill -9 and restart, %zu failed; %zu clicks "
+        "accepted (202), %zu not\n",
+        load.answered(), failures.size(), load.accepted_clicks().size(), load.clicks_not_accepted());
     INFO((failures.empty() ? "" : failures.front()));
     CHECK(failures.empty());
     CHECK(load.answered() > 0);
@@ -346,4 +380,33 @@ TEST_CASE("Topology: replicas fed by Xapian replication answer as the host, conv
         }));
         CHECK_FALSE(fs::exists(replica->index_dir() / NEW_LOCALE));
     }
+
+    // Everything stopped: PostgreSQL holds every click a replica answered 202 to, the killed one's
+    // from its journal, replayed when it restarted, and no event twice.
+    for (Replica* replica : {&first, &second}) CHECK(replica->server->terminate() == 0);
+    const std::set<std::string> accepted = load.accepted_clicks();
+    REQUIRE_FALSE(accepted.empty());
+    std::istringstream stored(
+        events_database.sql("SELECT search_id FROM anticipa_events WHERE kind = 'click' AND search_id LIKE 'load-%'"));
+    std::multiset<std::string> clicks;
+    for (std::string marker; std::getline(stored, marker);) clicks.insert(marker);
+    std::size_t missing = 0;
+    for (const std::string& marker : accepted) missing += clicks.count(marker) == 0;
+    CHECK(missing == 0);
+    CHECK(std::set<std::string>(clicks.begin(), clicks.end()).size() == clicks.size());
+    CHECK(events_database.sql("SELECT count(*) - count(DISTINCT id) FROM anticipa_events") == "0\n");
+    for (Replica* replica : {&first, &second})
+        CHECK_FALSE(fs::exists(replica->dir / "events-postgresql-journal.jsonl"));
+
+    // One content plan of both replicas' traffic, read with the same --events value.
+    auto plan = test::run_process({test::anticipa_binary(), "gaps", "--events", events_database.uri(), "--index",
+                                   host.index_dir().string(), "--articles", (host.dir / "articles").string(),
+                                   "--session-window", "0", "--format", "json"});
+    INFO(plan.err);
+    REQUIRE(plan.exit_code == 0);
+    const json report = json::parse(plan.out);
+    const std::string searches = events_database.sql("SELECT count(*) FROM anticipa_events WHERE kind = 'search'");
+    CHECK(std::to_string(report["searches"].get<long>()) + "\n" == searches);
+    std::printf("topology: PostgreSQL holds %zu clicks for %zu accepted, and the plan counts %s searches\n",
+                clicks.size(), accepted.size(), report["searches"].dump().c_str());
 }

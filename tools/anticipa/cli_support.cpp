@@ -1,5 +1,7 @@
 #include "anticipa/cli_support.h"
 
+#include "events/event_store.h"
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -46,6 +48,15 @@ void add_locales_override_option(CLI::App& command, CommonPaths& paths) {
 std::optional<std::filesystem::path> locales_override(const CommonPaths& paths) {
     if (!paths.locales_given) return std::nullopt;
     return paths.locales;
+}
+
+void check_events_option(const std::filesystem::path& events) {
+    try {
+        events::check_events_location(events.string());
+    } catch (const std::invalid_argument& e) {
+        throw std::runtime_error("--events `" + events::shown_events_location(events.string()) +
+                                 "`: not a PostgreSQL connection URI: " + e.what());
+    }
 }
 
 void print_problems(const std::vector<Problem>& problems) {

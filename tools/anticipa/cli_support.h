@@ -37,6 +37,10 @@ void add_locales_option(CLI::App& command, CommonPaths& paths);
 void add_locales_override_option(CLI::App& command, CommonPaths& paths);
 std::optional<std::filesystem::path> locales_override(const CommonPaths& paths);
 
+/// Refuses an --events value libpq cannot parse as a PostgreSQL URI before anything starts:
+/// throws std::runtime_error "--events `URI`: not a PostgreSQL connection URI: why" (no password).
+void check_events_option(const std::filesystem::path& events);
+
 /// Prints each problem on its own line to stderr ("file:line: error: message [code]").
 void print_problems(const std::vector<Problem>& problems);
 

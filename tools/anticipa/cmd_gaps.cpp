@@ -176,6 +176,7 @@ int run_gaps(const GapsArgs& args) {
     try {
         const gaps::ReportFormat format = gaps::parse_report_format(args.format);
         check_table(args, format);
+        check_events_option(args.events);
         auto options = gaps::parse_plan_options(args.plan, Clock::now());
         if (auto* error = std::get_if<gaps::PlanOptionError>(&options)) throw UsageError(usage_message(*error));
         if (args.paths.locales_given && !std::filesystem::is_directory(args.paths.locales))
@@ -190,7 +191,7 @@ int run_gaps(const GapsArgs& args) {
         std::cerr << "anticipa gaps: --format: " << e.what() << '\n';
     } catch (const UsageError& e) {
         std::cerr << "anticipa gaps: " << e.what() << '\n';
-    } catch (const std::runtime_error& e) {  // the events store, locales/, articles/: each names its file
+    } catch (const std::runtime_error& e) {  // --events, the events store, locales/, articles/: each names its file
         std::cerr << "anticipa gaps: " << e.what() << '\n';
     }
     return EXIT_ENVIRONMENT;
@@ -202,7 +203,10 @@ void add_gaps_command(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<GapsArgs>();
     CLI::App* command =
         app.add_subcommand("gaps", "The content plan: unresolved searches grouped into questions, ranked, with trends");
-    command->add_option("--events", args->events, "the events store `anticipa serve` writes (env ANTICIPA_EVENTS)")
+    command
+        ->add_option(
+            "--events", args->events,
+            "the events store `anticipa serve` writes: a SQLite file or a postgresql:// URI (env ANTICIPA_EVENTS)")
         ->capture_default_str();
     command
         ->add_option("--since", args->plan.since,

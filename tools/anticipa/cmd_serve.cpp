@@ -26,6 +26,7 @@ struct ServeArgs {
     std::string listen;
     std::string index, articles, locales;
     std::string events;
+    std::string events_journal;
 };
 
 /// Every connection is a file descriptor, and Debian's default soft limit is 1024: take the hard
@@ -51,10 +52,15 @@ int run_serve(const ServeArgs& args) {
     }
     if (!args.events.empty()) config.events_path = args.events;
     if (config.events_path.empty()) config.events_path = events::default_events_path();
+    check_events_option(config.events_path);
+    if (!args.events_journal.empty()) config.events_journal = args.events_journal;
+    if (config.events_journal.empty()) config.events_journal = events::default_postgres_journal();
     // Printed and reported as absolute paths: "index index" says nothing in a log read elsewhere.
-    for (std::filesystem::path* path :
-         {&config.index_dir, &config.articles_dir, &config.locales_dir, &config.events_path, &config.contact_outbox})
+    for (std::filesystem::path* path : {&config.index_dir, &config.articles_dir, &config.locales_dir,
+                                        &config.events_path, &config.events_journal, &config.contact_outbox}) {
+        if (path == &config.events_path && events::is_postgresql_uri(path->string())) continue;
         *path = std::filesystem::absolute(*path).lexically_normal();
+    }
 
     // SIGTERM and SIGINT are taken by one thread that stops the server gracefully: requests in
     // flight are answered, then run() returns. Blocked here so every later thread inherits it.
@@ -76,8 +82,9 @@ int run_serve(const ServeArgs& args) {
         {config.index_dir, config.default_locale}, *analyzers, search::SearchService::DEFAULT_CACHE_ENTRIES,
         [](const std::string& message) { std::fprintf(stderr, "anticipa serve: %s\n", message.c_str()); });
     // Destroyed after the server has stopped, so every event a response was sent for is written.
-    events::SqliteEventStore events({.path = config.events_path, .retention_days = config.events_retention_days});
-    server::HelpCenterServer http(config, search, events);
+    const auto events = events::open_events_store(
+        {.path = config.events_path, .retention_days = config.events_retention_days}, config.events_journal);
+    server::HelpCenterServer http(config, search, *events);
     std::fprintf(stderr, "anticipa serve: %s\n", server::describe(config).c_str());
     std::fprintf(stderr, "anticipa serve: listening on http://%s:%d\n", config.host.c_str(), listener.port());
 
@@ -111,7 +118,11 @@ void add_serve_command(CLI::App& app, int& exit_code) {
                         "folder of locales/<tag>/ UI strings (default: locales); naming it also analyzes with its "
                         "profiles instead of the ones the index carries");
     command->add_option("--events", args->events,
-                        "events database, read by `anticipa gaps` (default: $ANTICIPA_EVENTS or events.db)");
+                        "events store, read by `anticipa gaps`: a SQLite file, or postgresql://user@host/db shared "
+                        "by several replicas (default: $ANTICIPA_EVENTS or events.db)");
+    command->add_option("--events-journal", args->events_journal,
+                        "with a postgresql:// --events, this replica's own journal of accepted events, named after "
+                        "this file (default: events-postgresql)");
     command->callback([args, &exit_code] { exit_code = run_serve(*args); });
 }
 
