@@ -6,6 +6,7 @@
 #include "analysis/analyzer_set.h"
 #include "common/problem.h"
 #include "gaps/interaction.h"
+#include "gaps/learned_suggestions.h"
 #include "gaps/search_analytics.h"
 
 #include <chrono>
@@ -89,6 +90,9 @@ struct GapsReport {
     std::string translations_checked_in;
     std::vector<DailyVolume> daily;
     SearchAnalytics analytics;  ///< click-through, click position, most clicked, no-result phrasings
+    /// Per article, what customers find it with that its `questions:` lack (learn/; over every
+    /// event the store holds, not only this period: the index learns from all of them).
+    std::vector<LearnedSuggestion> learned;
 };
 
 struct ReportOptions {
