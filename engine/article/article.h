@@ -24,6 +24,8 @@ struct ArticleMeta {
     std::string source_revision;         ///< translations: the source article's revision translated
     bool translate = true;               ///< false for a topic of one market only (Pix, SDI e-invoices)
     std::string gap;                     ///< the question group this article closes (`anticipa gaps --verify`)
+    /// false: no learned phrasings are indexed with it (a writer keeps customers' words out of it)
+    bool learned = true;
 };
 
 /// One part of the article: the text before the first heading, then one per heading.

@@ -20,7 +20,7 @@ namespace {
 
 constexpr std::array KNOWN_KEYS{"id",     "title",     "locale",  "tags",    "category",        "tiers",
                                 "status", "questions", "context", "updated", "source_revision", "translate",
-                                "gap"};
+                                "gap",    "learned"};
 
 /// "2026-02-28" yes; "2026-13-01" and "2026-02-30" no.
 bool is_calendar_date(const std::string& text) {
@@ -87,6 +87,15 @@ class MetaReader {
 /// Compiled once: building a std::regex per file was a tenth of all indexing instructions.
 const std::regex ID_PATTERN("[A-Za-z0-9][A-Za-z0-9._/-]*");
 
+/// A true/false key; anything else is reported and leaves the default.
+void read_flag(MetaReader& reader, const YAML::Node& value, const char* key, bool& flag) {
+    std::string text;
+    if (!reader.scalar(value, key, text)) return;
+    if (text != "true" && text != "false")
+        reader.error(value, "invalid_type", std::string("`") + key + "` must be true or false");
+    flag = text != "false";
+}
+
 void read_key(MetaReader& reader, const std::string& key, const YAML::Node& value, ArticleMeta& meta) {
     if (key == "id") {
         meta.id_line = MetaReader::line_of(value);
@@ -133,10 +142,9 @@ void read_key(MetaReader& reader, const std::string& key, const YAML::Node& valu
     } else if (key == "source_revision") {
         reader.scalar(value, "source_revision", meta.source_revision);
     } else if (key == "translate") {
-        std::string flag;
-        if (!reader.scalar(value, "translate", flag)) return;
-        if (flag != "true" && flag != "false") reader.error(value, "invalid_type", "`translate` must be true or false");
-        meta.translate = flag != "false";
+        read_flag(reader, value, "translate", meta.translate);
+    } else if (key == "learned") {
+        read_flag(reader, value, "learned", meta.learned);
     } else if (key == "gap") {
         // The key of the question group from `anticipa gaps` ("en:password reset"); `--verify`
         // replays that group's logged phrasings to keep the gap closed.

@@ -35,6 +35,8 @@ HelpCenterConfig load_help_center_config(const std::filesystem::path& articles_d
         if (yaml["max_article_kib"]) config.max_article_bytes = yaml["max_article_kib"].as<std::size_t>() * 1024;
         if (yaml["parse_budget_ms"])
             config.parse_budget = std::chrono::milliseconds(yaml["parse_budget_ms"].as<long>());
+        if (yaml["learned_block_list"])
+            config.learned_block_list = yaml["learned_block_list"].as<std::vector<std::string>>();
     } catch (const YAML::Exception& e) {
         throw std::runtime_error(name + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
     }

@@ -15,6 +15,9 @@ struct HelpCenterConfig {
     std::vector<std::string> locales;   ///< every article should exist in each of these
     std::size_t max_article_bytes = 256 * 1024;
     std::chrono::milliseconds parse_budget{2000};
+    /// Phrases never learned (`learned_block_list:`): a customer phrasing holding one of them,
+    /// as whole words, is not indexed with any article nor shown to writers as one to adopt.
+    std::vector<std::string> learned_block_list;
 };
 
 /// Reads <articles_dir>/anticipa.yaml; defaults when the file does not exist. Throws

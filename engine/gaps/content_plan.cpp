@@ -4,6 +4,7 @@
 #include "check/collection_checker.h"
 #include "events/event_store.h"
 #include "gaps/interaction.h"
+#include "gaps/learned_suggestions.h"
 
 #include <utility>
 
@@ -55,6 +56,13 @@ std::vector<Problem> translation_problems(const std::filesystem::path& articles)
     return kept;
 }
 
+/// What `anticipa index --events` learns from the same store, as suggestions for writers.
+std::vector<LearnedSuggestion> learned_suggestions(const PlanSources& sources) {
+    learn::LearningOptions options;
+    options.blocked = article::load_help_center_config(sources.articles).learned_block_list;
+    return suggest_learned_phrasings(learn::learn_from_events(sources.events_db, options), sources.articles);
+}
+
 }  // namespace
 
 GapsReport build_content_plan(const PlanSources& sources, analysis::AnalyzerSet& analyzers,
@@ -75,6 +83,7 @@ GapsReport build_content_plan(const PlanSources& sources, analysis::AnalyzerSet&
     if (have_articles) {
         report.stale_translations = translation_problems(sources.articles);
         report.translations_checked_in = sources.articles.generic_string();
+        report.learned = learned_suggestions(sources);
     }
     return report;
 }

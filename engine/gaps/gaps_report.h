@@ -6,6 +6,7 @@
 #include "analysis/analyzer_set.h"
 #include "common/problem.h"
 #include "gaps/interaction.h"
+#include "gaps/learned_suggestions.h"
 #include "gaps/search_analytics.h"
 #include "gaps/translation_table.h"
 
@@ -103,6 +104,9 @@ struct GapsReport {
     /// Bridges between languages that were missing (a dictionary not installed): fewer merges.
     std::vector<std::string> grouping_warnings;
     SearchAnalytics analytics;  ///< click-through, click position, most clicked, no-result phrasings
+    /// Per article, what customers find it with that its `questions:` lack (learn/; over every
+    /// event the store holds, not only this period: the index learns from all of them).
+    std::vector<LearnedSuggestion> learned;
 };
 
 struct ReportOptions {

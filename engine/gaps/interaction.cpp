@@ -92,6 +92,7 @@ struct InteractionFolder::State {
         interaction.locale = std::move(event.locale);
         interaction.tier = std::move(event.tier);
         interaction.route = std::move(event.route);
+        interaction.client = std::move(event.client);
         interaction.query = std::move(event.query);
         interaction.results = event.results;
         interaction.fallback = event.fallback;

@@ -38,7 +38,8 @@ struct Interaction {
     std::string locale;
     std::string tier;
     std::string route;
-    std::string query;  ///< the last query of a search-as-you-type session
+    std::string client;  ///< the client hash of the search (Event::client): who asked, for learn/
+    std::string query;   ///< the last query of a search-as-you-type session
     std::size_t results = 0;
     bool fallback = false;  ///< answered from the default locale: nothing in the customer's own
     std::vector<std::string> shown;

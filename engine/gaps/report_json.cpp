@@ -125,6 +125,24 @@ json analytics_json(const SearchAnalytics& analytics) {
     return out;
 }
 
+json learned_json(const std::vector<LearnedSuggestion>& suggestions) {
+    json out = json::array();
+    for (const LearnedSuggestion& suggestion : suggestions) {
+        json phrasings = json::array();
+        for (const auto& phrasing : suggestion.phrasings)
+            phrasings.push_back({{"text", phrasing.text},
+                                 {"sessions", phrasing.sessions},
+                                 {"clients", phrasing.clients},
+                                 {"weight", phrasing.weight}});
+        out.push_back({{"article_id", suggestion.article_id},
+                       {"locale", suggestion.locale},
+                       {"title", suggestion.title},
+                       {"path", suggestion.path},
+                       {"phrasings", phrasings}});
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string write_json(const GapsReport& report) {
@@ -165,7 +183,8 @@ std::string write_json(const GapsReport& report) {
                 {"stale_translations", problems_json(report.stale_translations)},
                 {"translations_checked_in", report.translations_checked_in},
                 {"daily", daily},
-                {"analytics", analytics_json(report.analytics)}};
+                {"analytics", analytics_json(report.analytics)},
+                {"learned_phrasings", learned_json(report.learned)}};
     // Queries are scrubbed and validated upstream, but a report must not die on one bad byte.
     return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }

@@ -167,6 +167,29 @@ void not_helpful(std::string& out, const GapsReport& report) {
     out += "\n";
 }
 
+/// Learned phrasings a writer can adopt as `questions:` (or keep out: `learned: false`, or
+/// `learned_block_list:` in articles/anticipa.yaml).
+void learned_phrasings(std::string& out, const GapsReport& report) {
+    out +=
+        "## Customers find these articles with\n\nPhrasings enough customers found an article with (the index "
+        "learns them), not yet among its `questions:`. Adopt them, or keep them out with `learned: false` or "
+        "`learned_block_list:` in anticipa.yaml.\n\n";
+    if (report.learned.empty()) {
+        out += "No learned phrasing is missing from its article's questions.\n\n";
+        return;
+    }
+    out += "| Article | Customers find this article with |\n|---|---|\n";
+    for (const LearnedSuggestion& suggestion : report.learned) {
+        std::string phrasings;
+        for (const auto& phrasing : suggestion.phrasings)
+            phrasings +=
+                (phrasings.empty() ? "" : "<br>") + ("\xE2\x80\x9C" + escape(phrasing.text) + "\xE2\x80\x9D (" +
+                                                     std::to_string(phrasing.sessions) + " sessions)");
+        out += "| " + escape(suggestion.title) + " (`" + escape(suggestion.path) + "`) | " + phrasings + " |\n";
+    }
+    out += "\n";
+}
+
 void translation_gaps(std::string& out, const GapsReport& report) {
     out += "## Translation gaps\n\nCustomers of a locale asked for something that exists only in another locale.\n\n";
     if (report.translation_gaps.empty()) {
@@ -276,6 +299,7 @@ std::string write_markdown(const GapsReport& report) {
     search_analytics(out, report);
     deflection(out, report);
     not_helpful(out, report);
+    learned_phrasings(out, report);
     translation_gaps(out, report);
     entitlement_gaps(out, report);
     stale_translations(out, report);

@@ -1,6 +1,7 @@
 #include "index/document_builder.h"
 
 #include "analysis/normalizer.h"
+#include "analysis/synonym_table.h"
 #include "common/content_hash.h"
 #include "index/schema.h"
 
@@ -51,7 +52,28 @@ class FieldIndexer {
     Xapian::termpos last_position_ = 1;
 };
 
+/// Learned phrasings as accent-free stems, without positions or stop words: they say which
+/// words find the article, not how customers strung them together. Chinese n-grams are left out:
+/// the dictionary word stands for them. "How do I reset my pw" -> XLreset XLpw.
+void add_learned(Xapian::Document& document, const std::vector<FieldTokens>& learned) {
+    for (const FieldTokens& phrasing : learned)
+        for (const Token& token : phrasing) {
+            if (token.stop || token.kind == TokenKind::NGRAM) continue;
+            const std::string& key = analysis::match_key(token);
+            if (!key.empty() && key.size() <= MAX_TERM_BYTES) document.add_term(PREFIX_LEARNED + key, WEIGHT_LEARNED);
+        }
+}
+
 }  // namespace
+
+std::string learned_digest(const std::vector<std::string>& learned) {
+    if (learned.empty()) return "";
+    std::vector<std::string> sorted(learned);
+    std::sort(sorted.begin(), sorted.end());
+    std::string joined;
+    for (const auto& phrasing : sorted) joined += phrasing + '\n';
+    return content_hash(joined);
+}
 
 std::string unique_term(const std::string& locale, const std::string& id, const std::string& anchor) {
     return PREFIX_UNIQUE + locale + ":" + id + "#" + anchor;
@@ -68,7 +90,8 @@ bool is_spelling_word(const std::string& term) {
 }
 
 std::vector<Xapian::Document> build_article_documents(const article::Article& article,
-                                                      const analysis::Analyzer& analyzer) {
+                                                      const analysis::Analyzer& analyzer,
+                                                      const std::vector<std::string>& learned) {
     const auto& meta = article.meta;
     const FieldTokens title = analyzer.analyze(meta.title);
     const auto title_length = std::count_if(title.begin(), title.end(), [](const Token& token) {
@@ -76,6 +99,9 @@ std::vector<Xapian::Document> build_article_documents(const article::Article& ar
     });
     std::vector<FieldTokens> questions;
     for (const auto& question : meta.questions) questions.push_back(analyzer.analyze(question));
+    std::vector<FieldTokens> learned_tokens;
+    for (const auto& phrasing : learned) learned_tokens.push_back(analyzer.analyze(phrasing));
+    const std::string digest = learned_digest(learned);
 
     std::vector<Xapian::Document> documents;
     for (std::size_t section = 0; section < article.sections.size(); ++section) {
@@ -86,6 +112,7 @@ std::vector<Xapian::Document> build_article_documents(const article::Article& ar
         for (const auto& question : questions) fields.add(question, WEIGHT_QUESTION, "");
         if (!part.heading.empty()) fields.add(analyzer.analyze(part.heading), WEIGHT_HEADING, "");
         fields.add(analyzer.analyze(part.text), WEIGHT_BODY, "");
+        add_learned(document, learned_tokens);
 
         document.add_boolean_term(unique_term(meta.locale, meta.id, part.anchor));
         document.add_boolean_term(PREFIX_ARTICLE + meta.id);
@@ -102,10 +129,12 @@ std::vector<Xapian::Document> build_article_documents(const article::Article& ar
         document.add_value(SLOT_FILE_HASH, article.content_hash);
         document.add_value(SLOT_SECTION, Xapian::sortable_serialise(static_cast<double>(section)));
         if (!meta.updated.empty()) document.add_value(SLOT_UPDATED, meta.updated);
+        if (!digest.empty()) document.add_value(SLOT_LEARNED, digest);
 
         SectionRecord record{
             meta.id,   meta.locale,   meta.title,   part.heading, part.anchor, article.path, part.text,
             part.html, meta.category, meta.updated, meta.tags,    meta.tiers,  part.level,   static_cast<int>(section)};
+        record.learned = meta.learned;
         store_record(document, record);
     }
     return documents;

@@ -13,8 +13,13 @@ namespace anticipa::index {
 
 /// Builds one document per section: the title and questions are repeated on every section so
 /// either can match, weighted over headings and body (schema.h). They are analyzed once per article.
+/// `learned`: the phrasings customers found the article with (learn/), a field of their own.
 std::vector<Xapian::Document> build_article_documents(const article::Article& article,
-                                                      const analysis::Analyzer& analyzer);
+                                                      const analysis::Analyzer& analyzer,
+                                                      const std::vector<std::string>& learned = {});
+
+/// What SLOT_LEARNED holds for these learned phrasings: "" for none, else a digest of the set.
+std::string learned_digest(const std::vector<std::string>& learned);
 
 /// The unique id term of a section: "Qpt:reset-password#reset-link".
 std::string unique_term(const std::string& locale, const std::string& id, const std::string& anchor);

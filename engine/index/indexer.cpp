@@ -24,6 +24,9 @@ namespace {
 struct IndexedFile {
     std::string hash;
     std::string id;
+    std::vector<std::string> tiers;
+    bool learns = true;   ///< front matter `learned:` as indexed
+    std::string learned;  ///< learned_digest() of the phrasings indexed with it
 };
 
 /// What the database already holds, one entry per source file.
@@ -34,7 +37,8 @@ std::map<std::string, IndexedFile> indexed_files(const Xapian::Database& db) {
         if (posting == db.postlist_end(*term)) continue;
         Xapian::Document document = db.get_document(*posting);
         SectionRecord record = read_record(document);
-        files[record.path] = {document.get_value(SLOT_FILE_HASH), record.id};
+        files[record.path] = {document.get_value(SLOT_FILE_HASH), record.id, record.tiers, record.learned,
+                              document.get_value(SLOT_LEARNED)};
     }
     return files;
 }
@@ -96,8 +100,9 @@ unsigned long long title_tokens(const Xapian::Database& db) {
 }
 
 std::size_t add_article(Xapian::WritableDatabase& db, const article::Article& article,
-                        const analysis::Analyzer& analyzer, SpellingChanges& spelling) {
-    std::vector<Xapian::Document> documents = build_article_documents(article, analyzer);
+                        const analysis::Analyzer& analyzer, const std::vector<std::string>& learned,
+                        SpellingChanges& spelling) {
+    std::vector<Xapian::Document> documents = build_article_documents(article, analyzer, learned);
     for (const auto& document : documents) {
         spelling.add(document);
         db.add_document(document);
@@ -111,7 +116,11 @@ class LocaleRun {
   public:
     LocaleRun(const IndexOptions& options, const std::string& locale, const analysis::Analyzer& analyzer,
               IndexSummary& summary)
-        : index_dir_(options.index_dir), locale_(locale), analyzer_(analyzer), summary_(summary) {
+        : index_dir_(options.index_dir),
+          learned_(options.learned),
+          locale_(locale),
+          analyzer_(analyzer),
+          summary_(summary) {
         outcome_.locale = locale;
         outcome_.profile = analysis::describe_profile(analyzer.profile());
         if (auto why = open_published()) {
@@ -125,11 +134,14 @@ class LocaleRun {
         db_.begin_transaction();
     }
 
-    /// Lets the loader skip parsing a file whose content this database already holds.
+    /// Lets the loader skip parsing a file whose content this database already holds, with the
+    /// learned phrasings it holds: new ones make the article's documents again.
     article::UnchangedTest unchanged_test(const std::string& path) const {
         auto known = known_.find(path);
         if (rebuild_ || known == known_.end()) return {};
-        return [hash = known->second.hash](const std::string& content_hash) { return content_hash == hash; };
+        const IndexedFile& file = known->second;
+        if (learned_digest(learned_of(file.id, file.tiers, file.learns)) != file.learned) return {};
+        return [hash = file.hash](const std::string& content_hash) { return content_hash == hash; };
     }
 
     void add_file(const article::LoadedFile& file) {
@@ -158,7 +170,9 @@ class LocaleRun {
             return;
         }
         if (known != known_.end()) remove(path);
-        summary_.sections += add_article(db_, *file.article, analyzer_, spelling_);
+        const auto& meta = file.article->meta;
+        summary_.sections +=
+            add_article(db_, *file.article, analyzer_, learned_of(meta.id, meta.tiers, meta.learned), spelling_);
         modified_ = true;
         summary_.bytes += file.bytes;
         ++(known != known_.end() ? summary_.updated : summary_.added);
@@ -191,6 +205,12 @@ class LocaleRun {
     }
 
   private:
+    /// The article's learned phrasings: none when its front matter says `learned: false`.
+    std::vector<std::string> learned_of(const std::string& id, const std::vector<std::string>& tiers,
+                                        bool learns) const {
+        return learned_ && learns ? learned_(locale_, id, tiers) : std::vector<std::string>{};
+    }
+
     void remove(const std::string& path) {
         remove_file(db_, path, spelling_);
         modified_ = true;
@@ -229,6 +249,7 @@ class LocaleRun {
     }
 
     fs::path index_dir_;
+    const LearnedPhrasingsOf& learned_;
     std::string locale_;
     const analysis::Analyzer& analyzer_;
     IndexSummary& summary_;

@@ -13,9 +13,16 @@
 
 namespace anticipa::index {
 
+/// The phrasings customers found an article with (learn/learned_phrasings.h), to index as its
+/// learned field: by locale, id and the tiers that may read it. Empty for an article with none.
+using LearnedPhrasingsOf = std::function<std::vector<std::string>(const std::string& locale, const std::string& id,
+                                                                  const std::vector<std::string>& tiers)>;
+
 struct IndexOptions {
     std::filesystem::path index_dir = "index";
     article::LoadOptions load;
+    /// Unset: no article has learned phrasings (a run without events drops what one with them indexed).
+    LearnedPhrasingsOf learned;
 };
 
 /// How a run published one locale, and with which analysis profile.
@@ -34,8 +41,8 @@ struct LocaleOutcome {
 
 struct IndexSummary {
     std::size_t added = 0;      ///< files new to the index
-    std::size_t updated = 0;    ///< files whose content changed
-    std::size_t unchanged = 0;  ///< skipped: same content hash and analyzer
+    std::size_t updated = 0;    ///< files whose content (or learned phrasings) changed
+    std::size_t unchanged = 0;  ///< skipped: same content hash, analyzer and learned phrasings
     std::size_t removed = 0;    ///< files gone from disk, their sections deleted
     std::size_t failed = 0;     ///< files with errors; their previous version (if any) stays served
     std::size_t sections = 0;   ///< section documents written in this run

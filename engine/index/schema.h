@@ -27,6 +27,9 @@ inline const std::string PREFIX_CATEGORY = "XC";  ///< filter
 inline const std::string PREFIX_TIER = "XT";      ///< filter: a tier allowed to read the article
 inline const std::string PREFIX_STATUS = "XS";    ///< filter: XSpublished or XSdraft
 inline const std::string PREFIX_CONTEXT = "XR";   ///< product route the article is offered on
+/// Learned phrasings (learn/): accent-free stems of the words customers found the article with,
+/// a field of its own so RankingOptions::learned_weight can weigh it, or switch it off.
+inline const std::string PREFIX_LEARNED = "XL";
 
 // Value slots.
 inline constexpr Xapian::valueno SLOT_ARTICLE = 0;    ///< article id: the collapse key (one hit per article)
@@ -40,6 +43,9 @@ inline constexpr Xapian::valueno SLOT_HTML = 5;
 /// How many tokens the title has (sortable_serialise): title matches are normalised by the
 /// title's length, not the section's (search/title_match.h).
 inline constexpr Xapian::valueno SLOT_TITLE_LENGTH = 6;
+/// Digest of the learned phrasings indexed with the section ("" for none): an article whose
+/// phrasings changed is indexed again even when its file did not change.
+inline constexpr Xapian::valueno SLOT_LEARNED = 7;
 
 // Field weights, as within-document frequency per occurrence: a title word counts as much as
 // four body words, so BM25 prefers sections whose title and phrasings match.
@@ -47,6 +53,7 @@ inline constexpr Xapian::termcount WEIGHT_TITLE = 4;
 inline constexpr Xapian::termcount WEIGHT_QUESTION = 3;
 inline constexpr Xapian::termcount WEIGHT_HEADING = 2;
 inline constexpr Xapian::termcount WEIGHT_BODY = 1;
+inline constexpr Xapian::termcount WEIGHT_LEARNED = 1;  ///< per phrasing holding the word
 
 /// Positions of consecutive fields are this far apart so a phrase never spans two of them.
 inline constexpr Xapian::termpos FIELD_GAP = 100;

@@ -10,6 +10,7 @@ void store_record(Xapian::Document& document, const SectionRecord& r) {
     nlohmann::json json{{"id", r.id},         {"locale", r.locale}, {"title", r.title},       {"heading", r.heading},
                         {"anchor", r.anchor}, {"path", r.path},     {"category", r.category}, {"updated", r.updated},
                         {"tags", r.tags},     {"tiers", r.tiers},   {"level", r.level},       {"section", r.section}};
+    if (!r.learned) json["learned"] = false;  // only then: the data of other articles stays as it was
     document.set_data(json.dump());
     document.add_value(SLOT_TEXT, r.text);
     document.add_value(SLOT_HTML, r.html);
@@ -32,6 +33,7 @@ SectionRecord read_record(const Xapian::Document& document, RecordParts parts) {
     r.tiers = json.value("tiers", std::vector<std::string>{});
     r.level = json.value("level", 0);
     r.section = json.value("section", 0);
+    r.learned = json.value("learned", true);
     return r;
 }
 

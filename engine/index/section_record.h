@@ -16,6 +16,7 @@ struct SectionRecord {
     std::vector<std::string> tags, tiers;
     int level = 0;
     int section = 0;
+    bool learned = true;  ///< front matter `learned:`; false keeps learned phrasings off the article
 };
 
 /// Stores the record in a document: short fields as data, text and HTML as values.

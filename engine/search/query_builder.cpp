@@ -113,6 +113,13 @@ Xapian::Query QueryBuilder::word_query(const Token& word, const std::vector<Toke
         forms.push_back(scaled(any_of(bigrams), ranking_.bigram_weight));
     if (!characters.empty() && ranking_.character_weight > 0)
         forms.push_back(scaled(any_of(characters), ranking_.character_weight));
+    // What customers found with this word before (learn/): "coronavirus" meets the article its
+    // askers chose, titled "COVID-19". Only where the field holds the word, so an index without
+    // learned phrasings gets exactly the query it got before the field existed.
+    if (!word.stop && ranking_.learned_weight > 0 && word.kind != TokenKind::NGRAM) {
+        const std::string learned = PREFIX_LEARNED + match_key(word);
+        if (db_.get_termfreq(learned) > 0) forms.push_back(scaled(Xapian::Query(learned), ranking_.learned_weight));
+    }
     return any_of(forms);
 }
 

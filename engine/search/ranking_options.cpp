@@ -25,6 +25,7 @@ constexpr Setting SETTINGS[] = {
     {"title_weight", &RankingOptions::title_weight},
     {"title_b", &RankingOptions::title_b},
     {"title_stop_word_weight", &RankingOptions::title_stop_word_weight},
+    {"learned_weight", &RankingOptions::learned_weight},
     {"proximity_weight", &RankingOptions::proximity_weight},
     {"proximity_window", &RankingOptions::proximity_window},
     {"proximity_max_sections", &RankingOptions::proximity_max_sections},

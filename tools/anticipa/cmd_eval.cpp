@@ -2,6 +2,7 @@
 #include "anticipa/cli_support.h"
 
 #include "eval/evaluation.h"
+#include "eval/replay_evaluation.h"
 
 #include <nlohmann/json.hpp>
 
@@ -26,6 +27,8 @@ struct EvalArgs {
     fs::path keep_index;               ///< index the one collection here and keep it (to serve it over HTTP)
     std::vector<std::string> ranking;  ///< "name=value" changes to the default ranking (ablations)
     bool json = false;
+    bool replay_clicks = false;       ///< the replay evaluation of learned phrasings instead
+    learn::LearningOptions learning;  ///< its thresholds (--learn-min-*), to measure them
 };
 
 struct CollectionFiles {
@@ -92,6 +95,89 @@ nlohmann::json evaluate_one(const CollectionFiles& files, const EvalArgs& args, 
     return out;
 }
 
+/// Σ nDCG@10 and queries over sets, for the figure over every future query.
+struct ReplayTotal {
+    double without = 0, with = 0, noise = 0;
+    std::size_t queries = 0;
+    void add(const eval::ReplayResult& r) {
+        const auto n = static_cast<double>(r.without.queries);
+        without += n * r.without.mean.ndcg10;
+        with += n * r.with.future.mean.ndcg10;
+        noise += n * r.noise.future.mean.ndcg10;
+        queries += r.without.queries;
+    }
+    double mean(double sum) const { return queries ? sum / static_cast<double>(queries) : 0; }
+};
+
+nlohmann::json replay_json(const CollectionFiles& files, const eval::ReplayResult& r) {
+    auto learned = [](const eval::LearnedRun& run) {
+        return nlohmann::json{{"nDCG@10", run.future.mean.ndcg10},
+                              {"clicks", run.clicks},
+                              {"articles", run.articles},
+                              {"phrasings", run.phrasings}};
+    };
+    return {{"set", files.name},
+            {"past_queries", r.past_queries},
+            {"future_queries", r.without.queries},
+            {"without", r.without.mean.ndcg10},
+            {"with", r.with.future.mean.ndcg10},
+            {"noise_only", r.noise.future.mean.ndcg10},
+            {"learned", learned(r.with)},
+            {"noise_learned", learned(r.noise)}};
+}
+
+/// `--replay-clicks`: per set, the future half's nDCG@10 without learning, with it, and with
+/// learning from random clicks only; then over every future query.
+int run_replay(const EvalArgs& args, const std::vector<CollectionFiles>& collections,
+               const search::RankingOptions& ranking) {
+    const eval::ClickModel model;
+    const learn::LearningOptions& learning = args.learning;
+    if (!args.json)
+        std::printf(
+            "replay: %zu customers per past query; judged article clicked at rank r <= 10 with %.2f*%.2f^(r-1); "
+            "else a wrong top-3 article at %.2f, voted not helpful at %.2f; noise: a random top-10 article\n"
+            "learning: a phrasing counts after %g sessions of %zu clients, %.0f%% of its resolved sessions\n"
+            "  %-16s %6s %6s  %8s  %8s  %10s  %s\n",
+            model.customers_per_query, model.click_top, model.click_decay, model.wrong_click, model.not_helpful,
+            learning.min_sessions, learning.min_clients, 100 * learning.min_share, "set", "past", "future", "without",
+            "with", "noise only", "learned (articles/phrasings)");
+    ReplayTotal total;
+    nlohmann::json sets = nlohmann::json::array();
+    for (const auto& files : collections) {
+        eval::JudgedCollection collection = eval::read_judged_collection(files.queries, files.qrels);
+        analysis::AnalyzerSet analyzers(args.paths.locales);
+        ScratchIndex scratch;
+        const eval::ReplayResult r = eval::evaluate_replay(
+            {.docs = files.docs, .work_dir = scratch.path(), .ranking = ranking, .clicks = model, .learning = learning},
+            collection, analyzers);
+        total.add(r);
+        sets.push_back(replay_json(files, r));
+        if (!args.json)
+            std::printf("  %-16s %6zu %6zu  %8.4f  %8.4f  %10.4f  %zu/%zu, noise %zu/%zu\n", files.name.c_str(),
+                        r.past_queries, r.without.queries, r.without.mean.ndcg10, r.with.future.mean.ndcg10,
+                        r.noise.future.mean.ndcg10, r.with.articles, r.with.phrasings, r.noise.articles,
+                        r.noise.phrasings);
+    }
+    if (args.json) {
+        nlohmann::json out{{"replay",
+                            {{"without", total.mean(total.without)},
+                             {"with", total.mean(total.with)},
+                             {"noise_only", total.mean(total.noise)},
+                             {"future_queries", total.queries},
+                             {"learning",
+                              {{"min_sessions", learning.min_sessions},
+                               {"min_clients", learning.min_clients},
+                               {"min_share", learning.min_share}}},
+                             {"sets", sets}}},
+                           {"ranking", search::describe(ranking)}};
+        std::cout << out.dump(2) << '\n';
+    } else if (collections.size() > 1) {
+        std::printf("  %-16s %6s %6zu  %8.4f  %8.4f  %10.4f\n", "all", "", total.queries, total.mean(total.without),
+                    total.mean(total.with), total.mean(total.noise));
+    }
+    return EXIT_CLEAN;
+}
+
 int run_eval(const EvalArgs& args) {
     std::vector<CollectionFiles> collections;
     for (const auto& set : args.sets)
@@ -119,6 +205,7 @@ int run_eval(const EvalArgs& args) {
         for (const auto& setting : search::describe(ranking)) settings += " " + setting;
         std::printf("ranking:%s\n", settings.c_str());
     }
+    if (args.replay_clicks) return run_replay(args, collections, ranking);
     std::unique_ptr<std::ofstream> run;
     if (!args.run_file.empty()) run = std::make_unique<std::ofstream>(args.run_file);
     nlohmann::json all = nlohmann::json::array();
@@ -143,8 +230,23 @@ void add_eval_command(CLI::App& app, int& exit_code) {
                         "change one ranking setting, NAME=VALUE (repeatable; e.g. k1=1.2, feedback_docs=0)");
     command->add_option("--keep-index", args->keep_index,
                         "index the collection into this folder and keep it, e.g. to serve the same index over HTTP");
+    command
+        ->add_option("--learn-min-sessions", args->learning.min_sessions,
+                     "with --replay-clicks: sessions a learned phrasing needs")
+        ->capture_default_str();
+    command
+        ->add_option("--learn-min-clients", args->learning.min_clients,
+                     "with --replay-clicks: distinct clients a learned phrasing needs")
+        ->capture_default_str();
+    command
+        ->add_option("--learn-min-share", args->learning.min_share,
+                     "with --replay-clicks: share of a phrasing's resolved sessions its article needs")
+        ->capture_default_str();
     add_locales_option(*command, args->paths);
     command->add_flag("--json", args->json, "print the scores as JSON");
+    command->add_flag("--replay-clicks", args->replay_clicks,
+                      "learned phrasings: simulate customers' clicks on each set's past half of queries (a fixed "
+                      "split), learn, and score the future half without and with learning, and from random clicks");
     command->callback([args, &exit_code] { exit_code = run_eval(*args); });
 }
 

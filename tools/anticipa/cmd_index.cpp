@@ -4,12 +4,14 @@
 #include "analysis/analyzer_set.h"
 #include "article/help_center_config.h"
 #include "index/indexer.h"
+#include "learn/phrasing_learner.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace anticipa::cli {
 
@@ -17,6 +19,7 @@ namespace {
 
 struct IndexArgs {
     CommonPaths paths;
+    std::filesystem::path events;  ///< learn phrasings from this events store; empty: learn nothing
     bool progress = false;
     bool json = false;
     bool strict = false;
@@ -65,6 +68,16 @@ int run_index(const IndexArgs& args) {
     options.load.max_article_bytes = config.max_article_bytes;
     options.load.parse_budget = config.parse_budget;
     analysis::AnalyzerSet analyzers(args.paths.locales);
+    std::optional<learn::PhrasingLearner> learner;
+    if (!args.events.empty()) {
+        learn::LearningOptions learning;
+        learning.blocked = config.learned_block_list;
+        learner = learn::learn_from_events(args.events, learning);
+        options.learned = [&learner](const std::string& locale, const std::string& id,
+                                     const std::vector<std::string>& tiers) {
+            return learner->texts_for(locale, id, tiers);
+        };
+    }
 
     // A live progress line on a terminal; one line per file with --progress (for logs and tests).
     index::IndexProgress progress;
@@ -118,6 +131,9 @@ void add_index_command(CLI::App& app, int& exit_code) {
     add_articles_option(*command, args->paths);
     add_index_option(*command, args->paths);
     add_locales_option(*command, args->paths);
+    command->add_option("--events", args->events,
+                        "learn the phrasings customers found each article with from this events store (the one "
+                        "`anticipa serve` writes and `anticipa gaps` reads) and index them with it");
     command->add_flag("--progress", args->progress, "print one progress line per file to stderr");
     command->add_flag("--json", args->json, "print the summary as JSON");
     command->add_flag("--strict", args->strict, "exit 1 on warnings too");

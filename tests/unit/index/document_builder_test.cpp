@@ -96,3 +96,24 @@ TEST_CASE("Document builder: a section's terms, positions and field weights, per
         CHECK(golden(c.locale, c.stemmer, c.title, c.text) == c.terms);
     }
 }
+
+TEST_CASE("Document builder: learned phrasings as accent-free stems of their own prefix", "[index][learn]") {
+    const auto article = one_section("pt", "Configuração", "Não consigo entrar");
+    const auto analyzer = analyzer_for("pt", "portuguese");
+    auto learned_terms = [](const Xapian::Document& document) {
+        std::string out;
+        for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term)
+            if ((*term).starts_with(index::PREFIX_LEARNED))
+                out += (out.empty() ? "" : " ") + *term + ":" + std::to_string(term.get_wdf());
+        return out;
+    };
+    // Without positions, one per phrasing holding the word; the other fields are as before.
+    const auto with = index::build_article_documents(article, analyzer, {"Não entro", "senha nao funciona"});
+    CHECK(learned_terms(with[0]) == "XLentro:1 XLfuncion:1 XLnao:2 XLsenh:1");
+    const auto without = index::build_article_documents(article, analyzer);
+    CHECK(learned_terms(without[0]).empty());
+    CHECK(without[0].get_value(index::SLOT_LEARNED).empty());
+    // The digest says which phrasings, not in which order: reordering them re-indexes nothing.
+    CHECK(with[0].get_value(index::SLOT_LEARNED) == index::learned_digest({"senha nao funciona", "Não entro"}));
+    CHECK(with[0].get_value(index::SLOT_LEARNED) != index::learned_digest({"Não entro"}));
+}
