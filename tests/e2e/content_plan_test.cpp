@@ -68,7 +68,7 @@ TEST_CASE("Content plan: simulated customers on a real server become the gaps re
     server.discard_errors();  // a log line per request would fill the pipe and block the server
 
     auto traffic = test::run_process({test::traffic_binary(), "--server", "http://127.0.0.1:" + port, "--customers",
-                                      "150", "--seed", "7", "--concurrency", "2", "--tier-secret", SECRET, "--json"});
+                                      "400", "--seed", "7", "--concurrency", "2", "--tier-secret", SECRET, "--json"});
     CAPTURE(traffic.err);
     REQUIRE(traffic.exit_code == 0);
     const json sent = json::parse(traffic.out);
@@ -80,8 +80,9 @@ TEST_CASE("Content plan: simulated customers on a real server become the gaps re
     CHECK(stored.size() == sent["events"].get<std::size_t>());
 
     // The report, judged at once (--session-window 0): the simulation has already ended.
-    auto gaps = test::run_process({test::anticipa_binary(), "gaps", "--events", events_db.string(), "--locales",
-                                   locales, "--articles", articles, "--session-window", "0", "--format", "json"});
+    auto gaps =
+        test::run_process({test::anticipa_binary(), "gaps", "--events", events_db.string(), "--locales", locales,
+                           "--articles", articles, "--index", index, "--session-window", "0", "--format", "json"});
     CAPTURE(gaps.err);
     REQUIRE(gaps.exit_code == 0);
     const json report = json::parse(gaps.out);
@@ -90,6 +91,7 @@ TEST_CASE("Content plan: simulated customers on a real server become the gaps re
     REQUIRE_FALSE(report["gaps"].empty());
     const json& top = report["gaps"][0];
     CAPTURE(top.dump());
+    CAPTURE(report["gaps"].dump());
     CHECK(DELETED_NOTE_PHRASINGS.count(top["label"].get<std::string>()) == 1);
     // An advanced customer sees every article: entitlement gaps are only ever below it.
     for (const auto& gap : report["entitlement_gaps"]) CHECK(gap["tier"] != "advanced");
