@@ -6,17 +6,34 @@
 
 #include <catch2/catch.hpp>
 
+#include <memory>
+
 using namespace anticipa;
 
-TEST_CASE("SearchService: repeated requests come from the cache, new revisions never do", "[search][integration]") {
+namespace {
+
+/// One English article about otters, indexed, and a SearchService over it.
+struct OtterHelpCenter {
     test::TempDir dir;
-    dir.write("articles/en/a.md", "---\ntitle: Otters\n---\nThe otter swims.\n");
-    analysis::AnalyzerSet analyzers(test::source_dir() / "locales");
+    analysis::AnalyzerSet analyzers{test::source_dir() / "locales"};
     index::IndexOptions options;
-    options.index_dir = dir / "index";
-    options.load.root = dir / "articles";
-    index::index_articles(options, analyzers);
-    search::SearchService service({options.index_dir, "en"}, analyzers);
+    std::unique_ptr<search::SearchService> service;
+
+    OtterHelpCenter() {
+        dir.write("articles/en/a.md", "---\ntitle: Otters\n---\nThe otter swims.\n");
+        options.index_dir = dir / "index";
+        options.load.root = dir / "articles";
+        index::index_articles(options, analyzers);
+        service = std::make_unique<search::SearchService>(search::SearcherOptions{options.index_dir, "en"}, analyzers);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("SearchService: repeated requests come from the cache, new revisions never do", "[search][integration]") {
+    OtterHelpCenter hc;
+    auto& [dir, analyzers, options, owned] = hc;
+    search::SearchService& service = *owned;
 
     search::SearchRequest request;
     request.query = "otter";
@@ -40,14 +57,9 @@ TEST_CASE("SearchService: repeated requests come from the cache, new revisions n
 
 TEST_CASE("SearchService: a repeated request shares the kept answer and each rendering of it",
           "[search][integration]") {
-    test::TempDir dir;
-    dir.write("articles/en/a.md", "---\ntitle: Otters\n---\nThe otter swims.\n");
-    analysis::AnalyzerSet analyzers(test::source_dir() / "locales");
-    index::IndexOptions options;
-    options.index_dir = dir / "index";
-    options.load.root = dir / "articles";
-    index::index_articles(options, analyzers);
-    search::SearchService service({options.index_dir, "en"}, analyzers);
+    OtterHelpCenter hc;
+    auto& [dir, analyzers, options, owned] = hc;
+    search::SearchService& service = *owned;
 
     search::SearchRequest request;
     request.query = "otter";
