@@ -12,22 +12,13 @@ import subprocess
 import sys
 import time
 
-from judged_sets import find_eval_dir, dev_sets  # this folder: a script's own folder is on sys.path
+from judged_sets import find_eval_dir, dev_sets, read_floor_rows  # this folder: a script's own folder is on sys.path
 
 
 def read_floors(path):
     """{(set, locale): min nDCG@10}, in file order; '#' lines are comments."""
-    floors = {}
-    with open(path, encoding="utf-8") as table:
-        for number, line in enumerate(table, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            fields = line.split("\t")
-            if len(fields) != 3:
-                sys.exit(f"{path}:{number}: expected set<TAB>locale<TAB>min nDCG@10, got {line!r}")
-            floors[(fields[0], fields[1])] = float(fields[2])
-    return floors
+    return {(name, locale): float(floor)
+            for name, locale, floor in read_floor_rows(path, ["set", "locale", "min nDCG@10"])}
 
 
 def main():

@@ -35,3 +35,19 @@ def dev_sets(eval_dir):
             if len(fields) >= 3 and fields[1] == "dev":
                 pairs.append((fields[0], fields[2]))
     return pairs
+
+
+def read_floor_rows(path, columns):
+    """The rows of a floors table: tab-separated, `columns` fields each (named in the error a
+    malformed line gets, with its file and line), blank and '#' lines skipped; in file order."""
+    rows = []
+    with open(path, encoding="utf-8") as table:
+        for number, line in enumerate(table, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            if len(fields) != len(columns):
+                sys.exit(f"{path}:{number}: expected {'<TAB>'.join(columns)}, got {line!r}")
+            rows.append(fields)
+    return rows

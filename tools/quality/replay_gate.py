@@ -13,24 +13,15 @@ import pathlib
 import subprocess
 import sys
 
-from judged_sets import find_eval_dir  # this folder: a script's own folder is on sys.path
+from judged_sets import find_eval_dir, read_floor_rows  # this folder: a script's own folder is on sys.path
 
 MAX_LOSS = 0.2  # points of nDCG@10 learning may cost a set, from relevant clicks or from noise
 
 
 def read_floors(path):
     """{set: (min nDCG@10 with learning, min gain in points)}; '#' lines are comments."""
-    floors = {}
-    with open(path, encoding="utf-8") as table:
-        for number, line in enumerate(table, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            fields = line.split("\t")
-            if len(fields) != 3:
-                sys.exit(f"{path}:{number}: expected set<TAB>min nDCG@10 with<TAB>min gain (points), got {line!r}")
-            floors[fields[0]] = (float(fields[1]), float(fields[2]))
-    return floors
+    columns = ["set", "min nDCG@10 with", "min gain (points)"]
+    return {name: (float(floor), float(gain)) for name, floor, gain in read_floor_rows(path, columns)}
 
 
 def check(result, floor, gain_floor):
