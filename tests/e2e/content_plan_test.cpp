@@ -100,9 +100,10 @@ TEST_CASE("Content plan: simulated customers on a real server become the gaps re
         for (const auto& phrasing : group["phrasings"]) CHECK(phrasing["count"].get<int>() > 0);
 
     // Drafts for the top gaps, ready for a writer, pass `anticipa check`.
-    auto scaffold = test::run_process({test::anticipa_binary(), "gaps", "--events", events_db.string(), "--locales",
-                                       locales, "--session-window", "0", "--top", "3", "--scaffold",
-                                       (dir / "drafts").string(), "--out", (dir / "plan.md").string()});
+    auto scaffold =
+        test::run_process({test::anticipa_binary(), "gaps", "--events", events_db.string(), "--locales", locales,
+                           "--articles", articles, "--index", index, "--session-window", "0", "--top", "3",
+                           "--scaffold", (dir / "drafts").string(), "--out", (dir / "plan.md").string()});
     REQUIRE(scaffold.exit_code == 0);
     std::ifstream plan(dir / "plan.md");
     const std::string markdown((std::istreambuf_iterator<char>(plan)), std::istreambuf_iterator<char>());
