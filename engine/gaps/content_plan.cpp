@@ -6,10 +6,6 @@
 #include "gaps/interaction.h"
 #include "gaps/learned_suggestions.h"
 
-#include <algorithm>
-#include <filesystem>
-#include <mutex>
-#include <string>
 #include <utility>
 
 namespace anticipa::gaps {
@@ -67,35 +63,6 @@ std::vector<LearnedSuggestion> learned_suggestions(const PlanSources& sources) {
     return suggest_learned_phrasings(learn::learn_from_events(sources.events_db, options), sources.articles);
 }
 
-/// The help center's translation table, learned again only when a file under the articles
-/// folder changed (count, size or newest time) or another folder is asked: learning it reads
-/// every article and the dictionaries, which made each /admin page load cost a second of CPU.
-Translations cached_translations(const std::filesystem::path& articles, analysis::AnalyzerSet& analyzers,
-                                 const DictionaryOptions& dictionaries) {
-    std::string fingerprint = articles.string() + "|" + dictionaries.folder.string();
-    std::uintmax_t files = 0, bytes = 0;
-    std::filesystem::file_time_type newest{};
-    std::error_code error;
-    for (auto it = std::filesystem::recursive_directory_iterator(articles, error);
-         !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
-        if (!it->is_regular_file(error)) continue;
-        ++files;
-        bytes += it->file_size(error);
-        newest = std::max(newest, it->last_write_time(error));
-    }
-    fingerprint += "|" + std::to_string(files) + "|" + std::to_string(bytes) + "|" +
-                   std::to_string(newest.time_since_epoch().count());
-    static std::mutex mutex;
-    static std::string kept_fingerprint;
-    static Translations kept;
-    std::lock_guard lock(mutex);
-    if (fingerprint != kept_fingerprint) {
-        kept = load_help_center_translations(articles, analyzers, &dictionaries);
-        kept_fingerprint = fingerprint;
-    }
-    return kept;
-}
-
 }  // namespace
 
 GapsReport build_content_plan(const PlanSources& sources, analysis::AnalyzerSet& analyzers,
@@ -110,7 +77,7 @@ GapsReport build_content_plan(const PlanSources& sources, analysis::AnalyzerSet&
     // articles, none does.
     const DictionaryOptions dictionaries{.folder = sources.dictionaries};
     Translations translations;
-    if (have_articles) translations = cached_translations(sources.articles, analyzers, dictionaries);
+    if (have_articles) translations = load_help_center_translations(sources.articles, analyzers, &dictionaries);
     GapsReport report = build_gaps_report(current, previous, analyzers, options, translations.table);
     report.grouping_warnings = std::move(translations.warnings);
     if (have_articles) {
