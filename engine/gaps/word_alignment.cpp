@@ -35,45 +35,76 @@ PairKey pair_key(std::size_t target, std::size_t source) {
     return (std::uint64_t(target) << 32) | std::uint64_t(source);
 }
 
-/// t(target | source) of IBM Model 1, learned by EM from sentence pairs (source, target); the
-/// source side has the null word at position 0.
-std::unordered_map<PairKey, double> train_model1(const std::vector<std::pair<Sentence, Sentence>>& pairs,
-                                                 std::size_t iterations) {
-    std::unordered_map<PairKey, double> t;
-    for (const auto& [source, target] : pairs)
-        for (std::size_t f : target)
-            for (std::size_t e : source) t[pair_key(f, e)] = 1.0;  // uniform: normalised in round 1
-    for (std::size_t round = 0; round < iterations; ++round) {
-        std::unordered_map<PairKey, double> counts;
-        std::unordered_map<std::size_t, double> totals;
+/// t(target | source) of IBM Model 1 over the pairs that occur together in some sentence pair,
+/// with each pair's place in the flat tables found once: the EM rounds then only index arrays.
+class Model1 {
+  public:
+    explicit Model1(const std::vector<std::pair<Sentence, Sentence>>& pairs) : pairs_(pairs) {
+        std::unordered_map<PairKey, std::uint32_t> slot_of;
         for (const auto& [source, target] : pairs)
-            for (std::size_t f : target) {
-                double norm = 0;
-                for (std::size_t e : source) norm += t[pair_key(f, e)];
+            for (std::size_t f : target)
                 for (std::size_t e : source) {
-                    const double share = t[pair_key(f, e)] / norm;
-                    counts[pair_key(f, e)] += share;
-                    totals[e] += share;
+                    auto [slot, fresh] = slot_of.try_emplace(pair_key(f, e), std::uint32_t(keys_.size()));
+                    if (fresh) keys_.push_back(pair_key(f, e));
+                    slots_.push_back(slot->second);
                 }
-            }
-        for (auto& [key, value] : t) value = counts[key] / totals[std::size_t(key & 0xFFFFFFFFu)];
+        t_.assign(keys_.size(), 1.0);  // uniform: normalised in round 1
     }
-    return t;
-}
 
-/// For each target term, its most likely source term (not the null word) and that probability.
-std::map<std::size_t, std::pair<std::size_t, double>> best_sources(const std::unordered_map<PairKey, double>& t) {
-    std::map<std::size_t, std::pair<std::size_t, double>> best;
-    for (const auto& [key, probability] : t) {
-        const std::size_t target = std::size_t(key >> 32), source = std::size_t(key & 0xFFFFFFFFu);
-        if (source == NULL_WORD) continue;
-        auto [slot, fresh] = best.try_emplace(target, source, probability);
-        // Ties by id, so the result does not depend on the hash map's order.
-        if (!fresh &&
-            (probability > slot->second.second || (probability == slot->second.second && source < slot->second.first)))
-            slot->second = {source, probability};
+    /// EM: each round spreads every target term over its sentence's source terms by t, then
+    /// renormalises t(target | source) by all that each source term was given.
+    void train(std::size_t iterations) {
+        std::size_t sources = 0;
+        for (PairKey key : keys_) sources = std::max(sources, source_of(key) + 1);
+        std::vector<double> counts(keys_.size()), totals(sources);
+        for (std::size_t round = 0; round < iterations; ++round) {
+            std::fill(counts.begin(), counts.end(), 0.0);
+            std::fill(totals.begin(), totals.end(), 0.0);
+            const std::uint32_t* slot = slots_.data();
+            for (const auto& [source, target] : pairs_)
+                for (std::size_t f = 0; f < target.size(); ++f, slot += source.size()) {
+                    double norm = 0;
+                    for (std::size_t e = 0; e < source.size(); ++e) norm += t_[slot[e]];
+                    for (std::size_t e = 0; e < source.size(); ++e) {
+                        const double share = t_[slot[e]] / norm;
+                        counts[slot[e]] += share;
+                        totals[source[e]] += share;
+                    }
+                }
+            for (std::size_t i = 0; i < keys_.size(); ++i) t_[i] = counts[i] / totals[source_of(keys_[i])];
+        }
     }
-    return best;
+
+    /// For each target term, its most likely source term (not the null word) and that probability.
+    std::map<std::size_t, std::pair<std::size_t, double>> best_sources() const {
+        std::map<std::size_t, std::pair<std::size_t, double>> best;
+        for (std::size_t i = 0; i < keys_.size(); ++i) {
+            const std::size_t target = std::size_t(keys_[i] >> 32), source = source_of(keys_[i]);
+            const double probability = t_[i];
+            if (source == NULL_WORD) continue;
+            auto [slot, fresh] = best.try_emplace(target, source, probability);
+            // Ties by id, so the result does not depend on the order pairs were met in.
+            if (!fresh && (probability > slot->second.second ||
+                           (probability == slot->second.second && source < slot->second.first)))
+                slot->second = {source, probability};
+        }
+        return best;
+    }
+
+  private:
+    static std::size_t source_of(PairKey key) { return std::size_t(key & 0xFFFFFFFFu); }
+
+    const std::vector<std::pair<Sentence, Sentence>>& pairs_;
+    std::vector<PairKey> keys_;         ///< each co-occurring (target, source) pair once
+    std::vector<std::uint32_t> slots_;  ///< per sentence pair, target-major: the pair's index in keys_
+    std::vector<double> t_;             ///< t(target | source), by index in keys_
+};
+
+std::map<std::size_t, std::pair<std::size_t, double>> trained_best_sources(
+    const std::vector<std::pair<Sentence, Sentence>>& pairs, std::size_t iterations) {
+    Model1 model(pairs);
+    model.train(iterations);
+    return model.best_sources();
 }
 
 Sentence with_null(Sentence sentence) {
@@ -101,8 +132,8 @@ std::vector<TermPair> align_terms(const std::vector<ParallelSegment>& segments, 
             for (std::size_t b : e) ++together[{a, b}];
     }
     // t(foreign | pivot) gives each foreign term its best pivot term; t(pivot | foreign) the reverse.
-    const auto best_pivot = best_sources(train_model1(pivot_to_foreign, options.iterations));
-    const auto best_foreign = best_sources(train_model1(foreign_to_pivot, options.iterations));
+    const auto best_pivot = trained_best_sources(pivot_to_foreign, options.iterations);
+    const auto best_foreign = trained_best_sources(foreign_to_pivot, options.iterations);
 
     std::vector<TermPair> out;
     for (const auto& [foreign, best] : best_pivot) {
