@@ -6,6 +6,8 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace anticipa::analysis {
@@ -32,7 +34,13 @@ class SynonymTable {
     std::size_t size() const { return groups_.size(); }
 
   private:
+    struct Start {
+        std::size_t group = 0, phrase = 0;
+    };
     std::vector<std::vector<Phrase>> groups_;
+    /// The phrases by the match key of their first token, in group order: match() looks only at
+    /// the few that can start at a token, not at every group (grouping analyzes whole articles).
+    std::unordered_map<std::string, std::vector<Start>> by_first_key_;
 };
 
 }  // namespace anticipa::analysis
