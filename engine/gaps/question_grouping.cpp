@@ -265,8 +265,10 @@ std::vector<std::string> joining_translations(const std::vector<QuestionKey>& me
             meeting[translation ? translation->pivot : term][member.language].insert(term);
         }
     std::vector<std::string> out;
-    for (const auto& [pivot, by_language] : meeting) {
+    for (const auto& [pivot_term, by_language] : meeting) {
         if (by_language.size() < 2) continue;
+        // A plain reference: clang 14 cannot capture a structured binding (C++20 allows it; clang 16 does).
+        const std::string& pivot = pivot_term;
         const bool translated = std::any_of(by_language.begin(), by_language.end(), [&](const auto& entry) {
             return entry.first != pivot_language && entry.second.count(pivot) == 0;
         });
