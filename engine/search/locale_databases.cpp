@@ -45,6 +45,10 @@ void LocaleDatabases::open(const std::string& locale) {
         OpenLocale opened{db, &analyzer, db.get_revision(), db.get_uuid(), identity.profile_json};
         (db.get_doccount() > 0 ? served_ : empty_).emplace(locale, std::move(opened));
     } catch (const Xapian::Error& e) {
+        // Taken out (renamed away) between the folder's listing and this open: gone, not broken.
+        // The pool's next look at the folder sees it gone; a degraded status meanwhile would be false.
+        std::error_code error;
+        if (!fs::exists(path, error) && !error) return;
         refuse("cannot be opened: unreadable, or not a database", e.get_description());
     }
 }
