@@ -148,6 +148,7 @@ void send_report(AdminDesk& desk, const httplib::Request& request, httplib::Resp
         const gaps::GapsReport report =
             gaps::build_content_plan({.events_db = desk.context.config.events_path,
                                       .articles = desk.context.config.articles_dir,
+                                      .translations = desk.translations.current(),
                                       .check_with_index =
                                           [&desk](std::vector<gaps::Interaction>& interactions) {
                                               gaps::find_gaps_behind_results(interactions, desk.context.search);

@@ -4,6 +4,7 @@
 
 #include "admin_sessions.h"
 #include "login_throttle.h"
+#include "plan_translations.h"
 #include "secrets.h"
 #include "server_context.h"
 
@@ -24,6 +25,8 @@ struct AdminDesk {
     /// Sessions remember the token they were opened with: one opened under a token that is no
     /// longer the configured one is over.
     const std::string token_fingerprint;
+    /// The content plan's translation table, kept while the articles and the index stay as they are.
+    PlanTranslations translations;
 
     explicit AdminDesk(ServerContext& c)
         : context(c),
@@ -31,7 +34,10 @@ struct AdminDesk {
                     .lifetime = c.config.admin_session_lifetime,
                     .max_sessions = AdminSessionLimits{}.max_sessions}),
           throttle(c.config.admin_login_limits),
-          token_fingerprint(hmac_sha256_hex(c.config.admin_token, "anticipa admin token")) {}
+          token_fingerprint(hmac_sha256_hex(c.config.admin_token, "anticipa admin token")),
+          translations(c.config.articles_dir, c.search) {
+        translations.warm_up();
+    }
 };
 
 /// GET /admin?since=7d: the gaps report for a live session or the Bearer admin token; else the

@@ -75,11 +75,15 @@ GapsReport build_content_plan(const PlanSources& sources, analysis::AnalyzerSet&
     const bool have_articles = !sources.articles.empty() && std::filesystem::is_directory(sources.articles, error);
     // The help center's own translations, then dictionaries, bridge languages; without the
     // articles, none does.
-    const DictionaryOptions dictionaries{.folder = sources.dictionaries};
-    Translations translations;
-    if (have_articles) translations = load_help_center_translations(sources.articles, analyzers, &dictionaries);
-    GapsReport report = build_gaps_report(current, previous, analyzers, options, translations.table);
-    report.grouping_warnings = std::move(translations.warnings);
+    std::shared_ptr<const Translations> translations = sources.translations;
+    if (have_articles && !translations) {
+        const DictionaryOptions dictionaries{.folder = sources.dictionaries};
+        translations = std::make_shared<const Translations>(
+            load_help_center_translations(sources.articles, analyzers, &dictionaries));
+    }
+    if (!translations) translations = std::make_shared<const Translations>();
+    GapsReport report = build_gaps_report(current, previous, analyzers, options, translations->table);
+    report.grouping_warnings = translations->warnings;
     if (have_articles) {
         report.stale_translations = translation_problems(sources.articles);
         report.translations_checked_in = sources.articles.generic_string();

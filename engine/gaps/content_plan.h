@@ -4,10 +4,12 @@
 #pragma once
 
 #include "gaps/gaps_report.h"
+#include "gaps/translation_table.h"
 
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <memory>
 
 namespace anticipa::gaps {
 
@@ -21,6 +23,9 @@ struct PlanSources {
     std::filesystem::path articles;
     /// FreeDict's dictionaries (Debian's dict-freedict-*): words the help center never uses.
     std::filesystem::path dictionaries = "/usr/share/dictd";
+    /// The translation table of `articles` and `dictionaries` when the caller already learned it
+    /// (the server keeps one while neither changes); null: learned here.
+    std::shared_ptr<const Translations> translations;
     /// A search with no click this long after it counts as unanswered; younger ones are pending.
     std::chrono::minutes session_window{30};
     /// Runs on this period's interactions before they are grouped: find_gaps_behind_results()

@@ -198,3 +198,53 @@ TEST_CASE("Admin report over HTTP: every table downloads as CSV for the period o
         CHECK(contains(format.body, "<code>format</code>"));
     }
 }
+
+namespace {
+
+void write_article(const std::filesystem::path& file, const std::string& text) {
+    std::filesystem::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
+}
+
+/// One unanswered question in two languages, in words no article and no dictionary has.
+void record_one_question_in_two_languages(const std::filesystem::path& db) {
+    events::SqliteEventStore store({.path = db});
+    const auto yesterday = Clock::now() - std::chrono::hours(24);
+    store.record(search("z1", "zorblat", "en", "basic", 0, yesterday));
+    store.record(search("z2", "quibrona", "pt", "basic", 0, yesterday + std::chrono::minutes(1)));
+    store.flush();
+}
+
+std::size_t gap_rows(const std::string& html) {
+    std::size_t rows = 0;
+    for (auto at = html.find("<article class=\"gap\">"); at != std::string::npos;
+         at = html.find("<article class=\"gap\">", at + 1))
+        ++rows;
+    return rows;
+}
+
+}  // namespace
+
+TEST_CASE("Admin report over HTTP: the translation table follows the articles, learned again when they change",
+          "[server][integration][admin][gaps]") {
+    ServedAdmin hc;
+    record_one_question_in_two_languages(hc.config.events_path);
+    const auto before = hc.admin_get("/admin");
+    REQUIRE(before.status == 200);
+    CHECK(gap_rows(before.body) == 2);
+    CHECK(hc.admin_get("/admin").body == before.body);  // nothing changed: the same plan
+
+    // A writer adds the article in both languages: its translation says zorblat is quibrona.
+    write_article(hc.dir / "articles/en/boards/zorblat.md",
+                  "---\nid: zorblat\ntitle: The zorblat\ncategory: account\nquestions:\n  - what is a zorblat\n"
+                  "  - where is my zorblat\nupdated: 2026-09-18\n---\n\nA zorblat keeps your boards tidy.\n\n"
+                  "## Zorblat\n\nOpen the zorblat from the menu.\n");
+    write_article(hc.dir / "articles/pt/boards/zorblat.md",
+                  "---\nid: zorblat\ntitle: O quibrona\ncategory: account\nquestions:\n  - o que é um quibrona\n"
+                  "  - onde está meu quibrona\nupdated: 2026-09-18\n---\n\nUm quibrona mantém seus quadros "
+                  "organizados.\n\n## Quibrona\n\nAbra o quibrona pelo menu.\n");
+    const auto after = hc.admin_get("/admin");
+    REQUIRE(after.status == 200);
+    CHECK(gap_rows(after.body) == 1);
+    CHECK(contains(after.body, "zorblat (en) \xE2\x89\x88 quibron (pt)"));
+}
