@@ -17,6 +17,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -36,6 +37,9 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 const std::string NEW_LOCALE = "it";  ///< left out of the first index, published later
+/// The paced load's keep-alive connections through nginx ("a few hundred"), and how long it lasts.
+constexpr int CUSTOMERS = 300;
+constexpr auto LOAD_TIME = std::chrono::seconds(30);
 
 std::string search_path(const std::string& query, const std::string& locale) {
     return "/api/v1/search?locale=" + locale + "&q=" + httplib::detail::encode_query_param(query);
@@ -191,14 +195,17 @@ struct Nginx {
 };
 
 /// Customers searching through nginx on keep-alive connections until stopped; every search
-/// answer that is not a 200 is kept with what it was. With clicks, every other request is a click
+/// answer that is not a 200 is kept with what it was. Unpaced, each client asks again as soon as
+/// it is answered (a throughput figure); paced, each asks once per `pace`, so many connections
+/// stay open and mostly idle, as a help center's customers' do, at a rate the replicas can serve. With clicks, every other request is a click
 /// POSTed to /api/v1/events with a search_id of its own: the ones answered 202 are the events the
 /// replicas promised to keep. nginx does not retry a POST a replica may have taken, so a click
 /// cut short by a kill -9 is counted apart: its client was not told it was accepted.
 class Load {
   public:
-    Load(int port, int clients, bool clicks = false) : started_(Clock::now()), clicks_(clicks) {
-        for (int c = 0; c < clients; ++c) threads_.emplace_back([this, port, c] { run(port, c); });
+    Load(int port, int clients, bool clicks = false, std::chrono::milliseconds pace = {})
+        : started_(Clock::now()), clicks_(clicks), pace_(pace) {
+        for (int c = 0; c < clients; ++c) threads_.emplace_back([this, port, c, clients] { run(port, c, clients); });
     }
     ~Load() { stop(); }
     void stop() {
@@ -208,6 +215,14 @@ class Load {
         if (!seconds_) seconds_ = seconds_since(started_);
     }
     std::size_t answered() const { return answered_; }
+    std::size_t clients() const { return threads_.size(); }
+    /// The search answers' latency at quantile q (0.5, 0.99), in milliseconds, once stopped.
+    double latency_ms(double q) {
+        std::lock_guard lock(mutex_);
+        if (latencies_ms_.empty()) return 0;
+        std::sort(latencies_ms_.begin(), latencies_ms_.end());
+        return latencies_ms_[std::min(latencies_ms_.size() - 1, std::size_t(q * latencies_ms_.size()))];
+    }
     double requests_per_second() const { return answered_ / *seconds_; }
     std::vector<std::string> failures() {
         std::lock_guard lock(mutex_);
@@ -220,21 +235,30 @@ class Load {
     std::size_t clicks_not_accepted() const { return clicks_not_accepted_; }
 
   private:
-    void run(int port, int client_number) {
+    void run(int port, int client_number, int clients) {
         static const std::vector<std::pair<std::string, std::string>> questions{
             {"reset password", "en"}, {"export invoices", "en"}, {"esqueci minha senha", "pt"}, {"two factor", "en"}};
         httplib::Client client("127.0.0.1", port);
         client.set_keep_alive(true);
         client.set_connection_timeout(5, 0);
         client.set_read_timeout(15, 0);
+        std::vector<double> latencies_ms;
+        auto next = started_ + pace_ * client_number / clients;  // paced clients spread over one pace
         for (std::size_t n = client_number; !stopping_; ++n) {
+            if (pace_.count() > 0) {
+                std::this_thread::sleep_until(next);
+                next += pace_;
+                if (stopping_) break;
+            }
             if (clicks_ && n % 2 == 1) {
                 click(client, "load-" + std::to_string(client_number) + "-" + std::to_string(n));
                 continue;
             }
             const auto& [query, locale] = questions[n % questions.size()];
+            const auto asked = Clock::now();
             auto result = client.Get(search_path(query, locale));
             if (result && result->status == 200) {
+                latencies_ms.push_back(seconds_since(asked) * 1000);
                 ++answered_;
                 continue;
             }
@@ -242,6 +266,8 @@ class Load {
             failures_.push_back(result ? "status " + std::to_string(result->status) + ": " + result->body
                                        : "no answer: " + httplib::to_string(result.error()));
         }
+        std::lock_guard lock(mutex_);
+        latencies_ms_.insert(latencies_ms_.end(), latencies_ms.begin(), latencies_ms.end());
     }
 
     void click(httplib::Client& client, const std::string& marker) {
@@ -257,6 +283,7 @@ class Load {
 
     Clock::time_point started_;
     const bool clicks_;
+    const std::chrono::milliseconds pace_;
     std::vector<std::thread> threads_;
     std::atomic<bool> stopping_{false};
     std::atomic<std::size_t> answered_{0};
@@ -264,6 +291,7 @@ class Load {
     std::mutex mutex_;
     std::vector<std::string> failures_;
     std::set<std::string> accepted_clicks_;
+    std::vector<double> latencies_ms_;
     std::atomic<std::size_t> clicks_not_accepted_{0};
 };
 
@@ -318,7 +346,10 @@ TEST_CASE("Topology: replicas fed by Xapian replication answer as the host, conv
     auto metrics = through_nginx.Get("/metrics");  // the replicas' own business
     REQUIRE(metrics);
     CHECK(metrics->status == 404);
-    Load load(nginx.port, 16, true);
+    // A few hundred customers' keep-alive connections, each asking (or clicking) four times a
+    // second: ~1,200 requests/s, well within two replicas, for the rest of the test (~30 s).
+    const auto load_started = Clock::now();
+    Load load(nginx.port, CUSTOMERS, true, std::chrono::milliseconds(250));
 
     // A revision with a new locale and a synonym edit reaches both replicas: no manual step.
     host.publish_new_locale_and_synonym();
@@ -354,12 +385,14 @@ TEST_CASE("Topology: replicas fed by Xapian replication answer as the host, conv
                platypus == answer_of(on_host.port, "platypus", "en");
     }));
     std::this_thread::sleep_for(std::chrono::seconds(2));
+    std::this_thread::sleep_until(load_started + LOAD_TIME);
     load.stop();
     const auto failures = load.failures();
     std::printf(
-        "topology: %zu searches through nginx during publishing, kill -9 and restart, %zu failed; %zu clicks "
-        "accepted (202), %zu not\n",
-        load.answered(), failures.size(), load.accepted_clicks().size(), load.clicks_not_accepted());
+        "topology: %zu keep-alive clients through nginx for %.0f s during publishing, kill -9 and restart: %zu "
+        "searches (p50 %.1f ms, p99 %.1f ms), %zu failed; %zu clicks accepted (202), %zu not\n",
+        load.clients(), seconds_since(load_started), load.answered(), load.latency_ms(0.5), load.latency_ms(0.99),
+        failures.size(), load.accepted_clicks().size(), load.clicks_not_accepted());
     INFO((failures.empty() ? "" : failures.front()));
     CHECK(failures.empty());
     CHECK(load.answered() > 0);
