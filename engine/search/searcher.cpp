@@ -180,7 +180,9 @@ SearchResponse Searcher::search_group_once(const LocaleGroup& group, const Searc
                                            request.with_snippets ? RecordParts::WITH_TEXT : RecordParts::SHORT_FIELDS);
         SearchHit& hit = response.hits.emplace_back(hit_of(record, ranked[i].weight));
         const std::string& text = !record.text.empty() ? record.text : record.title;
-        if (request.with_snippets) hit.snippet = make_snippet(text, *group.analyzer, built.match_keys, built.prefix);
+        if (request.with_snippets)
+            hit.snippet = make_snippet(text, *snippet_analyses_.analysis(text, *group.analyzer), built.match_keys,
+                                       built.prefix);
     }
     return response;
 }

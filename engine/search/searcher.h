@@ -8,6 +8,7 @@
 #include "search/locale_databases.h"
 #include "search/ranking_options.h"
 #include "search/search_types.h"
+#include "search/snippet_cache.h"
 
 #include <xapian.h>
 
@@ -88,6 +89,7 @@ class Searcher {
     SearcherOptions options_;
     LocaleDatabases index_;
     std::map<std::string, LocaleGroup> groups_;  ///< by requested locale, built on demand
+    SnippetAnalysisCache snippet_analyses_{256};  ///< about 25 KB each: a few MB per searcher
 };
 
 }  // namespace anticipa::search

@@ -12,21 +12,46 @@ namespace {
 
 const std::string ELLIPSIS = "\xE2\x80\xA6";  // …
 
-bool matches(const Token& token, const std::set<std::string>& keys, const std::string& prefix) {
-    if (keys.count(analysis::match_key(token)) || keys.count(token.term)) return true;
-    return !prefix.empty() && token.term.starts_with(prefix);
+bool matches(const AnalyzedText::Word& word, const std::set<std::string>& keys, const std::string& prefix) {
+    if (keys.count(word.key) || keys.count(word.term)) return true;
+    return !prefix.empty() && word.term.starts_with(prefix);
 }
+
+struct Hit {
+    std::uint32_t begin = 0, end = 0;
+};
 
 }  // namespace
 
-Snippet make_snippet(const std::string& text, const analysis::Analyzer& analyzer, const std::set<std::string>& keys,
-                     const std::string& prefix, const SnippetOptions& options) {
+AnalyzedText analyze_for_snippet(std::string_view text, const analysis::Analyzer& analyzer,
+                                 const SnippetOptions& options) {
     // Only the start of a long section is analyzed: analyzing every hit's whole text was a third
     // of the median query time, and help sections put what matters first.
     const std::size_t analyzed = character_start(text, std::min(text.size(), options.max_analyzed_bytes));
-    std::vector<Token> hits;
-    for (const Token& token : analyzer.analyze(std::string_view(text).substr(0, analyzed)))
-        if (matches(token, keys, prefix)) hits.push_back(token);
+    AnalyzedText out;
+    std::unordered_map<std::string, std::uint32_t> word_of;  ///< key + '\0' + term -> index in words
+    for (const Token& token : analyzer.analyze(text.substr(0, analyzed))) {
+        const std::string& key = analysis::match_key(token);
+        auto [slot, fresh] = word_of.try_emplace(key + '\0' + token.term, std::uint32_t(out.words.size()));
+        if (fresh) out.words.push_back({key, token.term});
+        out.spans.push_back({token.begin, token.end, slot->second});
+    }
+    return out;
+}
+
+Snippet make_snippet(const std::string& text, const analysis::Analyzer& analyzer, const std::set<std::string>& keys,
+                     const std::string& prefix, const SnippetOptions& options) {
+    return make_snippet(text, analyze_for_snippet(text, analyzer, options), keys, prefix, options);
+}
+
+Snippet make_snippet(const std::string& text, const AnalyzedText& analyzed, const std::set<std::string>& keys,
+                     const std::string& prefix, const SnippetOptions& options) {
+    // Each distinct word is compared with the query once; then its tokens are the hits.
+    std::vector<bool> matched(analyzed.words.size());
+    for (std::size_t w = 0; w < analyzed.words.size(); ++w) matched[w] = matches(analyzed.words[w], keys, prefix);
+    std::vector<Hit> hits;
+    for (const auto& span : analyzed.spans)
+        if (matched[span.word]) hits.push_back({span.begin, span.end});
 
     // Slide a window over the matched tokens; keep the one holding the most of them.
     std::size_t best_first = 0, best_count = 0;
@@ -58,7 +83,7 @@ Snippet make_snippet(const std::string& text, const analysis::Analyzer& analyzer
     for (auto& c : snippet.text)
         if (c == '\n') c = ' ';
     if (end < text.size()) snippet.text += ELLIPSIS;
-    for (const Token& hit : hits) {
+    for (const Hit& hit : hits) {
         if (hit.begin < begin || hit.end > end) continue;
         auto from = static_cast<std::uint32_t>(hit.begin - begin + lead.size());
         auto to = static_cast<std::uint32_t>(hit.end - begin + lead.size());

@@ -1,6 +1,7 @@
 // Search stage: snippets alone, as one golden line each — the window the matched words fall in,
 // cut at word and character boundaries, with the matches between [ and ].
 #include "search/snippet.h"
+#include "search/snippet_cache.h"
 #include "analysis/synonym_table.h"
 #include "support/analysis_profiles.h"
 
@@ -74,4 +75,37 @@ TEST_CASE("Snippet: as HTML the text is escaped and the matches marked", "[searc
     const search::Snippet snippet =
         search::make_snippet("Use <b>two-factor</b> & a password.", en, keys_of(en, "password"), "");
     CHECK(search::snippet_html(snippet) == "Use &lt;b&gt;two-factor&lt;/b&gt; &amp; a <mark>password</mark>.");
+}
+
+TEST_CASE("Snippet: an analysis kept for the next query gives the snippet a fresh analysis gives", "[search][unit]") {
+    const analysis::Analyzer en(test::analysis_profile("en", "english"));
+    const analysis::Analyzer en_unstemmed(test::analysis_profile("en", "none"));
+    const std::string text = "To reset your password, open Settings and choose Reset password. Invoices are monthly.";
+    search::SnippetAnalysisCache cache(2);
+    auto marked = [](const search::Snippet& snippet) { return search::snippet_marked(snippet, "[", "]"); };
+    auto cached = [&](const std::string& section, const analysis::Analyzer& analyzer, const std::string& query,
+                      const std::string& prefix = "") {
+        return marked(search::make_snippet(section, *cache.analysis(section, analyzer), keys_of(analyzer, query),
+                                           prefix));
+    };
+
+    // Queries that share no word, and a prefix, each the same as analyzed afresh.
+    for (const auto& [query, prefix] : std::vector<std::pair<std::string, std::string>>{
+             {"resetting passwords", ""}, {"invoice", ""}, {"", "sett"}, {"nothing here", ""}}) {
+        CAPTURE(query, prefix);
+        CHECK(cached(text, en, query, prefix) ==
+              marked(search::make_snippet(text, en, keys_of(en, query), prefix)));
+    }
+    CHECK(cache.stats().misses == 1);  // one analysis for the four queries
+    CHECK(cache.stats().hits == 3);
+
+    // Another text (a section changed by a new revision) or another analyzer is analyzed anew.
+    const std::string changed = text + " Passwords expire yearly.";
+    CHECK(cached(changed, en, "password") == marked(search::make_snippet(changed, en, keys_of(en, "password"), "")));
+    CHECK(cached(text, en_unstemmed, "passwords") == "To reset your password, open Settings and choose Reset "
+                                                     "password. Invoices are monthly.");  // no stem: no match
+    CHECK(cache.stats().misses == 3);
+    // Two kept: the first text, least recently used, made room for the others.
+    CHECK(cached(text, en, "password").find("[password]") != std::string::npos);
+    CHECK(cache.stats().misses == 4);
 }
