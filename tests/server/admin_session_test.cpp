@@ -148,7 +148,7 @@ TEST_CASE("Admin over HTTP: login opens a random session in a strict cookie, log
     CHECK(hc.admin_status({{"Cookie", another}}) == 200);  // other sessions go on
 
     SECTION("the report offers the sign-out button") {
-        auto report = hc.client().Get("/admin", {{"Cookie", another}});
+        auto report = hc.admin_client().Get("/admin", {{"Cookie", another}});
         REQUIRE(report);
         CHECK(contains(report->body, "action=\"/admin/logout\""));
     }
