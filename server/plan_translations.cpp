@@ -2,8 +2,6 @@
 
 #include "common/content_hash.h"
 
-#include <iostream>
-
 namespace anticipa::server {
 
 namespace fs = std::filesystem;
