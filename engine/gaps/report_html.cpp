@@ -339,6 +339,31 @@ std::string stale_section(const GapsReport& report) {
     return html + table({"File", "Problem", "What to do"}, rows) + "</section>";
 }
 
+/// Learned phrasings a writer can adopt as `questions:`; the same list as the Markdown report's.
+std::string learned_section(const GapsReport& report) {
+    std::string html = section_open("learned", "Customers find these articles with",
+                                    "Phrasings enough customers found an article with (the index learns them), not "
+                                    "yet among its <code>questions:</code>. Adopt them, or keep them out with "
+                                    "<code>learned: false</code> or <code>learned_block_list:</code> in "
+                                    "anticipa.yaml.");
+    // Learned from the events and the articles folder, like the stale translations.
+    if (report.translations_checked_in.empty())
+        return html +
+               "<p class=\"empty\">Not checked: this report was built without the articles folder.</p></section>";
+    if (report.learned.empty())
+        return html + "<p class=\"empty\">No learned phrasing is missing from its article's questions.</p></section>";
+    std::vector<std::vector<std::string>> rows;
+    for (const LearnedSuggestion& suggestion : report.learned) {
+        std::string phrasings = "<ul class=\"phrasings\">";
+        for (const auto& phrasing : suggestion.phrasings)
+            phrasings += "<li>\xE2\x80\x9C" + escape_html(phrasing.text) + "\xE2\x80\x9D <span class=\"muted\">(" +
+                         grouped(phrasing.sessions) + " sessions)</span></li>";
+        rows.push_back({escape_html(suggestion.title) + "<br><code>" + escape_html(suggestion.path) + "</code>",
+                        phrasings + "</ul>"});
+    }
+    return html + table({"Article", "Customers find this article with"}, rows) + "</section>";
+}
+
 // Dark mode follows the reader's system; tables scroll sideways on a phone; charts keep a
 // readable size (min-width) and scroll rather than shrink their text below legibility.
 constexpr std::string_view STYLE = R"CSS(
@@ -395,10 +420,11 @@ std::string write_html(const GapsReport& report) {
         "<a href=\"#questions\">Top questions</a><a href=\"#analytics\">Search analytics</a>"
         "<a href=\"#no-results\">No results</a><a href=\"#deflection\">Deflection</a>"
         "<a href=\"#not-helpful\">Not helpful</a><a href=\"#translation\">Translation gaps</a>"
-        "<a href=\"#entitlement\">Entitlement gaps</a><a href=\"#stale\">Stale translations</a></nav></header>";
+        "<a href=\"#entitlement\">Entitlement gaps</a><a href=\"#stale\">Stale translations</a>"
+        "<a href=\"#learned\">Learned phrasings</a></nav></header>";
     html += summary_section(report) + next_section(report) + questions_section(report) + analytics_sections(report) +
             deflection_section(report) + not_helpful_section(report) + translation_section(report) +
-            entitlement_section(report) + stale_section(report);
+            entitlement_section(report) + stale_section(report) + learned_section(report);
     return html +
            "<footer><p class=\"muted small\">Written by <code>anticipa gaps --format html</code>.</p></footer>"
            "</main></body></html>\n";

@@ -5,7 +5,9 @@
 
 #include "analysis/analyzer_set.h"
 #include "events/event_store.h"
+#include "gaps/content_plan.h"
 #include "gaps/learned_suggestions.h"
+#include "gaps/report_writers.h"
 #include "index/indexer.h"
 #include "search/searcher.h"
 #include "support/temp_dir.h"
@@ -278,4 +280,36 @@ TEST_CASE("Learned phrasings: the content plan offers writers those their questi
     CHECK(suggestions.front().article_id == "two-factor");
     CHECK_THAT(suggestions.front().path, Catch::EndsWith("articles/en/two-factor.md"));
     CHECK(texts(suggestions.front().phrasings) == std::vector<std::string>{"yubikey login code"});
+}
+
+TEST_CASE("Learned phrasings: the content plan's HTML (the admin page) and Markdown list them per article",
+          "[learn][integration][gaps]") {
+    LearningHelpCenter hc;
+    for (const auto& customer : customers(3, 3)) hc.searched("yubikey <login> code", "two-factor", customer);
+    hc.store.flush();
+    gaps::ReportOptions options;
+    options.since = NOW - std::chrono::hours(24 * 7);
+    options.until = NOW + std::chrono::hours(1);
+    const gaps::GapsReport report = gaps::build_content_plan(
+        {.events_db = hc.dir / "events.db", .articles = hc.dir / "articles"}, hc.analyzers, options);
+    REQUIRE(report.learned.size() == 1);
+
+    const std::string html = gaps::write_html(report);
+    CHECK_THAT(html, Catch::Contains("<a href=\"#learned\">Learned phrasings</a>"));
+    CHECK_THAT(html, Catch::Contains("<section id=\"learned\"><h2>Customers find these articles with</h2>"));
+    CHECK_THAT(html, Catch::Contains("Two-factor authentication<br><code>"));
+    CHECK_THAT(html, Catch::Contains("articles/en/two-factor.md</code>"));
+    // What customers typed is escaped on the page.
+    CHECK_THAT(html, Catch::Contains("\xE2\x80\x9Cyubikey &lt;login&gt; code\xE2\x80\x9D "
+                                     "<span class=\"muted\">(3 sessions)</span>"));
+    CHECK_THAT(gaps::write_markdown(report), Catch::Contains("| Two-factor authentication (`"));
+
+    // A plan without the articles folder (a replica's) says the list was not made.
+    const std::string replica_html =
+        gaps::write_html(gaps::build_content_plan({.events_db = hc.dir / "events.db"}, hc.analyzers, options));
+    const auto learned = replica_html.find("<section id=\"learned\">");
+    REQUIRE(learned != std::string::npos);
+    const std::string section = replica_html.substr(learned, replica_html.find("</section>", learned) - learned);
+    CHECK_THAT(section, Catch::Contains("Not checked: this report was built without the articles folder."));
+    CHECK_THAT(section, !Catch::Contains("yubikey"));
 }
