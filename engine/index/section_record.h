@@ -9,8 +9,9 @@
 
 namespace anticipa::index {
 
-/// What a search hit needs to show without opening the file again: the short fields as JSON
-/// document data, the text and HTML in value slots (schema.h).
+/// What a search hit needs to show without opening the file again: the short fields as compact
+/// document data (length-prefixed; older indexes' JSON is still read), the text and HTML in
+/// value slots (schema.h).
 struct SectionRecord {
     std::string id, locale, title, heading, anchor, path, text, html, category, updated;
     std::vector<std::string> tags, tiers;
