@@ -6,12 +6,20 @@
 
 namespace anticipa::search {
 
+namespace {
+
+std::size_t entry_hash(std::string_view analyzed, const analysis::Analyzer* analyzer) {
+    return std::hash<std::string_view>{}(analyzed) ^ std::hash<const void*>{}(analyzer);
+}
+
+}  // namespace
+
 std::shared_ptr<const AnalyzedText> SnippetAnalysisCache::analysis(std::string_view text,
                                                                    const analysis::Analyzer& analyzer,
                                                                    const SnippetOptions& options) {
     const std::string_view analyzed =
         text.substr(0, character_start(text, std::min(text.size(), options.max_analyzed_bytes)));
-    const std::size_t hash = std::hash<std::string_view>{}(analyzed) ^ std::hash<const void*>{}(&analyzer);
+    const std::size_t hash = entry_hash(analyzed, &analyzer);
     auto [first, last] = by_hash_.equal_range(hash);
     for (auto found = first; found != last; ++found) {
         const Entries::iterator entry = found->second;
@@ -25,9 +33,7 @@ std::shared_ptr<const AnalyzedText> SnippetAnalysisCache::analysis(std::string_v
     if (capacity_ == 0) return made;
     if (entries_.size() >= capacity_) {
         const Entry& oldest = entries_.back();
-        const std::size_t old_hash =
-            std::hash<std::string_view>{}(oldest.text) ^ std::hash<const void*>{}(oldest.analyzer);
-        auto [from, to] = by_hash_.equal_range(old_hash);
+        auto [from, to] = by_hash_.equal_range(entry_hash(oldest.text, oldest.analyzer));
         for (auto it = from; it != to; ++it)
             if (it->second == std::prev(entries_.end())) {
                 by_hash_.erase(it);
