@@ -15,9 +15,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -197,9 +197,9 @@ struct Nginx {
 /// Customers searching through nginx on keep-alive connections until stopped; every search
 /// answer that is not a 200 is kept with what it was. Unpaced, each client asks again as soon as
 /// it is answered (a throughput figure); paced, each asks once per `pace`, so many connections
-/// stay open and mostly idle, as a help center's customers' do, at a rate the replicas can serve. With clicks, every other request is a click
-/// POSTed to /api/v1/events with a search_id of its own: the ones answered 202 are the events the
-/// replicas promised to keep. nginx does not retry a POST a replica may have taken, so a click
+/// stay open and mostly idle, as a help center's customers' do, at a rate the replicas can serve.
+/// With clicks, every other request is a click POSTed to /api/v1/events with a search_id of its
+/// own: the ones answered 202 are the events the replicas promised to keep. nginx does not retry a POST a replica may have taken, so a click
 /// cut short by a kill -9 is counted apart: its client was not told it was accepted.
 class Load {
   public:
