@@ -203,6 +203,17 @@ std::string stale_translations_table(const GapsReport& report) {
     return out;
 }
 
+/// One row per learned phrasing an article's `questions:` lack, the articles with the most
+/// evidence first (the HTML and Markdown reports' "Customers find these articles with").
+std::string learned_phrasings_table(const GapsReport& report) {
+    std::string out = "article_id,locale,path,phrasing,sessions,clients\r\n";
+    for (const LearnedSuggestion& suggestion : report.learned)
+        for (const auto& phrasing : suggestion.phrasings)
+            out += row({text_field(suggestion.article_id), text_field(suggestion.locale), text_field(suggestion.path),
+                        text_field(phrasing.text), number_field(phrasing.sessions), number_field(phrasing.clients)});
+    return out;
+}
+
 std::string daily_table(const GapsReport& report) {
     std::string out = "date,searches,unresolved\r\n";
     for (const DailyVolume& day : report.daily)
@@ -228,6 +239,7 @@ constexpr CsvTable TABLES[] = {
     {"translation_gaps", translation_gaps_table},
     {"entitlement_gaps", entitlement_gaps_table},
     {"stale_translations", stale_translations_table},
+    {"learned_phrasings", learned_phrasings_table},
     {"daily", daily_table},
 };
 

@@ -303,6 +303,9 @@ TEST_CASE("Learned phrasings: the content plan's HTML (the admin page) and Markd
     CHECK_THAT(html, Catch::Contains("\xE2\x80\x9Cyubikey &lt;login&gt; code\xE2\x80\x9D "
                                      "<span class=\"muted\">(3 sessions)</span>"));
     CHECK_THAT(gaps::write_markdown(report), Catch::Contains("| Two-factor authentication (`"));
+    const std::string csv = gaps::write_csv(report, "learned_phrasings");
+    CHECK_THAT(csv, Catch::StartsWith("article_id,locale,path,phrasing,sessions,clients\r\ntwo-factor,en,"));
+    CHECK_THAT(csv, Catch::EndsWith("two-factor.md,yubikey <login> code,3,3\r\n"));
 
     // A plan without the articles folder (a replica's) says the list was not made.
     const std::string replica_html =
