@@ -23,14 +23,17 @@ struct Hit {
 
 }  // namespace
 
-AnalyzedText analyze_for_snippet(std::string_view text, const analysis::Analyzer& analyzer,
-                                 const SnippetOptions& options) {
+std::string_view analyzed_part(std::string_view text, const SnippetOptions& options) {
     // Only the start of a long section is analyzed: analyzing every hit's whole text was a third
     // of the median query time, and help sections put what matters first.
-    const std::size_t analyzed = character_start(text, std::min(text.size(), options.max_analyzed_bytes));
+    return text.substr(0, character_start(text, std::min(text.size(), options.max_analyzed_bytes)));
+}
+
+AnalyzedText analyze_for_snippet(std::string_view text, const analysis::Analyzer& analyzer,
+                                 const SnippetOptions& options) {
     AnalyzedText out;
     std::unordered_map<std::string, std::uint32_t> word_of;  ///< key + '\0' + term -> index in words
-    for (const Token& token : analyzer.analyze(text.substr(0, analyzed))) {
+    for (const Token& token : analyzer.analyze(analyzed_part(text, options))) {
         const std::string& key = analysis::match_key(token);
         auto [slot, fresh] = word_of.try_emplace(key + '\0' + token.term, std::uint32_t(out.words.size()));
         if (fresh) out.words.push_back({key, token.term});

@@ -36,6 +36,10 @@ struct AnalyzedText {
     std::vector<Span> spans;  ///< in text order
 };
 
+/// The part of `text` a snippet's matches are looked for in: its first options.max_analyzed_bytes,
+/// cut back to a whole character.
+std::string_view analyzed_part(std::string_view text, const SnippetOptions& options = {});
+
 AnalyzedText analyze_for_snippet(std::string_view text, const analysis::Analyzer& analyzer,
                                  const SnippetOptions& options = {});
 

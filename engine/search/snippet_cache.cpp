@@ -1,7 +1,5 @@
 #include "search/snippet_cache.h"
 
-#include "common/utf8.h"
-
 #include <functional>
 
 namespace anticipa::search {
@@ -17,8 +15,7 @@ std::size_t entry_hash(std::string_view analyzed, const analysis::Analyzer* anal
 std::shared_ptr<const AnalyzedText> SnippetAnalysisCache::analysis(std::string_view text,
                                                                    const analysis::Analyzer& analyzer,
                                                                    const SnippetOptions& options) {
-    const std::string_view analyzed =
-        text.substr(0, character_start(text, std::min(text.size(), options.max_analyzed_bytes)));
+    const std::string_view analyzed = analyzed_part(text, options);
     const std::size_t hash = entry_hash(analyzed, &analyzer);
     auto [first, last] = by_hash_.equal_range(hash);
     for (auto found = first; found != last; ++found) {
