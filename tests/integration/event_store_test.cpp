@@ -2,6 +2,7 @@
 // back, nothing accepted is lost to a kill -9, concurrent writers and overload are counted right,
 // and the schema version guards the file.
 #include "events/event_store.h"
+#include "support/stored_events.h"
 #include "support/temp_dir.h"
 
 #include <sqlite3.h>
@@ -23,17 +24,12 @@ using namespace anticipa;
 using Catch::Matchers::Contains;
 using events::Event;
 using events::EventKind;
+using test::now_ms;
 using events::EventStoreOptions;
 using events::SqliteEventStore;
 using std::chrono::system_clock;
 
 namespace {
-
-// The store keeps milliseconds; a test time already rounded compares equal after the round trip.
-system_clock::time_point now_ms() {
-    return system_clock::time_point(
-        std::chrono::floor<std::chrono::milliseconds>(system_clock::now().time_since_epoch()));
-}
 
 Event search_event(const std::string& query, system_clock::time_point at = now_ms()) {
     Event event;
@@ -102,27 +98,7 @@ TEST_CASE("SqliteEventStore: every field of an event comes back from read_events
           "[events][event_store][integration]") {
     test::TempDir dir;
     auto database = dir / "events.db";
-    Event sent;
-    sent.kind = EventKind::NOT_HELPFUL;
-    sent.event_id = "e-1";
-    sent.search_id = "s-1";
-    sent.session_id = "session-1";
-    sent.at = now_ms();
-    sent.source = "deflect";
-    sent.locale = "pt-BR";
-    sent.tier = "advanced";
-    sent.query = "redefinir senha 重置密码";
-    sent.results = 3;
-    sent.fallback = true;
-    sent.shown = {"reset-password", "two-factor", "account-locked"};
-    sent.article_id = "reset-password";
-    sent.rank = 2;
-    sent.comment = "não funcionou";
-    sent.channel = "contact_form";
-    sent.route = "/settings/security";
-    sent.client = "c0ffee";
-    sent.matches_other_locales = 4;
-    sent.matches_any_tier = 5;
+    const Event sent = test::every_field_event("redefinir senha 重置密码");
     {
         SqliteEventStore store({.path = database});
         store.record(sent);
@@ -131,26 +107,8 @@ TEST_CASE("SqliteEventStore: every field of an event comes back from read_events
     auto stored = events::read_events(database, sent.at, sent.at + std::chrono::milliseconds(1));
     REQUIRE(stored.size() == 1);
     const Event& got = stored.front();
-    CHECK(got.kind == sent.kind);
-    CHECK(got.event_id == sent.event_id);
-    CHECK(got.search_id == sent.search_id);
-    CHECK(got.session_id == sent.session_id);
-    CHECK(got.at == sent.at);
-    CHECK(got.source == sent.source);
-    CHECK(got.locale == sent.locale);
-    CHECK(got.tier == sent.tier);
     CHECK(got.query == sent.query);
-    CHECK(got.results == sent.results);
-    CHECK(got.fallback == sent.fallback);
-    CHECK(got.shown == sent.shown);
-    CHECK(got.article_id == sent.article_id);
-    CHECK(got.rank == sent.rank);
-    CHECK(got.comment == sent.comment);
-    CHECK(got.channel == sent.channel);
-    CHECK(got.route == sent.route);
-    CHECK(got.client == sent.client);
-    CHECK(got.matches_other_locales == sent.matches_other_locales);
-    CHECK(got.matches_any_tier == sent.matches_any_tier);
+    test::check_every_field_but_query(got, sent);
 }
 
 TEST_CASE("SqliteEventStore: quotes, control characters and invalid UTF-8 survive the journal",
