@@ -6,6 +6,7 @@
 #include "gaps/content_plan.h"
 #include "gaps/report_writers.h"
 #include "support/temp_dir.h"
+#include "support/text_count.h"
 
 #include <catch2/catch.hpp>
 
@@ -28,12 +29,6 @@ const std::vector<std::pair<std::string, std::string>> PRINT_A_BOARD{
     {"pt", "imprimir o quadro em pdf"},   {"es", "imprimir tablero"},
     {"es", "imprimir el tablero en pdf"}, {"it", "stampare bacheca"},
     {"it", "stampare la bacheca in pdf"}};
-
-std::size_t occurrences(const std::string& text, const std::string& what) {
-    std::size_t count = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++count;
-    return count;
-}
 
 }  // namespace
 
@@ -78,7 +73,7 @@ TEST_CASE("Content plan: a question asked in four languages is one row, with the
     CHECK(row.label == "print my board as pdf");  // labelled in the source locale's language
     REQUIRE_FALSE(row.joined_by.empty());
     const std::string html = gaps::write_html(report);
-    CHECK(occurrences(html, "<article class=\"gap\">") == 1);
+    CHECK(test::occurrences(html, "<article class=\"gap\">") == 1);
     CHECK(html.find("One row across languages because:") != std::string::npos);
     CHECK(html.find("print (en) \xE2\x89\x88 imprim (es)") != std::string::npos);
 

@@ -10,6 +10,7 @@
 #include "search/search_service.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
+#include "support/text_count.h"
 
 #include <catch2/catch.hpp>
 
@@ -20,12 +21,6 @@ using namespace anticipa::gaps;
 using anticipa::test::TempDir;
 
 namespace {
-
-std::size_t occurrences(const std::string& text, const std::string& part) {
-    std::size_t count = 0;
-    for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++count;
-    return count;
-}
 
 QuestionGroup group(std::string key, std::vector<Phrasing> phrasings, std::map<std::string, std::size_t> locales) {
     QuestionGroup g;
@@ -116,12 +111,12 @@ TEST_CASE("HTML report: one offline page with both charts and every section", "[
         CHECK(html.find(external) == std::string::npos);
     }
     SECTION("the two charts are inline SVG: two bars a day, one row a gap") {
-        CHECK(occurrences(html, "<svg") == 2);
+        CHECK(test::occurrences(html, "<svg") == 2);
         CHECK(html.find("Searches and unresolved searches per day (UTC)") != std::string::npos);
         CHECK(html.find(">11-16</text>") != std::string::npos);  // a date under the bars
         CHECK(html.find("Top gaps by unresolved searches") != std::string::npos);
         CHECK(html.find("Unresolved searches in this period") != std::string::npos);  // the value axis
-        CHECK(occurrences(html, "fill=\"#c2410c\"") == 3 + 1);  // a day's unresolved bar each, and the legend
+        CHECK(test::occurrences(html, "fill=\"#c2410c\"") == 3 + 1);  // a day's unresolved bar each, and the legend
     }
     SECTION("every section of the model has its heading") {
         for (const std::string heading : {"Summary", "What to write next", "Top questions", "Deflection by route",
@@ -147,11 +142,11 @@ TEST_CASE("HTML report: one offline page with both charts and every section", "[
 
 TEST_CASE("HTML report: an empty period still has every section and says so", "[gaps_outputs][integration]") {
     const std::string html = write_html(GapsReport{});
-    CHECK(occurrences(html, "<h2>") == 11);
+    CHECK(test::occurrences(html, "<h2>") == 11);
     // The daily chart, six lists and the three of the search analytics; the stale translations
     // and the learned phrasings were not checked (no articles folder), which is not "nothing".
-    CHECK(occurrences(html, "Nothing in this period.") == 10);
-    CHECK(occurrences(html, "Not checked") == 2);
+    CHECK(test::occurrences(html, "Nothing in this period.") == 10);
+    CHECK(test::occurrences(html, "Not checked") == 2);
     CHECK(html.find("<svg") == std::string::npos);
 }
 

@@ -4,6 +4,7 @@
 #include "events/event_store.h"
 #include "support/csv_reader.h"
 #include "support/served_admin.h"
+#include "support/text_count.h"
 
 #include <httplib.h>
 #include <catch2/catch.hpp>
@@ -216,11 +217,7 @@ void record_one_question_in_two_languages(const std::filesystem::path& db) {
 }
 
 std::size_t gap_rows(const std::string& html) {
-    std::size_t rows = 0;
-    for (auto at = html.find("<article class=\"gap\">"); at != std::string::npos;
-         at = html.find("<article class=\"gap\">", at + 1))
-        ++rows;
-    return rows;
+    return test::occurrences(html, "<article class=\"gap\">");
 }
 
 }  // namespace
