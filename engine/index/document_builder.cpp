@@ -3,6 +3,7 @@
 #include "analysis/normalizer.h"
 #include "analysis/synonym_table.h"
 #include "common/content_hash.h"
+#include "index/learned_keys.h"
 #include "index/schema.h"
 
 #include <algorithm>
@@ -52,16 +53,30 @@ class FieldIndexer {
     Xapian::termpos last_position_ = 1;
 };
 
-/// Learned phrasings as accent-free stems, without positions or stop words: they say which
-/// words find the article, not how customers strung them together. Chinese n-grams are left out:
-/// the dictionary word stands for them. "How do I reset my pw" -> XLreset XLpw.
-void add_learned(Xapian::Document& document, const std::vector<FieldTokens>& learned) {
-    for (const FieldTokens& phrasing : learned)
+/// Each learned phrasing's words as accent-free stems, sorted and unique, without stop words:
+/// they say which words find the article, not how customers strung them together. Chinese
+/// n-grams are left out: the dictionary word stands for them. "How do I reset my pw" -> reset pw.
+std::vector<std::vector<std::string>> learned_keys(const std::vector<FieldTokens>& learned) {
+    std::vector<std::vector<std::string>> phrasings;
+    for (const FieldTokens& phrasing : learned) {
+        auto& keys = phrasings.emplace_back();
         for (const Token& token : phrasing) {
             if (token.stop || token.kind == TokenKind::NGRAM) continue;
             const std::string& key = analysis::match_key(token);
-            if (!key.empty() && key.size() <= MAX_TERM_BYTES) document.add_term(PREFIX_LEARNED + key, WEIGHT_LEARNED);
+            if (!key.empty() && key.size() <= MAX_TERM_BYTES) keys.push_back(key);
         }
+        std::sort(keys.begin(), keys.end());
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    }
+    return phrasings;
+}
+
+/// The learned field, word by word ("XLreset XLpw"), and each phrasing whole for the second phase.
+void add_learned(Xapian::Document& document, const std::vector<std::vector<std::string>>& learned) {
+    for (const auto& keys : learned)
+        for (const std::string& key : keys) document.add_term(PREFIX_LEARNED + key, WEIGHT_LEARNED);
+    if (std::string value = encode_learned_keys(learned); !value.empty())
+        document.add_value(SLOT_LEARNED_KEYS, std::move(value));
 }
 
 }  // namespace
@@ -101,6 +116,7 @@ std::vector<Xapian::Document> build_article_documents(const article::Article& ar
     for (const auto& question : meta.questions) questions.push_back(analyzer.analyze(question));
     std::vector<FieldTokens> learned_tokens;
     for (const auto& phrasing : learned) learned_tokens.push_back(analyzer.analyze(phrasing));
+    const std::vector<std::vector<std::string>> learned_words = learned_keys(learned_tokens);
     const std::string digest = learned_digest(learned);
 
     std::vector<Xapian::Document> documents;
@@ -112,7 +128,7 @@ std::vector<Xapian::Document> build_article_documents(const article::Article& ar
         for (const auto& question : questions) fields.add(question, WEIGHT_QUESTION, "");
         if (!part.heading.empty()) fields.add(analyzer.analyze(part.heading), WEIGHT_HEADING, "");
         fields.add(analyzer.analyze(part.text), WEIGHT_BODY, "");
-        add_learned(document, learned_tokens);
+        add_learned(document, learned_words);
 
         document.add_boolean_term(unique_term(meta.locale, meta.id, part.anchor));
         document.add_boolean_term(PREFIX_ARTICLE + meta.id);

@@ -46,6 +46,9 @@ inline constexpr Xapian::valueno SLOT_TITLE_LENGTH = 6;
 /// Digest of the learned phrasings indexed with the section ("" for none): an article whose
 /// phrasings changed is indexed again even when its file did not change.
 inline constexpr Xapian::valueno SLOT_LEARNED = 7;
+/// The learned phrasings' words, each phrasing whole (index/learned_keys.h): the second phase
+/// compares the query with each (search/learned_match.h). Absent for a section without any.
+inline constexpr Xapian::valueno SLOT_LEARNED_KEYS = 8;
 
 // Field weights, as within-document frequency per occurrence: a title word counts as much as
 // four body words, so BM25 prefers sections whose title and phrasings match.

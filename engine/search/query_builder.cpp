@@ -266,6 +266,9 @@ SecondPhase QueryBuilder::second_phase(const Words& words, const Parts& parts, c
     SecondPhase second;
     if (request.every_word) return second;
     second.title_words = parts.title_words;
+    if (ranking_.learned_match_weight > 0 && db_.get_value_freq(SLOT_LEARNED_KEYS) > 0)
+        for (const Token& word : words.words)
+            if (!word.stop) second.learned_keys.push_back(match_key(word));
     if (ranking_.proximity_weight <= 0) return second;
     // "how long does the virus live on surfaces": the pairs (virus, live) and (live, surfaces)
     // near each other say more than the words scattered over a section. Stop words are left

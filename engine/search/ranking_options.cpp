@@ -26,6 +26,8 @@ constexpr Setting SETTINGS[] = {
     {"title_b", &RankingOptions::title_b},
     {"title_stop_word_weight", &RankingOptions::title_stop_word_weight},
     {"learned_weight", &RankingOptions::learned_weight},
+    {"learned_match_weight", &RankingOptions::learned_match_weight},
+    {"learned_match_min", &RankingOptions::learned_match_min},
     {"proximity_weight", &RankingOptions::proximity_weight},
     {"proximity_window", &RankingOptions::proximity_window},
     {"proximity_max_sections", &RankingOptions::proximity_max_sections},

@@ -43,6 +43,15 @@ struct RankingOptions {
     /// At 1 the reading-comprehension sets lost up to 3.7 points; at 0.3 none loses more than 0.2
     /// and covidfaq still gains 4 (README "Learned phrasings").
     double learned_weight = 0.3;
+    /// The query compared with each learned phrasing as a whole (search/learned_match.h): a
+    /// paraphrase of a past question finds what that question's askers chose, which the learned
+    /// field, word by word, dilutes. A candidate whose closest phrasing's similarity is above
+    /// `learned_match_min` adds this share of the best first-phase weight, scaled from 0 there
+    /// to 1 at an identical phrasing (0 = off). Past questions that share a word or two with the
+    /// query are other questions: without the minimum, faquad lost 0.9 to 2.3 points; at 0.2 with
+    /// 0.5, no set loses more than 0.2 (README "Learned phrasings").
+    double learned_match_weight = 0.2;
+    double learned_match_min = 0.5;
 
     /// Adjacent words of the query found near each other in a section add this share of their
     /// weight again (0 = off); `proximity_window` is how many positions "near" spans.

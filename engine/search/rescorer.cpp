@@ -35,9 +35,20 @@ std::vector<Candidate> rescore(const Xapian::Database& db, const SecondPhase& fe
                                       ranking.k1, ranking.b};
         for (const WordPair& words : features.near_pairs)
             if (NearPair pair(db, words, near); !pair.empty()) pairs.push_back(std::move(pair));
+        LearnedMatch learned(db, features.learned_keys);
+        // A share of the best first-phase weight: like the weak-tail cut, it means the same for
+        // any collection and query length, and a close paraphrase can lift its article to the top.
+        double best_first_phase = 0;
+        for (const Candidate& candidate : candidates) best_first_phase = std::max(best_first_phase, candidate.weight);
         for (Candidate& candidate : candidates) {
             if (!titles.empty()) candidate.weight += titles.weight_of(candidate.docid);
             for (NearPair& pair : pairs) candidate.weight += pair.weight_of(candidate.docid);
+            if (!learned.empty()) {
+                const double similarity = learned.similarity_of(candidate.docid);
+                if (similarity > ranking.learned_match_min)
+                    candidate.weight += ranking.learned_match_weight * best_first_phase *
+                                        (similarity - ranking.learned_match_min) / (1 - ranking.learned_match_min);
+            }
         }
     }
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {

@@ -5,6 +5,7 @@
 // that holds a query word.
 #pragma once
 
+#include "search/learned_match.h"
 #include "search/proximity_match.h"
 #include "search/ranking_options.h"
 #include "search/title_match.h"
@@ -20,8 +21,9 @@ namespace anticipa::search {
 struct SecondPhase {
     std::vector<TitleWord> title_words;  ///< scored against the title's length (search/title_match.h)
     std::vector<WordPair> near_pairs;    ///< adjacent query words, near each other (search/proximity_match.h)
+    std::vector<std::string> learned_keys;  ///< the query's words, against past phrasings (search/learned_match.h)
 
-    bool empty() const { return title_words.empty() && near_pairs.empty(); }
+    bool empty() const { return title_words.empty() && near_pairs.empty() && learned_keys.empty(); }
 };
 
 /// A section the first phase found, with its weight so far.

@@ -2,6 +2,7 @@
 // Xapian's own tests ("Zpassword:1 password[3]"): every term, its positions, and its wdf where
 // that is not one per position. Profiles are built here; no files, no real articles/.
 #include "index/document_builder.h"
+#include "index/learned_keys.h"
 #include "index/schema.h"
 
 #include <catch2/catch.hpp>
@@ -116,4 +117,10 @@ TEST_CASE("Document builder: learned phrasings as accent-free stems of their own
     // The digest says which phrasings, not in which order: reordering them re-indexes nothing.
     CHECK(with[0].get_value(index::SLOT_LEARNED) == index::learned_digest({"senha nao funciona", "Não entro"}));
     CHECK(with[0].get_value(index::SLOT_LEARNED) != index::learned_digest({"Não entro"}));
+    // Each phrasing whole too, for the second phase: its words sorted, one phrasing per line.
+    CHECK(with[0].get_value(index::SLOT_LEARNED_KEYS) == "entro nao\nfuncion nao senh");
+    CHECK(without[0].get_value(index::SLOT_LEARNED_KEYS).empty());
+    using Words = std::vector<std::string_view>;
+    CHECK(index::decode_learned_keys(with[0].get_value(index::SLOT_LEARNED_KEYS)) ==
+          std::vector<Words>{{"entro", "nao"}, {"funcion", "nao", "senh"}});
 }
