@@ -10,7 +10,7 @@ packages=(
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libssl-dev libsqlite3-dev sqlite3 libpq-dev postgresql catch2
   chromium chromium-driver nodejs
   clang libclang-rt-dev
-  zlib1g-dev dict-freedict-por-eng dict-freedict-spa-eng dict-freedict-ita-eng
+  zlib1g-dev libbz2-dev unicode-data dict-freedict-por-eng dict-freedict-spa-eng dict-freedict-ita-eng
   dict-freedict-eng-por dict-freedict-eng-spa dict-freedict-eng-ita
 )
 

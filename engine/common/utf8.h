@@ -22,6 +22,10 @@ inline bool is_continuation_byte(char byte) {
 /// Characters (code points) in valid UTF-8 text: what a length limit on a query counts.
 std::size_t count_code_points(std::string_view text);
 
+/// The code points of valid UTF-8 text: for comparing words letter by letter (edits, prefixes)
+/// and looking characters up.
+std::u32string code_points(std::string_view text);
+
 /// The start of the character `at` falls in (`at` itself when it starts one, or is past the end):
 /// where to cut `text` near `at` without splitting a character.
 std::size_t character_start(std::string_view text, std::size_t at);

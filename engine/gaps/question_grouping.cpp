@@ -39,20 +39,6 @@ std::vector<std::size_t> code_point_starts(const std::string& text) {
     return starts;
 }
 
-std::u32string code_points(const std::string& text) {
-    std::u32string out;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-        char32_t value = length == 1 ? lead : lead & (0x3F >> (length - 1));
-        for (std::size_t k = 1; k < length && i + k < text.size(); ++k)
-            value = (value << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-        out.push_back(value);
-        i += length;
-    }
-    return out;
-}
-
 /// True when one insertion, deletion, substitution or swap of neighbours turns a into b.
 bool within_one_edit(const std::u32string& a, const std::u32string& b) {
     if (a == b) return true;
@@ -218,16 +204,33 @@ std::unordered_map<std::string, std::string> merge_similar_keys(std::vector<KeyV
     return merged_into;
 }
 
-std::vector<std::string> pivot_terms(const QuestionKey& question, const TranslationTable& translations) {
-    std::vector<std::string> out;
+std::vector<std::set<std::string>> term_meanings(const QuestionKey& question, const TranslationTable& translations) {
+    std::vector<std::set<std::string>> out;
     for (const std::string& term : question.terms) {
-        const TermTranslation* translation =
-            question.language == translations.pivot_language() ? nullptr : translations.find(question.language, term);
-        out.push_back(translation ? translation->pivot : term);
+        std::set<std::string>& meanings = out.emplace_back();
+        meanings.insert(term);
+        if (question.language == translations.pivot_language()) continue;
+        for (const TermTranslation& sense : translations.all(question.language, term)) meanings.insert(sense.pivot);
+        for (const std::string& sense : translations.character_senses(term)) meanings.insert(sense);
     }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
+}
+
+double meaning_overlap(const std::vector<std::set<std::string>>& a, const std::vector<std::set<std::string>>& b) {
+    if (a.empty() || b.empty()) return 0.0;
+    std::vector<bool> used(b.size(), false);
+    std::size_t common = 0;
+    for (const auto& meanings : a)
+        for (std::size_t j = 0; j < b.size(); ++j) {
+            if (used[j]) continue;
+            const bool meet = std::any_of(meanings.begin(), meanings.end(),
+                                          [&](const std::string& meaning) { return b[j].count(meaning) > 0; });
+            if (!meet) continue;
+            used[j] = true;
+            ++common;
+            break;
+        }
+    return double(common) / double(a.size() + b.size() - common);
 }
 
 std::unordered_map<std::string, std::string> group_question_keys(std::vector<KeyVolume> keys,
@@ -235,21 +238,57 @@ std::unordered_map<std::string, std::string> group_question_keys(std::vector<Key
                                                                  const MergeOptions& options) {
     std::unordered_map<std::string, std::string> merged_into = merge_similar_keys(keys, options);
     if (translations.empty()) return merged_into;
-    // Each group of one language, as its leader's terms in the pivot language, with the group's
-    // searches; the same merge then runs over all languages at once.
-    std::map<std::string, KeyVolume> groups;
+    // Each group of one language, as its leader's terms with their meanings in the pivot
+    // language, and the group's searches.
+    struct Group {
+        std::string leader;
+        std::size_t searches = 0;
+        std::vector<std::set<std::string>> meanings;
+    };
+    std::map<std::string, Group> groups;
     for (KeyVolume& entry : keys) {
         const std::string& leader = merged_into.at(entry.question.key);
-        auto [slot, fresh] = groups.try_emplace(leader);
-        slot->second.searches += entry.searches;
+        Group& group = groups[leader];
+        group.searches += entry.searches;
         if (entry.question.key != leader) continue;
-        slot->second.question.key = leader;
-        slot->second.question.language = "*";
-        slot->second.question.terms = pivot_terms(entry.question, translations);
+        group.leader = leader;
+        group.meanings = term_meanings(entry.question, translations);
     }
-    std::vector<KeyVolume> across;
-    for (auto& [leader, group] : groups) across.push_back(std::move(group));
-    const auto joined = merge_similar_keys(std::move(across), options);
+    std::vector<const Group*> order;
+    for (const auto& [leader, group] : groups) order.push_back(&group);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const Group* a, const Group* b) { return a->searches > b->searches; });
+    // Largest first, each group joins the group of the most similar one seen before it, of any
+    // language. Any one, not only the first of a group: "imprimir quadro" (pt) meets "print a
+    // board" (en) through "imprimir tablero" (es) as well as directly, and a question asked in six
+    // languages is rarely translated word for word six times. (Grouping a language's own phrasings
+    // compares with each group's first only: merge_similar_keys() forgives typos, which chain.)
+    std::vector<const Group*> seen;
+    std::unordered_map<std::string, std::vector<std::size_t>> seen_by_meaning;
+    std::unordered_map<std::string, std::string> joined;
+    for (const Group* group : order) {
+        std::set<std::size_t> candidates;  // ordered: the larger group wins a tie
+        for (const auto& meanings : group->meanings)
+            for (const std::string& meaning : meanings)
+                if (auto found = seen_by_meaning.find(meaning); found != seen_by_meaning.end())
+                    candidates.insert(found->second.begin(), found->second.end());
+        std::optional<std::size_t> best;
+        double best_overlap = 0.0;
+        for (std::size_t candidate : candidates) {
+            const double overlap = meaning_overlap(group->meanings, seen[candidate]->meanings);
+            if (overlap >= options.min_meaning_overlap && overlap > best_overlap) {
+                best = candidate;
+                best_overlap = overlap;
+            }
+        }
+        joined[group->leader] = best ? joined.at(seen[*best]->leader) : group->leader;
+        // A one-word phrasing joins the group it is most like, but vouches for nothing more:
+        // "senha" is half of "reset password" and half of "trocar senha", which are other questions.
+        if (best && group->meanings.size() < 2) continue;
+        for (const auto& meanings : group->meanings)
+            for (const std::string& meaning : meanings) seen_by_meaning[meaning].push_back(seen.size());
+        seen.push_back(group);
+    }
     for (auto& [key, leader] : merged_into) leader = joined.at(leader);
     return merged_into;
 }
@@ -257,24 +296,26 @@ std::unordered_map<std::string, std::string> group_question_keys(std::vector<Key
 std::vector<std::string> joining_translations(const std::vector<QuestionKey>& members,
                                               const TranslationTable& translations) {
     const std::string& pivot_language = translations.pivot_language();
-    std::map<std::string, std::map<std::string, std::set<std::string>>> meeting;  ///< pivot -> language -> terms
-    for (const QuestionKey& member : members)
-        for (const std::string& term : member.terms) {
-            const TermTranslation* translation =
-                member.language == pivot_language ? nullptr : translations.find(member.language, term);
-            meeting[translation ? translation->pivot : term][member.language].insert(term);
-        }
+    std::map<std::string, std::map<std::string, std::set<std::string>>> meeting;  ///< meaning -> language -> terms
+    for (const QuestionKey& member : members) {
+        const auto meanings = term_meanings(member, translations);
+        for (std::size_t i = 0; i < member.terms.size(); ++i)
+            for (const std::string& meaning : meanings[i]) meeting[meaning][member.language].insert(member.terms[i]);
+    }
     std::vector<std::string> out;
-    for (const auto& [pivot_term, by_language] : meeting) {
+    std::set<std::map<std::string, std::set<std::string>>> said;  // "quadr (pt) ≈ tabler (es)" once, not per sense
+    for (const auto& [meaning, by_language] : meeting) {
         if (by_language.size() < 2) continue;
         // A plain reference: clang 14 cannot capture a structured binding (C++20 allows it; clang 16 does).
-        const std::string& pivot = pivot_term;
+        const std::string& pivot = meaning;
         const bool translated = std::any_of(by_language.begin(), by_language.end(), [&](const auto& entry) {
             return entry.first != pivot_language && entry.second.count(pivot) == 0;
         });
         if (!translated) continue;  // "okta" is "okta" everywhere: nothing to explain
+        if (!said.insert(by_language).second) continue;
         std::string line;
-        // The pivot language first: "trash (en) ≈ lixeir (pt) ≈ papeler (es)".
+        // The pivot language first: "trash (en) ≈ lixeir (pt) ≈ papeler (es)"; without it, the
+        // sense they share: "board: quadr (pt) ≈ tabler (es)".
         auto add = [&](const std::string& language, const std::set<std::string>& terms) {
             for (const std::string& term : terms)
                 line += (line.empty() ? "" : " \xE2\x89\x88 ") + term + " (" + language + ")";
@@ -282,6 +323,7 @@ std::vector<std::string> joining_translations(const std::vector<QuestionKey>& me
         if (auto found = by_language.find(pivot_language); found != by_language.end()) add(found->first, found->second);
         for (const auto& [language, terms] : by_language)
             if (language != pivot_language) add(language, terms);
+        if (!by_language.count(pivot_language)) line = pivot + ": " + line;
         out.push_back(std::move(line));
     }
     return out;

@@ -7,6 +7,7 @@
 #include "gaps/translation_table.h"
 
 #include <cstddef>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -38,6 +39,12 @@ struct MergeOptions {
     double min_overlap = 0.6;          ///< Jaccard similarity of the term sets to merge
     std::size_t fuzzy_min_length = 5;  ///< terms this long (code points) may differ by one edit...
     std::size_t max_suffix = 4;        ///< ... or be the start of a longer term by this many letters
+    /// Across languages (group_question_keys()): Jaccard similarity of two groups' terms, a term
+    /// meeting another when their meanings do. Over a third, so two words sharing one with two
+    /// others ("reset password", "change password") stay apart: at 0.3 the grouping measure
+    /// gained recall without a wrong merge, but only because its questions have no such pair;
+    /// at 0.25 it merged questions (README "One row per question, whatever the language").
+    double min_meaning_overlap = 0.4;
 };
 
 /// Maps every key to the key of the group it joins. Groups are taken largest first (ties by key,
@@ -54,20 +61,28 @@ std::unordered_map<std::string, std::string> merge_similar_keys(std::vector<KeyV
 double term_overlap(const std::vector<std::string>& a, const std::vector<std::string>& b,
                     const MergeOptions& options = {});
 
-/// The terms of `question` in the table's pivot language: translated where the table knows the
-/// term, as they are where it does not (names such as "okta" or "pix" are the same everywhere).
-std::vector<std::string> pivot_terms(const QuestionKey& question, const TranslationTable& translations);
+/// Each term of `question` with what it means in the table's pivot language: itself (names such
+/// as "okta", and words the languages share, such as "pdf" or "app") and every translation the
+/// table gives. "quadr" (pt) -> {quadr, board, frame, picture, ...}.
+std::vector<std::set<std::string>> term_meanings(const QuestionKey& question, const TranslationTable& translations);
+
+/// Jaccard similarity of two phrasings' terms where two terms are one when their meanings meet;
+/// each term pairs with one term of the other at most.
+double meaning_overlap(const std::vector<std::set<std::string>>& a, const std::vector<std::set<std::string>>& b);
 
 /// The content plan's grouping: merge_similar_keys() within each language, then the groups of
-/// all languages merged the same way on their leaders' pivot_terms(), so "lixeira" (pt) joins
-/// "trash" (en) when the table says lixeira = trash. An empty table groups by language only.
+/// all languages joined on their leaders' term_meanings() (min_meaning_overlap), so "lixeira"
+/// (pt) joins "trash" (en) when the table has trash among lixeira's senses, and the other words
+/// of the phrasing pick the sense. An empty table groups by language only.
 std::unordered_map<std::string, std::string> group_question_keys(std::vector<KeyVolume> keys,
                                                                  const TranslationTable& translations,
                                                                  const MergeOptions& options = {});
 
-/// What joined the keys of one group across languages, one line per pivot term that keys of two
-/// or more languages reach through the table: "lixeir (pt) ≈ trash (en) ≈ papeler (es)" (the
-/// analyzed terms). Empty when the group holds one language, or met without the table.
+/// What joined the keys of one group across languages, one line per meaning (term_meanings())
+/// that keys of two or more languages reach through the table: "trash (en) ≈ lixeir (pt) ≈
+/// papeler (es)" (the analyzed terms), or "board: quadr (pt) ≈ tabler (es)" when no key of the
+/// pivot language holds it; the same terms meeting on several senses make one line. Empty when
+/// the group holds one language, or met without the table.
 std::vector<std::string> joining_translations(const std::vector<QuestionKey>& members,
                                               const TranslationTable& translations);
 

@@ -3,6 +3,7 @@
 #include "article/article_loader.h"
 #include "article/help_center_config.h"
 #include "common/locale_tag.h"
+#include "common/utf8.h"
 #include "gaps/question_grouping.h"
 
 #include <algorithm>
@@ -82,44 +83,75 @@ std::optional<TermPairs> dictionary_pairs(const std::filesystem::path& base, con
     return pairs;
 }
 
-/// The pairs both directions give; with one direction only (or `both_directions` off), a
-/// foreign term's pair when it is its only one.
-std::vector<std::pair<std::string, std::string>> agreed_pairs(const std::optional<TermPairs>& forward,
-                                                              const std::optional<TermPairs>& backward,
-                                                              bool both_directions) {
-    std::vector<std::pair<std::string, std::string>> out;
-    if (forward && backward && both_directions) {
-        for (const auto& pair : *forward)
-            if (backward->count(pair)) out.push_back(pair);
-        return out;
-    }
-    std::map<std::string, std::vector<std::string>> by_term;
+/// Every sense either dictionary gives, those both give first (the most trusted, which
+/// TranslationTable::find() and the report's explanations show). Every sense is kept: FreeDict's
+/// Spanish dictionaries are small and rarely agree ("plantilla", "atajo" are in one only), and a
+/// phrasing's other words pick the sense it means (group_question_keys()).
+std::vector<std::pair<std::string, std::string>> dictionary_senses(const std::optional<TermPairs>& forward,
+                                                                   const std::optional<TermPairs>& backward) {
+    std::vector<std::pair<std::string, std::string>> agreed, single;
+    TermPairs all;
     for (const auto* pairs : {forward ? &*forward : nullptr, backward ? &*backward : nullptr})
-        if (pairs)
-            for (const auto& [term, pivot] : *pairs) by_term[term].push_back(pivot);
-    for (auto& [term, pivots] : by_term) {
-        std::sort(pivots.begin(), pivots.end());
-        pivots.erase(std::unique(pivots.begin(), pivots.end()), pivots.end());
-        if (pivots.size() == 1) out.emplace_back(term, pivots.front());
-    }
-    return out;
+        if (pairs) all.insert(pairs->begin(), pairs->end());
+    for (const auto& pair : all)
+        (forward && backward && forward->count(pair) && backward->count(pair) ? agreed : single).push_back(pair);
+    agreed.insert(agreed.end(), single.begin(), single.end());
+    return agreed;
 }
 
 }  // namespace
 
 void TranslationTable::add(TermTranslation translation) {
-    auto key = std::make_pair(translation.language, translation.term);
-    entries_.try_emplace(std::move(key), std::move(translation));
+    auto& senses = entries_[std::make_pair(translation.language, translation.term)];
+    if (std::any_of(senses.begin(), senses.end(), [&](const auto& kept) { return kept.pivot == translation.pivot; }))
+        return;
+    senses.push_back(std::move(translation));
+    ++size_;
 }
 
 const TermTranslation* TranslationTable::find(const std::string& language, const std::string& term) const {
+    const auto& senses = all(language, term);
+    return senses.empty() ? nullptr : &senses.front();
+}
+
+const std::vector<TermTranslation>& TranslationTable::all(const std::string& language, const std::string& term) const {
+    static const std::vector<TermTranslation> none;
     auto found = entries_.find({language, term});
-    return found == entries_.end() ? nullptr : &found->second;
+    return found == entries_.end() ? none : found->second;
+}
+
+void TranslationTable::add_character_glosses(const CharacterDefinitions& definitions, const analysis::Analyzer& pivot,
+                                             std::size_t senses_per_character) {
+    for (const auto& [character, definition] : definitions) {
+        std::vector<std::string> senses;
+        std::size_t begin = 0;
+        while (begin < definition.size() && senses.size() < senses_per_character) {
+            std::size_t end = definition.find_first_of(",;", begin);
+            if (end == std::string::npos) end = definition.size();
+            const auto terms = question_terms(pivot, std::string_view(definition).substr(begin, end - begin));
+            if (terms.size() == 1 && std::find(senses.begin(), senses.end(), terms.front()) == senses.end())
+                senses.push_back(terms.front());
+            begin = end + 1;
+        }
+        if (!senses.empty()) character_senses_[character] = std::move(senses);
+    }
+}
+
+std::vector<std::string> TranslationTable::character_senses(const std::string& term) const {
+    std::vector<std::string> out;
+    if (character_senses_.empty()) return out;
+    for (const char32_t character : code_points(term)) {
+        auto found = character_senses_.find(character);
+        if (found == character_senses_.end()) continue;
+        for (const std::string& sense : found->second)
+            if (std::find(out.begin(), out.end(), sense) == out.end()) out.push_back(sense);
+    }
+    return out;
 }
 
 std::vector<TermTranslation> TranslationTable::entries() const {
     std::vector<TermTranslation> out;
-    for (const auto& [key, translation] : entries_) out.push_back(translation);
+    for (const auto& [key, senses] : entries_) out.insert(out.end(), senses.begin(), senses.end());
     return out;
 }
 
@@ -160,6 +192,22 @@ std::vector<std::string> add_dictionary_translations(TranslationTable& table, an
     for (const std::string& locale : locales) {
         const std::string language = language_of(locale);
         if (!languages_done.insert(language).second) continue;
+        if (language == "zh") {
+            // Debian has no Chinese dictionary: Unihan's glosses are English, so they bridge to an
+            // English pivot only.
+            std::error_code error;
+            if (options.unihan.empty()) continue;  // not asked for
+            if (table.pivot_language() != "en")
+                warnings.push_back("zh phrasings join other languages only through the help center's translations: "
+                                   "Unihan's glosses are English, the source locale is " + source_locale);
+            else if (!std::filesystem::exists(options.unihan, error))
+                warnings.push_back("no " + options.unihan.generic_string() +
+                                   " (Debian: unicode-data): zh phrasings join other languages only through the "
+                                   "help center's translations");
+            else
+                table.add_character_glosses(read_unihan_definitions(options.unihan), pivot, options.character_senses);
+            continue;
+        }
         const std::string to_pivot = freedict_name(language, table.pivot_language());
         const std::string from_pivot = freedict_name(table.pivot_language(), language);
         const auto forward = dictionary_pairs(options.folder / to_pivot, analyzers.for_locale(locale), pivot, false);
@@ -170,8 +218,9 @@ std::vector<std::string> add_dictionary_translations(TranslationTable& table, an
                                " phrasings join other languages only through the help center's translations");
             continue;
         }
-        for (const auto& [term, pivot_term] : agreed_pairs(forward, backward, options.both_directions))
-            table.add({language, term, pivot_term, 1.0, 1, forward ? to_pivot : from_pivot});
+        for (const auto& pair : dictionary_senses(forward, backward))
+            table.add({language, pair.first, pair.second, 1.0, 1,
+                       forward && forward->count(pair) ? to_pivot : from_pivot});
     }
     return warnings;
 }

@@ -26,7 +26,7 @@ json run_measure() {
 
 TEST_CASE("Grouping measure: each bridge between languages scored on tuning and held-out phrasings", "[e2e][gaps]") {
     const json measure = run_measure();
-    REQUIRE(measure["bridges"].size() == 3);
+    REQUIRE(measure["bridges"].size() == 4);
     for (const json& bridge : measure["bridges"])
         for (const char* part : {"tuning", "held_out", "all"}) {
             CAPTURE(bridge["bridge"], part);
@@ -50,4 +50,13 @@ TEST_CASE("Grouping measure: each bridge between languages scored on tuning and 
     CHECK(dictionaries["across_languages"]["recall"].get<double>() >=
           help_center["across_languages"]["recall"].get<double>());
     CHECK(measure["bridges"][1]["translations"].get<int>() > 0);
+    // Unihan's glosses join Chinese phrasings that neither the articles nor a dictionary reach.
+    const json& glosses = measure["bridges"][3];
+    CHECK(glosses["glossed_characters"].get<int>() > 10000);
+    CHECK(glosses["scores"]["all"]["chinese_pairs"]["recall"].get<double>() >
+          dictionaries["chinese_pairs"]["recall"].get<double>());
+    // The README's figures for the plan's grouping (every bridge), rounded down: no merge wrong.
+    CHECK(glosses["scores"]["held_out"]["f1"].get<double>() >= 0.5);
+    CHECK(glosses["scores"]["tuning"]["f1"].get<double>() >= 0.3);
+    CHECK(glosses["scores"]["all"]["precision"].get<double>() == 1.0);
 }

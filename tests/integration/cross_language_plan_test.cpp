@@ -1,10 +1,12 @@
-// Gaps stage through the real parts: one question asked in four languages, written by the real
-// SQLite store, grouped by the content plan's one path with the translation table built from the
-// sample help center (articles/) and Debian's FreeDict dictionaries: one row in the HTML report,
-// which says which translations joined it.
+// Gaps stage through the real parts: one question asked in six locales (five languages, Chinese in
+// both scripts), written by the real SQLite store, grouped by the content plan's one path with the
+// translation table built from the sample help center (articles/), Debian's FreeDict dictionaries
+// and Unihan's glosses of Chinese characters: one row in the HTML report, which says which
+// translations joined it.
 #include "events/event_store.h"
 #include "gaps/content_plan.h"
 #include "gaps/report_writers.h"
+#include "gaps/translation_table.h"
 #include "support/temp_dir.h"
 #include "support/text_count.h"
 
@@ -28,15 +30,16 @@ const std::vector<std::pair<std::string, std::string>> PRINT_A_BOARD{
     {"en", "print my board as pdf"},      {"pt", "imprimir quadro"},
     {"pt", "imprimir o quadro em pdf"},   {"es", "imprimir tablero"},
     {"es", "imprimir el tablero en pdf"}, {"it", "stampare bacheca"},
-    {"it", "stampare la bacheca in pdf"}};
+    {"it", "stampare la bacheca in pdf"}, {"zh-TW", "列印看板"}, {"zh-CN", "打印看板"}};
 
 }  // namespace
 
-TEST_CASE("Content plan: a question asked in four languages is one row, with the translations that joined it",
-          "[gaps][integration][pt][es][it]") {
+TEST_CASE("Content plan: a question asked in six locales is one row, with the translations that joined it",
+          "[gaps][integration][pt][es][it][zh]") {
     const std::filesystem::path dictd = "/usr/share/dictd";
-    if (!std::filesystem::exists(dictd / "freedict-por-eng.index")) {
-        WARN("FreeDict is not installed (tools/setup-debian.sh installs it): nothing to test");
+    const gaps::DictionaryOptions bridges;
+    if (!std::filesystem::exists(dictd / "freedict-por-eng.index") || !std::filesystem::exists(bridges.unihan)) {
+        WARN("FreeDict or unicode-data is not installed (tools/setup-debian.sh installs them): nothing to test");
         return;
     }
     test::TempDir dir;
@@ -69,14 +72,19 @@ TEST_CASE("Content plan: a question asked in four languages is one row, with the
     REQUIRE(report.gaps.size() == 1);
     const gaps::QuestionGroup& row = report.gaps.front();
     CHECK(row.unresolved == PRINT_A_BOARD.size());
-    CHECK(row.locales.size() == 4);
+    CHECK(row.locales.size() == 6);
     CHECK(row.label == "print my board as pdf");  // labelled in the source locale's language
     REQUIRE_FALSE(row.joined_by.empty());
     const std::string html = gaps::write_html(report);
     CHECK(test::occurrences(html, "<article class=\"gap\">") == 1);
     CHECK(html.find("One row across languages because:") != std::string::npos);
     CHECK(html.find("print (en) \xE2\x89\x88 imprim (es)") != std::string::npos);
+    // Unihan's first gloss of 印 is "print": zh-TW's 列印 and zh-CN's 打印 both say it.
+    CHECK(html.find("\xE5\x88\x97\xE5\x8D\xB0 (zh) \xE2\x89\x88 \xE6\x89\x93\xE5\x8D\xB0 (zh)") != std::string::npos);
+    // board (en) ≈ 看板 (zh): from the help center's own zh-TW and en articles.
+    CHECK(html.find("\xE7\x9C\x8B\xE6\x9D\xBF (zh)") != std::string::npos);
 
-    // Without the articles (a replica's plan) nothing bridges the languages: a row per language.
-    CHECK(plan({}).gaps.size() == 4);
+    // Without the articles (a replica's plan) nothing bridges the languages: a row per language,
+    // and the two Chinese phrasings, with two words for "print", apart.
+    CHECK(plan({}).gaps.size() == 6);
 }

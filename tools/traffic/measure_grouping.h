@@ -72,9 +72,13 @@ inline nlohmann::json measure_parts(analysis::AnalyzerSet& analyzers, const Scen
 inline nlohmann::json measure_grouping(analysis::AnalyzerSet& analyzers, const Scenario& scenario,
                                        const std::filesystem::path& articles_dir) {
     const gaps::TranslationTable help_center = gaps::load_help_center_translations(articles_dir, analyzers).table;
-    const gaps::DictionaryOptions dictd;
-    const gaps::Translations with_dictionaries = gaps::load_help_center_translations(articles_dir, analyzers, &dictd);
-    for (const std::string& warning : with_dictionaries.warnings)
+    gaps::DictionaryOptions freedict_only;
+    freedict_only.unihan.clear();
+    const gaps::TranslationTable with_dictionaries =
+        gaps::load_help_center_translations(articles_dir, analyzers, &freedict_only).table;
+    const gaps::DictionaryOptions every_bridge;
+    const gaps::Translations with_glosses = gaps::load_help_center_translations(articles_dir, analyzers, &every_bridge);
+    for (const std::string& warning : with_glosses.warnings)
         std::fprintf(stderr, "anticipa-traffic: warning: %s\n", warning.c_str());
     nlohmann::json bridges = nlohmann::json::array();
     bridges.push_back({{"bridge", "none"},
@@ -84,8 +88,12 @@ inline nlohmann::json measure_grouping(analysis::AnalyzerSet& analyzers, const S
                        {"translations", help_center.size()},
                        {"scores", measure_parts(analyzers, scenario, help_center)}});
     bridges.push_back({{"bridge", "help center + dictionaries"},
-                       {"translations", with_dictionaries.table.size()},
-                       {"scores", measure_parts(analyzers, scenario, with_dictionaries.table)}});
+                       {"translations", with_dictionaries.size()},
+                       {"scores", measure_parts(analyzers, scenario, with_dictionaries)}});
+    bridges.push_back({{"bridge", "help center + dictionaries + Unihan"},
+                       {"translations", with_glosses.table.size()},
+                       {"glossed_characters", with_glosses.table.glossed_characters()},
+                       {"scores", measure_parts(analyzers, scenario, with_glosses.table)}});
     return {{"bridges", bridges}};
 }
 
@@ -110,8 +118,11 @@ inline void print_pairs(const char* what, const nlohmann::json& pairs) {
 
 inline void print_measure(const nlohmann::json& measure) {
     for (const nlohmann::json& bridge : measure["bridges"]) {
-        std::printf("bridge: %s (%zu term translations)\n", bridge["bridge"].get<std::string>().c_str(),
+        std::printf("bridge: %s (%zu term translations", bridge["bridge"].get<std::string>().c_str(),
                     bridge["translations"].get<std::size_t>());
+        if (bridge.contains("glossed_characters"))
+            std::printf(", %zu Han characters glossed", bridge["glossed_characters"].get<std::size_t>());
+        std::printf(")\n");
         for (const char* part : {"tuning", "held_out", "all"}) {
             const nlohmann::json& s = bridge["scores"][part];
             std::printf("  %s: %zu distinct gap phrasings of %zu questions in %zu groups\n", part,
