@@ -337,7 +337,7 @@ TEST_CASE("Admin: the content plan needs the admin token, and is off without one
         CHECK(bad_login->status == 401);
         CHECK(bad_login->get_header_value("Set-Cookie").empty());
 
-        auto report = hc.client().Get("/admin", {{"Authorization", "Bearer " + ADMIN}});
+        auto report = hc.admin_client().Get("/admin", {{"Authorization", "Bearer " + ADMIN}});
         REQUIRE(report);
         CHECK(report->status == 200);
         CHECK(contains(report->body, "quickbooks"));
@@ -349,7 +349,7 @@ TEST_CASE("Admin: the content plan needs the admin token, and is off without one
         const std::string cookie = login->get_header_value("Set-Cookie");
         CHECK(contains(cookie, "HttpOnly"));
         CHECK_FALSE(contains(cookie, ADMIN));
-        auto with_cookie = hc.client().Get("/admin", {{"Cookie", cookie.substr(0, cookie.find(';'))}});
+        auto with_cookie = hc.admin_client().Get("/admin", {{"Cookie", cookie.substr(0, cookie.find(';'))}});
         REQUIRE(with_cookie);
         CHECK(with_cookie->status == 200);
         CHECK(contains(with_cookie->body, "quickbooks"));

@@ -27,15 +27,6 @@ struct ServedAdmin : ServedHelpCenter {
         events::SqliteEventStore store({.path = config.events_path});  // the report reads it
     }
 
-    /// A client for the admin pages. A content plan that must learn its translation table first
-    /// (right after start-up, or after an article changed) takes a second in a normal build and
-    /// several under AddressSanitizer: more than the 5 s a search is given.
-    httplib::Client admin_client() const {
-        httplib::Client c = client();
-        c.set_read_timeout(60, 0);
-        return c;
-    }
-
     httplib::Response login(const std::string& body, const std::string& path = "/admin/login") const {
         auto result = admin_client().Post(path.c_str(), body, FORM_TYPE.c_str());
         REQUIRE(result);
