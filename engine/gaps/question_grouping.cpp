@@ -241,7 +241,7 @@ std::unordered_map<std::string, std::string> group_question_keys(std::vector<Key
     // Each group of one language, as its leader's terms with their meanings in the pivot
     // language, and the group's searches.
     struct Group {
-        std::string leader;
+        std::string leader, language;
         std::size_t searches = 0;
         std::vector<std::set<std::string>> meanings;
     };
@@ -252,43 +252,71 @@ std::unordered_map<std::string, std::string> group_question_keys(std::vector<Key
         group.searches += entry.searches;
         if (entry.question.key != leader) continue;
         group.leader = leader;
+        group.language = entry.question.language;
         group.meanings = term_meanings(entry.question, translations);
     }
     std::vector<const Group*> order;
     for (const auto& [leader, group] : groups) order.push_back(&group);
     std::stable_sort(order.begin(), order.end(),
                      [](const Group* a, const Group* b) { return a->searches > b->searches; });
-    // Largest first, each group joins the group of the most similar one seen before it, of any
-    // language. Any one, not only the first of a group: "imprimir quadro" (pt) meets "print a
-    // board" (en) through "imprimir tablero" (es) as well as directly, and a question asked in six
-    // languages is rarely translated word for word six times. (Grouping a language's own phrasings
-    // compares with each group's first only: merge_similar_keys() forgives typos, which chain.)
-    std::vector<const Group*> seen;
-    std::unordered_map<std::string, std::vector<std::size_t>> seen_by_meaning;
-    std::unordered_map<std::string, std::string> joined;
-    for (const Group* group : order) {
+    // Each group links to the one group of another language it is most like (ties: the larger),
+    // and the groups that links connect are one question. Its nearest only: "restaurar nota
+    // excluída" (pt) meets "restore deleted note" (en) on every word and "deleting account" (en)
+    // on two ("nota" can be a bill, hence an account); joining the first group over the threshold
+    // put both questions in one row. Another language only: a language's own phrasings were
+    // grouped before (merge_similar_keys()), and two of them that are each other's nearest would
+    // link to nothing else. Linked, not only compared with one group's first: "imprimir quadro"
+    // (pt) meets "print a board" (en) through "imprimir tablero" (es) as well as directly, and a
+    // question asked in six languages is rarely translated word for word six times.
+    std::unordered_map<std::string, std::vector<std::size_t>> by_meaning;
+    for (std::size_t i = 0; i < order.size(); ++i)
+        for (const auto& meanings : order[i]->meanings)
+            for (const std::string& meaning : meanings) by_meaning[meaning].push_back(i);
+    std::vector<std::size_t> component(order.size());  // union-find; a root is its component's largest group
+    for (std::size_t i = 0; i < order.size(); ++i) component[i] = i;
+    auto root = [&](std::size_t i) {
+        while (component[i] != i) i = component[i] = component[component[i]];
+        return i;
+    };
+    std::vector<std::optional<std::size_t>> nearest(order.size());
+    std::vector<std::map<std::string, double>> closest_of_language(order.size());  ///< its highest overlap per language
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const Group& group = *order[i];
         std::set<std::size_t> candidates;  // ordered: the larger group wins a tie
-        for (const auto& meanings : group->meanings)
+        for (const auto& meanings : group.meanings)
             for (const std::string& meaning : meanings)
-                if (auto found = seen_by_meaning.find(meaning); found != seen_by_meaning.end())
-                    candidates.insert(found->second.begin(), found->second.end());
-        std::optional<std::size_t> best;
-        double best_overlap = 0.0;
+                candidates.insert(by_meaning[meaning].begin(), by_meaning[meaning].end());
+        double nearest_overlap = 0.0;
         for (std::size_t candidate : candidates) {
-            const double overlap = meaning_overlap(group->meanings, seen[candidate]->meanings);
-            if (overlap >= options.min_meaning_overlap && overlap > best_overlap) {
-                best = candidate;
-                best_overlap = overlap;
+            const Group& other = *order[candidate];
+            if (other.language == group.language) continue;
+            const double overlap = meaning_overlap(group.meanings, other.meanings);
+            if (overlap < options.min_meaning_overlap) continue;
+            double& closest = closest_of_language[i][other.language];
+            closest = std::max(closest, overlap);
+            // A one-word phrasing links to the group it is most like, but vouches for nothing
+            // more: "senha" is half of "reset password" and half of "trocar senha", which are
+            // other questions.
+            if (other.meanings.size() < 2 && group.meanings.size() >= 2) continue;
+            if (overlap > nearest_overlap) {
+                nearest[i] = candidate;
+                nearest_overlap = overlap;
             }
         }
-        joined[group->leader] = best ? joined.at(seen[*best]->leader) : group->leader;
-        // A one-word phrasing joins the group it is most like, but vouches for nothing more:
-        // "senha" is half of "reset password" and half of "trocar senha", which are other questions.
-        if (best && group->meanings.size() < 2) continue;
-        for (const auto& meanings : group->meanings)
-            for (const std::string& meaning : meanings) seen_by_meaning[meaning].push_back(seen.size());
-        seen.push_back(group);
     }
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (!nearest[i]) continue;
+        // ... and only when no group of its own language is nearer to that one: "deleting account"
+        // (en), asked in no other language, has "restaurar nota excluída" (pt) as its nearest, but
+        // that one has "restore deleted note" (en) nearer.
+        const std::size_t j = *nearest[i];
+        const double overlap = meaning_overlap(order[i]->meanings, order[j]->meanings);
+        if (overlap < closest_of_language[j][order[i]->language]) continue;
+        const std::size_t a = root(i), b = root(j);
+        component[std::max(a, b)] = std::min(a, b);
+    }
+    std::unordered_map<std::string, std::string> joined;
+    for (std::size_t i = 0; i < order.size(); ++i) joined[order[i]->leader] = order[root(i)]->leader;
     for (auto& [key, leader] : merged_into) leader = joined.at(leader);
     return merged_into;
 }

@@ -70,10 +70,11 @@ std::vector<std::set<std::string>> term_meanings(const QuestionKey& question, co
 /// each term pairs with one term of the other at most.
 double meaning_overlap(const std::vector<std::set<std::string>>& a, const std::vector<std::set<std::string>>& b);
 
-/// The content plan's grouping: merge_similar_keys() within each language, then the groups of
-/// all languages joined on their leaders' term_meanings() (min_meaning_overlap), so "lixeira"
-/// (pt) joins "trash" (en) when the table has trash among lixeira's senses, and the other words
-/// of the phrasing pick the sense. An empty table groups by language only.
+/// The content plan's grouping: merge_similar_keys() within each language, then each group
+/// linked to the group of another language its leader's term_meanings() are nearest to (at least
+/// min_meaning_overlap), unless a group of its own language is nearer to that one; linked groups
+/// are one. So "lixeira" (pt) joins "trash" (en) when the table has trash among lixeira's senses,
+/// and the other words of the phrasing pick the sense. An empty table groups by language only.
 std::unordered_map<std::string, std::string> group_question_keys(std::vector<KeyVolume> keys,
                                                                  const TranslationTable& translations,
                                                                  const MergeOptions& options = {});

@@ -20,9 +20,8 @@
 namespace anticipa::traffic {
 
 /// The phrasings the content plan groups: those of questions a basic customer of that locale
-/// cannot get answered (writing, translation and entitlement gaps). Answered questions are left
-/// out: their searches are mostly resolved and never reach "What to write next". `held_out`
-/// selects the held-out questions, or the others.
+/// cannot get answered (writing, translation and entitlement gaps). `held_out` selects the
+/// held-out questions, or the others.
 inline std::vector<gaps::KnownPhrasing> gap_phrasings(const Scenario& scenario, bool held_out) {
     std::vector<gaps::KnownPhrasing> out;
     const std::string& lowest_tier = article::lowest_tier();
@@ -33,6 +32,17 @@ inline std::vector<gaps::KnownPhrasing> gap_phrasings(const Scenario& scenario, 
             for (const std::string& text : phrasings) out.push_back({locale, text, question.name});
         }
     }
+    return out;
+}
+
+/// Every phrasing of every question, answered ones too. Their searches are mostly resolved, but
+/// the rest (no click, "not helpful") reach the plan beside the gaps, and a gap merged into an
+/// answered question's row is a question hidden: this part is where such merges show.
+inline std::vector<gaps::KnownPhrasing> every_phrasing(const Scenario& scenario) {
+    std::vector<gaps::KnownPhrasing> out;
+    for (const Question& question : scenario.questions)
+        for (const auto& [locale, phrasings] : question.phrasings)
+            for (const std::string& text : phrasings) out.push_back({locale, text, question.name});
     return out;
 }
 
@@ -53,7 +63,8 @@ inline nlohmann::json score_json(const gaps::GroupingScore& score) {
             {"chinese_pairs", pair_json(score.chinese_pairs)}};
 }
 
-/// {"tuning": {...}, "held_out": {...}, "all": {...}}: the scores of each part of the scenario.
+/// {"tuning": {...}, "held_out": {...}, "all": {...}, "with_answered": {...}}: the scores of each
+/// part of the scenario ("all": the gap phrasings of both parts).
 inline nlohmann::json measure_parts(analysis::AnalyzerSet& analyzers, const Scenario& scenario,
                                     const gaps::TranslationTable& translations) {
     nlohmann::json out = nlohmann::json::object();
@@ -64,6 +75,9 @@ inline nlohmann::json measure_parts(analysis::AnalyzerSet& analyzers, const Scen
         all.insert(all.end(), part.begin(), part.end());
     }
     out["all"] = score_json(gaps::score_grouping(all, gaps::group_like_the_plan(analyzers, all, translations)));
+    const std::vector<gaps::KnownPhrasing> every = every_phrasing(scenario);
+    out["with_answered"] =
+        score_json(gaps::score_grouping(every, gaps::group_like_the_plan(analyzers, every, translations)));
     return out;
 }
 
@@ -123,10 +137,11 @@ inline void print_measure(const nlohmann::json& measure) {
         if (bridge.contains("glossed_characters"))
             std::printf(", %zu Han characters glossed", bridge["glossed_characters"].get<std::size_t>());
         std::printf(")\n");
-        for (const char* part : {"tuning", "held_out", "all"}) {
+        for (const char* part : {"tuning", "held_out", "all", "with_answered"}) {
             const nlohmann::json& s = bridge["scores"][part];
-            std::printf("  %s: %zu distinct gap phrasings of %zu questions in %zu groups\n", part,
-                        s["phrasings"].get<std::size_t>(), s["questions"].get<std::size_t>(),
+            std::printf("  %s: %zu distinct %sphrasings of %zu questions in %zu groups\n", part,
+                        s["phrasings"].get<std::size_t>(), std::string(part) == "with_answered" ? "" : "gap ",
+                        s["questions"].get<std::size_t>(),
                         s["groups"].get<std::size_t>());
             std::printf("    B-cubed                  precision %.3f  recall %.3f  F1 %.3f\n",
                         s["precision"].get<double>(), s["recall"].get<double>(), s["f1"].get<double>());

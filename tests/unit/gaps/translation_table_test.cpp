@@ -147,3 +147,25 @@ TEST_CASE("Question grouping across languages: a question meets through any phra
     CHECK(gaps::meaning_overlap(gaps::term_meanings(key("en", "print board"), table),
                                 gaps::term_meanings(key("pt", "quadro pdf"), table)) == Approx(1.0 / 3.0));
 }
+
+TEST_CASE("Question grouping across languages: a phrasing joins the question it is nearest, not the first it meets",
+          "[gaps][unit][pt]") {
+    // "nota" is a note, and also a bill (hence an account): "restaurar nota excluída" meets
+    // "deleting account" on two words of three, and "restore deleted note" on all three.
+    gaps::TranslationTable table("en");
+    translate(table, "pt", "restaur", {"restor"});
+    translate(table, "pt", "not", {"note", "bill", "account"});
+    translate(table, "pt", "exclu", {"delet"});
+    const auto groups = grouped({{"en", "deleting account"},
+                                 {"en", "deleting account"},
+                                 {"en", "deleting account"},
+                                 {"pt", "restaurar nota excluída"},
+                                 {"pt", "restaurar nota excluída"},
+                                 {"en", "restore deleted note"}},
+                                table);
+    REQUIRE(gaps::meaning_overlap(gaps::term_meanings(key("pt", "restaurar nota excluída"), table),
+                                  gaps::term_meanings(key("en", "deleting account"), table)) >= 0.4);
+    CHECK(groups[3] == groups[5]);
+    CHECK(groups[3] != groups[0]);  // the larger question, met first, is not the nearest
+    CHECK(groups[5] != groups[0]);
+}
