@@ -35,7 +35,7 @@ struct AdminDesk {
                     .max_sessions = AdminSessionLimits{}.max_sessions}),
           throttle(c.config.admin_login_limits),
           token_fingerprint(hmac_sha256_hex(c.config.admin_token, "anticipa admin token")),
-          translations(c.config.articles_dir, c.search) {
+          translations(c.config.articles_dir, c.config.index_dir, c.search) {
         translations.warm_up();
     }
 };

@@ -1,7 +1,9 @@
-// Server: the translation table /admin's content plans group languages with. Learning it reads
-// every article and the FreeDict dictionaries (most of a report's cost), so it is learned once
-// per change of the articles or of the served index, not per page load, and first in the
-// background at start-up so the first /admin does not wait for it.
+// Server: the translation table /admin's content plans group languages with. `anticipa index`
+// stores it beside the index (gaps/stored_translations.h); when that one was learned from other
+// articles or another revision (an article edited since, a replica's index), it is learned here,
+// which reads every article and the FreeDict dictionaries (most of a report's cost). Either way it
+// is taken once per change of the articles or of the served index, not per page load, and first
+// in the background at start-up so the first /admin does not wait for it.
 #pragma once
 
 #include "gaps/translation_table.h"
@@ -17,7 +19,8 @@ namespace anticipa::server {
 
 class PlanTranslations {
   public:
-    PlanTranslations(std::filesystem::path articles_dir, search::SearchService& search);
+    PlanTranslations(std::filesystem::path articles_dir, std::filesystem::path index_dir,
+                     search::SearchService& search);
     ~PlanTranslations();
     PlanTranslations(const PlanTranslations&) = delete;
     PlanTranslations& operator=(const PlanTranslations&) = delete;
@@ -31,11 +34,7 @@ class PlanTranslations {
     std::shared_ptr<const gaps::Translations> current();
 
   private:
-    /// What the table is learned from: each article file's name, size and time, and the served
-    /// index's revisions (a new revision may carry new synonyms, hence other terms).
-    std::string sources_fingerprint() const;
-
-    const std::filesystem::path articles_dir_;
+    const std::filesystem::path articles_dir_, index_dir_;
     search::SearchService& search_;
     std::mutex mutex_;  ///< held while learning
     std::string learned_from_;

@@ -133,8 +133,12 @@ void TranslationTable::add_character_glosses(const CharacterDefinitions& definit
                 senses.push_back(terms.front());
             begin = end + 1;
         }
-        if (!senses.empty()) character_senses_[character] = std::move(senses);
+        add_character_senses(character, std::move(senses));
     }
+}
+
+void TranslationTable::add_character_senses(char32_t character, std::vector<std::string> senses) {
+    if (!senses.empty()) character_senses_[character] = std::move(senses);
 }
 
 std::vector<std::string> TranslationTable::character_senses(const std::string& term) const {

@@ -54,6 +54,9 @@ class TranslationTable {
     /// ..., print, seal, stamp. Empty for a term without Han characters, or without glosses.
     std::vector<std::string> character_senses(const std::string& term) const;
     std::size_t glossed_characters() const { return character_senses_.size(); }
+    /// Every glossed character with its senses, and one to add back (a stored table).
+    const std::unordered_map<char32_t, std::vector<std::string>>& glosses() const { return character_senses_; }
+    void add_character_senses(char32_t character, std::vector<std::string> senses);
 
     const std::string& pivot_language() const { return pivot_language_; }
     std::size_t size() const { return size_; }

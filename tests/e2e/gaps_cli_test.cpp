@@ -216,3 +216,74 @@ TEST_CASE("anticipa gaps: --table writes any table of the report as CSV", "[gaps
     CHECK(not_csv.exit_code == 2);
     CHECK(not_csv.err.find("--format csv") != std::string::npos);
 }
+
+namespace {
+
+/// The row of the JSON plan that lists `text` among its phrasings; -1 when none does.
+int row_of(const nlohmann::json& report, const std::string& text) {
+    for (std::size_t row = 0; row < report["gaps"].size(); ++row)
+        for (const auto& phrasing : report["gaps"][row]["phrasings"])
+            if (phrasing["text"] == text) return int(row);
+    return -1;
+}
+
+}  // namespace
+
+TEST_CASE("anticipa index stores the plan's translation table beside the index; anticipa gaps reads it while it fits",
+          "[gaps][e2e][pt]") {
+    TempDir dir;
+    std::filesystem::copy(test::source_dir() / "articles", dir / "articles", std::filesystem::copy_options::recursive);
+    const std::string articles = (dir / "articles").string(), index_dir = (dir / "index").string();
+    auto index = [&] {
+        auto run = test::run_process({test::anticipa_binary(), "index", "--articles", articles, "--index", index_dir,
+                                      "--locales", (test::source_dir() / "locales").string(), "--json"});
+        INFO(run.err);
+        REQUIRE(run.exit_code == 0);
+        return nlohmann::json::parse(run.out)["translations"];
+    };
+    const nlohmann::json first = index();
+    CHECK(first["learned"] == true);
+    CHECK(first["term_translations"].get<int>() > 400);  // the help center's own pairs alone are over 400
+    const std::filesystem::path stored = dir / "index" / "translations.tsv";
+    REQUIRE(std::filesystem::exists(stored));
+    CHECK(index()["learned"] == false);  // nothing changed: the stored table is kept
+
+    {
+        events::SqliteEventStore store({.path = dir / "events.db"});
+        for (int i = 0; i < 3; ++i)
+            store.record(search("en" + std::to_string(i), "restore deleted note", "en", 0, MONDAY + std::chrono::hours(i)));
+        for (int i = 0; i < 2; ++i)
+            store.record(
+                search("pt" + std::to_string(i), "restaurar nota excluída", "pt", 0, MONDAY + std::chrono::hours(5 + i)));
+        store.flush();
+    }
+    auto plan = [&] {
+        auto run = gaps(dir, {"--since", "2026-11-02", "--until", "2026-11-09", "--format", "json", "--index", index_dir,
+                              "--articles", articles});
+        INFO(run.err);
+        REQUIRE(run.exit_code == 0);
+        return nlohmann::json::parse(run.out);
+    };
+    const nlohmann::json joined = plan();
+    REQUIRE(row_of(joined, "restore deleted note") >= 0);
+    CHECK(row_of(joined, "restaurar nota excluída") == row_of(joined, "restore deleted note"));
+
+    // The stored table is what the plan reads: the same stamp over a table with no translations
+    // leaves the two languages in two rows.
+    {
+        std::ifstream in(stored);
+        std::string line, head;
+        for (int i = 0; i < 3 && std::getline(in, line); ++i) head += line + "\n";  // format, sources, pivot
+        in.close();
+        std::ofstream(stored, std::ios::trunc) << head << "end\n";
+    }
+    const nlohmann::json emptied = plan();
+    CHECK(row_of(emptied, "restaurar nota excluída") != row_of(emptied, "restore deleted note"));
+
+    // An article edited since the index was built: the stored table no longer fits, and the plan
+    // learns its own from the articles.
+    std::ofstream(dir / "articles" / "en" / "account" / "delete-account.md", std::ios::app) << "\nOne more line.\n";
+    const nlohmann::json relearned = plan();
+    CHECK(row_of(relearned, "restaurar nota excluída") == row_of(relearned, "restore deleted note"));
+    CHECK(index()["learned"] == true);
+}

@@ -13,6 +13,7 @@
 #include "gaps/gaps_report.h"
 #include "gaps/plan_options.h"
 #include "gaps/report_writers.h"
+#include "gaps/stored_translations.h"
 #include "index/index_layout.h"
 #include "index/locale_identity.h"
 #include "search/search_service.h"
@@ -113,6 +114,16 @@ std::function<void(std::vector<gaps::Interaction>&)> checker(search::SearchServi
     };
 }
 
+/// The table `anticipa index` stored beside the index when it still fits the articles and the
+/// index; else null, and the plan learns its own.
+std::shared_ptr<const gaps::Translations> stored_table(const GapsArgs& args, search::SearchService* search) {
+    std::error_code error;
+    if (!search || !std::filesystem::is_directory(args.paths.articles, error)) return nullptr;
+    const std::string sources = gaps::translation_sources(args.paths.articles, search->status().revision, {});
+    auto stored = gaps::read_stored_translations(args.paths.index, sources);
+    return stored ? std::make_shared<const gaps::Translations>(std::move(*stored)) : nullptr;
+}
+
 int run_report(const GapsArgs& args, gaps::ReportFormat format, gaps::ReportOptions options) {
     auto output = open_output(args.out);
     auto analyzers = index::analyzers_for_index(args.paths.index, locales_override(args.paths));
@@ -121,6 +132,7 @@ int run_report(const GapsArgs& args, gaps::ReportFormat format, gaps::ReportOpti
     const gaps::GapsReport report =
         gaps::build_content_plan({.events_db = args.events,
                                   .articles = args.paths.articles,
+                                  .translations = stored_table(args, search.get()),
                                   .session_window = std::chrono::minutes(args.session_window_minutes),
                                   .check_with_index = checker(search.get())},
                                  *analyzers, options);

@@ -3,11 +3,14 @@
 
 #include "analysis/analyzer_set.h"
 #include "article/help_center_config.h"
+#include "gaps/stored_translations.h"
 #include "index/indexer.h"
 #include "learn/phrasing_learner.h"
+#include "search/search_service.h"
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -60,6 +63,61 @@ nlohmann::json locales_json(const std::vector<index::LocaleOutcome>& locales) {
     return out;
 }
 
+/// The content plan's translation table after a run (stored_translations.h).
+struct TableOutcome {
+    bool learned = false;  ///< false: the stored table was learned from the same articles and revisions
+    std::size_t terms = 0, characters = 0;
+    double seconds = 0;
+    std::string skipped;  ///< why no table goes with this index (nothing is published)
+};
+
+/// Learns the translation table the content plan groups languages with, now that the index is
+/// published, and stores it beside the index, unless the one stored there was learned from the
+/// same articles, revisions and dictionaries (an unchanged run costs a listing, not a second).
+TableOutcome store_plan_translations(const IndexArgs& args, const article::HelpCenterConfig& config,
+                                     analysis::AnalyzerSet& analyzers) {
+    TableOutcome outcome;
+    std::string revision;
+    try {
+        revision = search::SearchService({args.paths.index, config.default_locale}, analyzers).status().revision;
+    } catch (const std::exception& e) {
+        outcome.skipped = e.what();
+        return outcome;
+    }
+    const auto started = std::chrono::steady_clock::now();
+    const gaps::DictionaryOptions dictionaries;
+    const std::string sources = gaps::translation_sources(args.paths.articles, revision, dictionaries);
+    if (gaps::read_stored_translations(args.paths.index, sources)) return outcome;  // already learned
+    const gaps::Translations translations =
+        gaps::load_help_center_translations(args.paths.articles, analyzers, &dictionaries);
+    gaps::store_translations(args.paths.index, translations, sources);
+    outcome.learned = true;
+    outcome.terms = translations.table.size();
+    outcome.characters = translations.table.glossed_characters();
+    outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return outcome;
+}
+
+nlohmann::json table_json(const TableOutcome& table) {
+    if (!table.skipped.empty()) return {{"skipped", table.skipped}};
+    return {{"learned", table.learned},
+            {"term_translations", table.terms},
+            {"glossed_characters", table.characters},
+            {"seconds", table.seconds}};
+}
+
+void print_table(const TableOutcome& table, const std::filesystem::path& index) {
+    const std::string path = gaps::stored_translations_path(index).generic_string();
+    if (!table.skipped.empty())
+        std::printf("  content-plan translations: none stored (%s)\n", table.skipped.c_str());
+    else if (!table.learned)
+        std::printf("  content-plan translations: %s is current\n", path.c_str());
+    else
+        std::printf("  content-plan translations: %zu term translations, %zu Han characters glossed, into %s "
+                    "(%.2f s)\n",
+                    table.terms, table.characters, path.c_str(), table.seconds);
+}
+
 int run_index(const IndexArgs& args) {
     auto config = article::load_help_center_config(args.paths.articles);
     index::IndexOptions options;
@@ -97,13 +155,15 @@ int run_index(const IndexArgs& args) {
                                     "no locales folder: every locale is indexed with built-in defaults (the Snowball "
                                     "stemmer of its language, no stop words, no synonyms); give --locales",
                                     args.paths.locales.string(), 0});
+    const TableOutcome table = store_plan_translations(args, config, analyzers);
     print_problems(summary.problems);
 
     if (args.json) {
         nlohmann::json out{
             {"added", summary.added},     {"updated", summary.updated}, {"unchanged", summary.unchanged},
             {"removed", summary.removed}, {"failed", summary.failed},   {"sections", summary.sections},
-            {"bytes", summary.bytes},     {"seconds", summary.seconds}, {"locales", locales_json(summary.locales)}};
+            {"bytes", summary.bytes},     {"seconds", summary.seconds}, {"locales", locales_json(summary.locales)},
+            {"translations", table_json(table)}};
         std::cout << out.dump(2) << '\n';
     } else {
         std::printf(
@@ -112,6 +172,7 @@ int run_index(const IndexArgs& args) {
             args.paths.articles.c_str(), args.paths.index.c_str(), summary.seconds, summary.added, summary.updated,
             summary.unchanged, summary.removed, summary.failed, summary.sections, summary.bytes / 1024.0);
         print_locales(summary.locales);
+        print_table(table, args.paths.index);
         if (summary.failed > 0)
             std::printf("failed files keep the version indexed before (if any); fix them and run again\n");
     }
