@@ -2,6 +2,8 @@
 // machine, PostgreSQL for several; the journal, the queue and the writer thread do not care which.
 #pragma once
 
+#include "events/event.h"
+
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -10,8 +12,8 @@
 
 namespace anticipa::events {
 
-/// The next journal line, or nullptr after the last one.
-using LineSource = std::function<const std::string*()>;
+/// The next event, or nullptr after the last one.
+using EventSource = std::function<const Event*()>;
 
 /// Thrown when the database cannot be reached right now (a server down, a dropped connection):
 /// the events stay in their journal and are written once it is back. Any other error is a real
@@ -25,10 +27,11 @@ class EventDatabase {
   public:
     virtual ~EventDatabase() = default;
 
-    /// Inserts every line that is an event (lines a crash cut short are skipped) in one
-    /// transaction; an event id already there is left as it is, so a replay changes nothing.
-    /// Returns how many lines were events. Throws, having committed nothing, when it cannot.
-    virtual std::uint64_t insert_lines(const LineSource& next_line) = 0;
+    /// Inserts every event in one transaction; an event id already there is left as it is, so a
+    /// replay changes nothing. Returns how many it was given. Throws, having committed nothing,
+    /// when it cannot. The events come from the writer's queue as they were accepted, or from a
+    /// journal's lines read back (replay_journal()).
+    virtual std::uint64_t insert_events(const EventSource& next_event) = 0;
 
     /// Deletes the events that happened before `cutoff` (retention).
     virtual void delete_before(std::chrono::system_clock::time_point cutoff) = 0;

@@ -1,5 +1,7 @@
 #include "events/event_journal.h"
 
+#include "events/event_line.h"
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -9,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <system_error>
 #include <utility>
 
@@ -100,7 +103,12 @@ std::uint64_t replay_journal(EventDatabase& db, const fs::path& journal) {
     std::ifstream in(journal, std::ios::binary);
     if (!in) throw file_error(journal, "cannot read the events journal");
     std::string line;
-    return db.insert_lines([&]() -> const std::string* { return std::getline(in, line) ? &line : nullptr; });
+    std::optional<Event> event;
+    return db.insert_events([&]() -> const Event* {
+        while (std::getline(in, line))
+            if ((event = parse_event_line(line))) return &*event;  // a line a crash cut short is skipped
+        return nullptr;
+    });
 }
 
 // ---- the writer lock --------------------------------------------------------------------------

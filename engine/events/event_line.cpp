@@ -1,6 +1,7 @@
 #include "events/event_line.h"
 
 #include "common/json_text.h"
+#include "common/utf8.h"
 
 #include <nlohmann/json.hpp>
 
@@ -36,6 +37,17 @@ class JsonLine {
 };
 
 }  // namespace
+
+void repair_texts(Event& event) {
+    auto repair = [](std::string& text) {
+        if (find_invalid_utf8(text) != std::string::npos) text = repair_utf8(text);
+    };
+    for (std::string* text : {&event.event_id, &event.search_id, &event.session_id, &event.source, &event.locale,
+                              &event.tier, &event.query, &event.article_id, &event.comment, &event.channel,
+                              &event.route, &event.client})
+        repair(*text);
+    for (std::string& article : event.shown) repair(article);
+}
 
 std::int64_t to_ms(std::chrono::system_clock::time_point at) {
     return std::chrono::floor<std::chrono::milliseconds>(at.time_since_epoch()).count();

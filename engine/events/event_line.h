@@ -24,6 +24,10 @@ void append_json_array(std::string& out, const std::vector<std::string>& texts);
 /// The event as one JSON object on one line, ending in "\n". Cheap enough for the request path.
 std::string event_line(const Event& event);
 
+/// Repairs invalid UTF-8 in the event's texts as event_line() does, so the event a store inserts
+/// as accepted is the one a replay of its journal line inserts.
+void repair_texts(Event& event);
+
 /// A line back into an event; nullopt for a line that is not a whole event (a crash cut it short).
 std::optional<Event> parse_event_line(const std::string& line);
 

@@ -131,14 +131,11 @@ EventKind kind_column(const std::string& column, const std::filesystem::path& wh
     return *kind;
 }
 
-// One transaction for the batch (one fsync-free WAL commit, not one per event); lines that are
-// not events are skipped.
-std::uint64_t insert_event_lines(Connection& db, Statement& insert, const LineSource& next_line) {
+// One transaction for the batch (one fsync-free WAL commit, not one per event).
+std::uint64_t insert_events(Connection& db, Statement& insert, const EventSource& next_event) {
     Transaction transaction(db);
     std::uint64_t inserted = 0;
-    while (const std::string* line = next_line()) {
-        std::optional<Event> event = parse_event_line(*line);
-        if (!event) continue;
+    while (const Event* event = next_event()) {
         bind_event(insert, *event);
         insert.step();
         insert.reset();

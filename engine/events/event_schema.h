@@ -100,8 +100,8 @@ Event event_from_row(const Row& row, const std::filesystem::path& where) {
     return event;
 }
 
-/// Inserts every line that is an event through `insert` (an INSERT_EVENT_SQL statement) in one
-/// transaction; returns how many were inserted or already there.
-std::uint64_t insert_event_lines(Connection& db, Statement& insert, const LineSource& next_line);
+/// Inserts every event through `insert` (an INSERT_EVENT_SQL statement) in one transaction;
+/// returns how many were inserted or already there.
+std::uint64_t insert_events(Connection& db, Statement& insert, const EventSource& next_event);
 
 }  // namespace anticipa::events

@@ -28,8 +28,8 @@ class SqliteEventDatabase : public EventDatabase {
         insert_.emplace(db_, INSERT_EVENT_SQL);
     }
 
-    std::uint64_t insert_lines(const LineSource& next_line) override {
-        return insert_event_lines(db_, *insert_, next_line);
+    std::uint64_t insert_events(const EventSource& next_event) override {
+        return events::insert_events(db_, *insert_, next_event);
     }
 
     void delete_before(std::chrono::system_clock::time_point cutoff) override {

@@ -149,14 +149,12 @@ class PostgresEventDatabase : public EventDatabase {
         }
     }
 
-    std::uint64_t insert_lines(const LineSource& next_line) override {
+    std::uint64_t insert_events(const EventSource& next_event) override {
         PgConnection& db = connection();
         PgTransaction transaction(db);
         std::uint64_t inserted = 0;
         PgParameters row(20);
-        while (const std::string* line = next_line()) {
-            std::optional<Event> event = parse_event_line(*line);
-            if (!event) continue;  // cut short by a crash
+        while (const Event* event = next_event()) {
             bind_event(row, *event);
             db.execute(INSERT_SQL, row, "cannot insert an event");
             ++inserted;

@@ -118,10 +118,14 @@ TEST_CASE("SqliteEventStore: quotes, control characters and invalid UTF-8 surviv
     Event sent = search_event("say \"hi\" \\ back\tslash\nnext line \x01 end");
     sent.shown = {"with \"quote\"", "中文"};
     Event broken = search_event("caf\xe9 au lait");  // Latin-1, not UTF-8
-    // Both go through the journal: one written by the writer, one replayed after a kill -9.
+    Event broken_comment = search_event("ok");
+    broken_comment.comment = "ol\xe9 \xff";
+    // All go through the journal: two inserted by the writer as accepted, one replayed from its
+    // line after a kill -9. Invalid UTF-8 is repaired the same way on both paths.
     {
         SqliteEventStore store({.path = database});
         store.record(sent);
+        store.record(broken_comment);
     }
     run_in_child_killed([&] {
         SqliteEventStore store({.path = database, .flush_interval = std::chrono::hours(1)});
@@ -131,10 +135,11 @@ TEST_CASE("SqliteEventStore: quotes, control characters and invalid UTF-8 surviv
     { SqliteEventStore reopened({.path = database}); }
 
     auto stored = all_events(database);
-    REQUIRE(stored.size() == 2);
+    REQUIRE(stored.size() == 3);
     CHECK(stored[0].query == sent.query);
     CHECK(stored[0].shown == sent.shown);
-    CHECK(stored[1].query == "caf\xEF\xBF\xBD au lait");  // U+FFFD, so the line stays valid JSON
+    CHECK(stored[1].comment == "ol\xEF\xBF\xBD \xEF\xBF\xBD");
+    CHECK(stored[2].query == "caf\xEF\xBF\xBD au lait");  // U+FFFD, so the line stays valid JSON
 }
 
 TEST_CASE("SqliteEventStore: assigns unique ids and reads a time window oldest first",
