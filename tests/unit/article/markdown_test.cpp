@@ -290,6 +290,9 @@ TEST_CASE("Utf8: finds where the first invalid sequence starts", "[common][unit]
              {"5-byte lead", "\xF8\x88\x80\x80\x80", 0},
              {"0xFF", "ok\xFF", 2},
              {"second error after a valid one", "é\xE9", 2},
+             {"after eight ASCII bytes and more", "abcdefghij\xFF", 10},
+             {"inside a long ASCII run", "abcdefg\xE9hijklmnopqrstuv", 7},
+             {"long valid text, ASCII and not", "reset my password please, senha esquecida, 密码", npos},
          }) {
         CAPTURE(c.name);
         CHECK(find_invalid_utf8(c.bytes) == c.offset);
