@@ -3,6 +3,7 @@
 #include <unicode/locid.h>
 
 #include <cctype>
+#include <unordered_map>
 #include <vector>
 
 namespace anticipa {
@@ -64,9 +65,16 @@ std::string language_of(std::string_view tag) {
 }
 
 bool is_known_language(std::string_view tag) {
-    icu::Locale locale(language_of(tag).c_str());
+    // ICU's answer costs about 7,000 instructions and never changes; a request names one of a few
+    // languages, so each thread keeps the answers it got (bounded: tags come from outside).
+    constexpr std::size_t MAX_REMEMBERED = 256;
+    thread_local std::unordered_map<std::string, bool> known;
+    const std::string language = language_of(tag);
+    if (auto found = known.find(language); found != known.end()) return found->second;
+    icu::Locale locale(language.c_str());
     const char* iso3 = locale.getISO3Language();
-    return iso3 != nullptr && iso3[0] != '\0';
+    if (known.size() >= MAX_REMEMBERED) known.clear();
+    return known[language] = iso3 != nullptr && iso3[0] != '\0';
 }
 
 std::optional<std::string> known_locale(std::string_view tag) {
