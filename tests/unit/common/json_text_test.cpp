@@ -11,7 +11,9 @@ TEST_CASE("JSON text: every string reads back as itself, escapes and runs alike"
     for (const std::string& text : {std::string(), std::string("plain ascii, long enough to be a run"),
                                    std::string("say \"hi\" \\ back\tslash\nnext \r line"),
                                    std::string("\x01 control \x1f at both ends \x02"), std::string("\"\"\\\\"),
-                                   std::string("configuração 密码 ☃"), std::string("nul \0 inside", 13)}) {
+                                   std::string("configuração 密码 ☃"), std::string("nul \0 inside", 13),
+                                   std::string("sixteen bytes ok then \"a quote\" and a tab\tand \\ late"),
+                                   std::string("0123456789abcdef\x1f"), std::string("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\"x")}) {
         CAPTURE(text);
         std::string out = "[";
         append_json_string(out, text);
