@@ -17,7 +17,7 @@ namespace {
 /// The first line of a stored table; another one (an older format) is learned again, not read.
 constexpr const char* FORMAT_LINE = "# anticipa translation table 1";
 
-/// Each regular file under `root` (or `root` itself) as "name size time", sorted by the walk.
+/// Each regular file under `root` (or `root` itself) as "name size time", sorted by name.
 void list_files(const fs::path& root, std::string& listing) {
     std::error_code error;
     if (fs::is_regular_file(root, error)) {

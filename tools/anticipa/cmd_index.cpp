@@ -68,7 +68,7 @@ struct TableOutcome {
     bool learned = false;  ///< false: the stored table was learned from the same articles and revisions
     std::size_t terms = 0, characters = 0;
     double seconds = 0;
-    std::string skipped;  ///< why no table goes with this index (nothing is published)
+    std::string skipped;  ///< why no table goes with this index (nothing published, the file unwritable)
 };
 
 /// Learns the translation table the content plan groups languages with, now that the index is
@@ -90,7 +90,12 @@ TableOutcome store_plan_translations(const IndexArgs& args, const article::HelpC
     if (gaps::read_stored_translations(args.paths.index, sources)) return outcome;  // already learned
     const gaps::Translations translations =
         gaps::load_help_center_translations(args.paths.articles, analyzers, &dictionaries);
-    gaps::store_translations(args.paths.index, translations, sources);
+    try {
+        gaps::store_translations(args.paths.index, translations, sources);
+    } catch (const std::runtime_error& e) {  // the index is published all the same; plans learn their own
+        outcome.skipped = e.what();
+        return outcome;
+    }
     outcome.learned = true;
     outcome.terms = translations.table.size();
     outcome.characters = translations.table.glossed_characters();
