@@ -279,6 +279,7 @@ std::unordered_map<std::string, std::string> group_question_keys(std::vector<Key
         return i;
     };
     std::vector<std::optional<std::size_t>> nearest(order.size());
+    std::vector<double> nearest_overlap(order.size(), 0.0);
     std::vector<std::map<std::string, double>> closest_of_language(order.size());  ///< its highest overlap per language
     for (std::size_t i = 0; i < order.size(); ++i) {
         const Group& group = *order[i];
@@ -286,7 +287,6 @@ std::unordered_map<std::string, std::string> group_question_keys(std::vector<Key
         for (const auto& meanings : group.meanings)
             for (const std::string& meaning : meanings)
                 candidates.insert(by_meaning[meaning].begin(), by_meaning[meaning].end());
-        double nearest_overlap = 0.0;
         for (std::size_t candidate : candidates) {
             const Group& other = *order[candidate];
             if (other.language == group.language) continue;
@@ -298,9 +298,9 @@ std::unordered_map<std::string, std::string> group_question_keys(std::vector<Key
             // more: "senha" is half of "reset password" and half of "trocar senha", which are
             // other questions.
             if (other.meanings.size() < 2 && group.meanings.size() >= 2) continue;
-            if (overlap > nearest_overlap) {
+            if (overlap > nearest_overlap[i]) {
                 nearest[i] = candidate;
-                nearest_overlap = overlap;
+                nearest_overlap[i] = overlap;
             }
         }
     }
@@ -310,8 +310,7 @@ std::unordered_map<std::string, std::string> group_question_keys(std::vector<Key
         // (en), asked in no other language, has "restaurar nota excluída" (pt) as its nearest, but
         // that one has "restore deleted note" (en) nearer.
         const std::size_t j = *nearest[i];
-        const double overlap = meaning_overlap(order[i]->meanings, order[j]->meanings);
-        if (overlap < closest_of_language[j][order[i]->language]) continue;
+        if (nearest_overlap[i] < closest_of_language[j][order[i]->language]) continue;
         const std::size_t a = root(i), b = root(j);
         component[std::max(a, b)] = std::min(a, b);
     }

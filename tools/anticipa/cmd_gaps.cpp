@@ -114,14 +114,16 @@ std::function<void(std::vector<gaps::Interaction>&)> checker(search::SearchServi
     };
 }
 
-/// The table `anticipa index` stored beside the index when it still fits the articles and the
-/// index; else null, and the plan learns its own.
-std::shared_ptr<const gaps::Translations> stored_table(const GapsArgs& args, search::SearchService* search) {
+/// The plan's translation table as the server takes it: the one `anticipa index` stored beside
+/// the index while it fits the articles and the index, else learned now. Null without an index
+/// or articles; the plan then learns its own, or groups each language alone.
+std::shared_ptr<const gaps::Translations> plan_table(const GapsArgs& args, search::SearchService* search,
+                                                     analysis::AnalyzerSet& analyzers) {
     std::error_code error;
     if (!search || !std::filesystem::is_directory(args.paths.articles, error)) return nullptr;
     const std::string sources = gaps::translation_sources(args.paths.articles, search->status().revision, {});
-    auto stored = gaps::read_stored_translations(args.paths.index, sources);
-    return stored ? std::make_shared<const gaps::Translations>(std::move(*stored)) : nullptr;
+    return std::make_shared<const gaps::Translations>(
+        gaps::plan_translations(args.paths.articles, args.paths.index, sources, analyzers));
 }
 
 int run_report(const GapsArgs& args, gaps::ReportFormat format, gaps::ReportOptions options) {
@@ -132,7 +134,7 @@ int run_report(const GapsArgs& args, gaps::ReportFormat format, gaps::ReportOpti
     const gaps::GapsReport report =
         gaps::build_content_plan({.events_db = args.events,
                                   .articles = args.paths.articles,
-                                  .translations = stored_table(args, search.get()),
+                                  .translations = plan_table(args, search.get(), *analyzers),
                                   .session_window = std::chrono::minutes(args.session_window_minutes),
                                   .check_with_index = checker(search.get())},
                                  *analyzers, options);
