@@ -149,9 +149,9 @@ EventJournal::~EventJournal() {
     if (fd_ >= 0) ::close(fd_);
 }
 
-// One write(2) of a whole line under the store's mutex: lines never interleave, and once it returns
-// the kernel has the bytes, which outlive a kill -9 of this process (not a power cut: no fsync, as
-// the request path must not wait for the disk).
+// One write(2) of a whole line: appends to a regular file opened O_APPEND never interleave (Linux
+// holds the file's lock for each), and once it returns the kernel has the bytes, which outlive a
+// kill -9 of this process (not a power cut: no fsync, as the request path must not wait for the disk).
 void EventJournal::append(const std::string& line) {
     if (fd_ < 0) return report_problem("the journal is not open");
     const char* data = line.data();
@@ -168,14 +168,13 @@ void EventJournal::append(const std::string& line) {
 // The event is still queued and reaches SQLite in the next cycle; only a crash before that would
 // lose it. Said once on stderr, since the engine has no logger and a full disk repeats itself.
 void EventJournal::report_problem(const char* doing) {
-    if (problem_reported_) return;
-    problem_reported_ = true;
+    if (problem_reported_.exchange(true)) return;
     std::fprintf(stderr, "%s: cannot append to the events journal (%s); events are kept in memory until written\n",
                  file_.c_str(), doing);
 }
 
-// Called with the store's mutex held, so no record() appends between the rename and the new file:
-// every line of the batch is in the rotated file, and no line of a later batch is.
+// Called with the store's journal lock held exclusively, so no record() appends between the rename
+// and the new file: every line of the batch is in the rotated file, and no line of a later batch is.
 fs::path EventJournal::rotate() {
     if (fd_ < 0) {  // the last reopen failed: these lines are only in memory, try again
         fd_ = open_journal(file_);

@@ -10,6 +10,7 @@
 #include "events/event_database.h"
 #include "events/sqlite_connection.h"
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -44,7 +45,8 @@ class WriterLock {
     int fd_ = -1;
 };
 
-/// The current journal, open for appending. Not thread-safe: the store calls it under its mutex.
+/// The current journal, open for appending. append() may run on several threads at once;
+/// rotate() only while none does (the store's journal lock, held exclusively).
 class EventJournal {
   public:
     /// Creates or opens journal_path(database); swapped-out journals are numbered after the ones
@@ -75,7 +77,7 @@ class EventJournal {
     int fd_ = -1;
     unsigned next_rotation_ = 1;
     bool keep_ = false;
-    bool problem_reported_ = false;
+    std::atomic<bool> problem_reported_ = false;
 };
 
 }  // namespace anticipa::events

@@ -12,11 +12,14 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cerrno>
 #include <condition_variable>
 #include <cstdio>
+#include <deque>
 #include <mutex>
 #include <optional>
+#include <shared_mutex>
 #include <stdexcept>
 #include <system_error>
 #include <thread>
@@ -71,24 +74,35 @@ struct JournaledEventStore::Impl {
     void replay_left_over_journals();
     void delete_expired_events();
     void run_writer();
-    CycleOutcome write_cycle(const std::vector<Event>& batch, const fs::path& rotated);
+    CycleOutcome write_cycle(const std::deque<Event>& batch, const fs::path& rotated);
     void say_when_writing_changes(const std::string& problem);
 
     const JournaledStoreOptions options_;
     WriterLock writer_lock_;
     std::unique_ptr<EventDatabase> db_;
 
-    // Guarded by mutex_: what record(), stats(), flush() and the writer share.
+    // Held shared while record() appends a line and queues its event, exclusively while the writer
+    // swaps the queue and the journal: every line of a batch is then in that batch's journal file.
+    // Appends run side by side (one O_APPEND write(2) each: the kernel keeps lines whole), so a
+    // write the file system stalls, or a thread preempted inside one, holds up no other request.
+    // Lock order: journal_mutex_, then mutex_.
+    std::shared_mutex journal_mutex_;
+    std::atomic<std::size_t> outstanding_ = 0;  // taken for record() until the writer settles it
+    std::atomic<std::uint64_t> dropped_ = 0;
+
+    // Guarded by mutex_: what record(), stats(), flush() and the writer share; held only to queue
+    // an event or take the queue, never across a system call of record()'s.
     mutable std::mutex mutex_;
     std::condition_variable writer_wakeup_;
     std::condition_variable settled_changed_;
     // Opened only after the replay, which sets aside the journal a previous run left at its path.
     std::optional<EventJournal> journal_;
-    std::vector<Event> queue_;        // journaled events not yet taken by the writer
-    std::size_t in_flight_ = 0;       // lines the writer is inserting now
+    // Journaled events not yet taken by the writer. A deque, as pushing never moves the events
+    // already queued: a vector grown under the lock moved tens of thousands when the writer fell
+    // behind, holding up every request for tens of milliseconds.
+    std::deque<Event> queue_;
     std::uint64_t accepted_ = 0;
     std::uint64_t written_ = 0;
-    std::uint64_t dropped_ = 0;
     std::uint64_t settled_ = 0;  // accepted lines the writer has finished with (written or kept)
     bool flush_requested_ = false;
     bool stopping_ = false;
@@ -163,38 +177,50 @@ void JournaledEventStore::Impl::record(Event event) {
     event.query = scrub_personal_data(event.query);
     event.comment = scrub_personal_data(event.comment);
     repair_texts(event);                    // the queued event is the journaled one
-    std::string line = event_line(event);  // outside the lock
+    std::string line = event_line(event);  // outside the locks
 
-    std::lock_guard guard(mutex_);
-    if (queue_.size() + in_flight_ >= options_.max_pending) {
-        ++dropped_;
+    if (outstanding_.fetch_add(1, std::memory_order_relaxed) >= options_.max_pending) {
+        outstanding_.fetch_sub(1, std::memory_order_relaxed);
+        dropped_.fetch_add(1, std::memory_order_relaxed);
         return;
     }
+    std::shared_lock appending(journal_mutex_);
     journal_->append(line);
+    std::lock_guard guard(mutex_);
     queue_.push_back(std::move(event));
     ++accepted_;
 }
 
 void JournaledEventStore::Impl::run_writer() {
     const auto interval = std::max(options_.flush_interval, std::chrono::milliseconds(1));
-    std::unique_lock guard(mutex_);
+    // The written events are destroyed while record() goes on, not under the lock.
+    std::deque<Event> batch;
     for (;;) {
-        writer_wakeup_.wait_for(guard, interval, [this] { return stopping_ || flush_requested_; });
-        const bool last_cycle = stopping_;
-        flush_requested_ = false;
-        std::vector<Event> batch;
-        batch.swap(queue_);
-        in_flight_ = batch.size();
-        fs::path rotated = batch.empty() ? fs::path() : journal_->rotate();
+        bool last_cycle = false;
+        {
+            std::unique_lock guard(mutex_);
+            writer_wakeup_.wait_for(guard, interval, [this] { return stopping_ || flush_requested_; });
+            last_cycle = stopping_;
+            flush_requested_ = false;
+        }
+        fs::path rotated;
+        std::size_t taken = 0;
+        {
+            std::unique_lock swapping(journal_mutex_);
+            std::lock_guard guard(mutex_);
+            batch.swap(queue_);
+            taken = batch.size();
+            if (!batch.empty()) rotated = journal_->rotate();
+        }
 
-        guard.unlock();  // record() goes on while the database writes
-        CycleOutcome outcome = write_cycle(batch, rotated);
+        CycleOutcome outcome = write_cycle(batch, rotated);  // record() goes on while the database writes
+        outstanding_.fetch_sub(taken, std::memory_order_relaxed);
+        batch.clear();
         say_when_writing_changes(outcome.problem);
-        guard.lock();
 
+        std::lock_guard guard(mutex_);
         written_ += outcome.written;
-        settled_ += in_flight_;
-        in_flight_ = 0;
+        settled_ += taken;
         write_problem_ = std::move(outcome.problem);
         settled_changed_.notify_all();
         if (last_cycle) return;
@@ -203,7 +229,7 @@ void JournaledEventStore::Impl::run_writer() {
 
 // Never throws (the writer thread has no caller): a failure becomes the outcome's problem, and a
 // batch that failed keeps its journal, retried next cycle and replayed at the next start anyway.
-JournaledEventStore::Impl::CycleOutcome JournaledEventStore::Impl::write_cycle(const std::vector<Event>& batch,
+JournaledEventStore::Impl::CycleOutcome JournaledEventStore::Impl::write_cycle(const std::deque<Event>& batch,
                                                                                const fs::path& rotated) {
     CycleOutcome outcome;
     for (auto journal = unwritten_journals_.begin(); journal != unwritten_journals_.end();) {
@@ -256,7 +282,7 @@ void JournaledEventStore::Impl::say_when_writing_changes(const std::string& prob
 
 SinkStats JournaledEventStore::Impl::stats() const {
     std::lock_guard guard(mutex_);
-    return {accepted_, written_, dropped_};
+    return {accepted_, written_, dropped_.load(std::memory_order_relaxed)};
 }
 
 void JournaledEventStore::Impl::flush() {

@@ -221,12 +221,22 @@ TEST_CASE("SqliteEventStore: a kill -9 right after record() loses no accepted ev
     // An hour: nothing reaches SQLite before the kill, all comes from the journal. A millisecond:
     // the kill lands among writer cycles, with batches committed, rotated or still queued.
     auto interval = GENERATE(std::chrono::milliseconds(std::chrono::hours(1)), std::chrono::milliseconds(1));
-    const int sent = interval > std::chrono::seconds(1) ? 500 : 3000;
-    CAPTURE(interval.count(), sent);
+    // Several threads: their lines are appended side by side while the writer swaps journals.
+    const int threads = GENERATE(1, 4);
+    const int per_thread = (interval > std::chrono::seconds(1) ? 500 : 3000) / threads;
+    const int sent = threads * per_thread;
+    CAPTURE(interval.count(), threads, sent);
 
     run_in_child_killed([&] {
         SqliteEventStore store({.path = database, .flush_interval = interval});
-        for (int i = 0; i < sent; ++i) store.record(search_event("query " + std::to_string(i)));
+        std::vector<std::thread> recording;
+        for (int t = 0; t < threads; ++t) {
+            recording.emplace_back([&store, t, per_thread] {
+                for (int i = 0; i < per_thread; ++i)
+                    store.record(search_event("thread " + std::to_string(t) + " query " + std::to_string(i)));
+            });
+        }
+        for (auto& thread : recording) thread.join();
         die_by_sigkill();
     });
     REQUIRE_FALSE(journal_files(dir.path()).empty());  // the child's store was never closed
