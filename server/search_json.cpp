@@ -5,50 +5,43 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
+#include <cstdint>
+
 namespace anticipa::server {
 
 namespace {
 
-/// Writes one object's members in order, each `"name":value` with its comma.
-class ObjectWriter {
-  public:
-    explicit ObjectWriter(std::string& out) : out_(out) { out_ += '{'; }
-    ~ObjectWriter() { out_ += '}'; }
+void append_number(std::string& out, std::uint32_t value) {
+    char digits[10];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+}
 
-    std::string& member(const char* name) {
-        if (!first_) out_ += ',';
-        first_ = false;
-        append_json_string(out_, name);
-        out_ += ':';
-        return out_;
-    }
-    void text(const char* name, std::string_view value) { append_json_string(member(name), value); }
-    void number(const char* name, std::size_t value) { member(name) += std::to_string(value); }
-    void flag(const char* name, bool value) { member(name) += value ? "true" : "false"; }
-    // The shortest text that reads back as the same double, as nlohmann writes it ("1.0", "0.25").
-    void real(const char* name, double value) { member(name) += nlohmann::json(value).dump(); }
-
-  private:
-    std::string& out_;
-    bool first_ = true;
-};
+// The shortest text that reads back as the same double, as nlohmann writes it ("1.0", "0.25").
+void append_real(std::string& out, double value) {
+    out += nlohmann::json(value).dump();
+}
 
 void append_hit(std::string& out, const search::SearchHit& hit) {
     // Members in the order nlohmann's sorted objects wrote them, so the bytes stay as they were.
-    ObjectWriter object(out);
+    JsonObjectWriter object(out);
     object.text("anchor", hit.anchor);
     std::string& highlights = object.member("highlights");
     highlights += '[';
     for (std::size_t i = 0; i < hit.snippet.highlights.size(); ++i) {
         const auto [from, to] = hit.snippet.highlights[i];
         if (i > 0) highlights += ',';
-        highlights += '[' + std::to_string(from) + ',' + std::to_string(to) + ']';
+        highlights += '[';
+        append_number(highlights, from);
+        highlights += ',';
+        append_number(highlights, to);
+        highlights += ']';
     }
     highlights += ']';
     object.text("id", hit.id);
     object.text("link", hit.link);
     object.text("locale", hit.locale);
-    object.real("score", hit.score);
+    append_real(object.member("score"), hit.score);
     object.text("section", hit.heading);
     object.text("snippet", hit.snippet.text);
     object.text("snippet_html", search::snippet_html(hit.snippet));
@@ -61,7 +54,7 @@ std::string search_json(const search::SearchResponse& response, const std::strin
     std::string out;
     out.reserve(512 + response.hits.size() * 1024);
     {
-        ObjectWriter object(out);
+        JsonObjectWriter object(out);
         object.text("did_you_mean", response.did_you_mean);
         object.flag("fallback", response.fallback);
         object.text("locale", response.locale);
@@ -75,7 +68,7 @@ std::string search_json(const search::SearchResponse& response, const std::strin
         out += ']';
         object.text("search_instead_for", response.search_instead_for);
         object.text("showing_results_for", response.showing_results_for);
-        object.number("total", response.total);
+        object.number("total", static_cast<std::int64_t>(response.total));
     }
     return out;
 }

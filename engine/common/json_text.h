@@ -2,6 +2,7 @@
 // events journal, the access log) where building an nlohmann::json object would cost too much.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -10,5 +11,25 @@ namespace anticipa {
 /// Appends `text` as a JSON string, quotes included: invalid UTF-8 repaired to U+FFFD (a reader
 /// would refuse the line otherwise), quotes, backslashes and control characters escaped.
 void append_json_string(std::string& out, std::string_view text);
+
+/// Writes one JSON object member by member, `{"name":value,...}`, closing it when destroyed.
+/// Names are the caller's own identifiers and are written as they are (never escaped).
+class JsonObjectWriter {
+  public:
+    explicit JsonObjectWriter(std::string& out);
+    ~JsonObjectWriter();
+    JsonObjectWriter(const JsonObjectWriter&) = delete;
+    JsonObjectWriter& operator=(const JsonObjectWriter&) = delete;
+
+    /// Writes `"name":` (after a comma when needed) and returns the output for the value.
+    std::string& member(std::string_view name);
+    void text(std::string_view name, std::string_view value);
+    void number(std::string_view name, std::int64_t value);
+    void flag(std::string_view name, bool value);
+
+  private:
+    std::string& out_;
+    bool first_ = true;
+};
 
 }  // namespace anticipa

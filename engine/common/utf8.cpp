@@ -8,6 +8,33 @@
 
 namespace anticipa {
 
+std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const unsigned char c = s[at];
+    if (c < 0x80) return 1;
+    std::size_t len;
+    std::uint32_t min;
+    if ((c & 0xE0) == 0xC0) {
+        len = 2;
+        min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+        len = 3;
+        min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+        len = 4;
+        min = 0x10000;
+    } else return 0;
+    if (at + len > text.size()) return 0;
+    std::uint32_t cp = c & (0x7F >> len);
+    for (std::size_t k = 1; k < len; ++k) {
+        if ((s[at + k] & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (s[at + k] & 0x3F);
+    }
+    // Overlong forms, UTF-16 surrogates and values past U+10FFFF are invalid too.
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
 std::size_t find_invalid_utf8(std::string_view text) {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
@@ -22,31 +49,8 @@ std::size_t find_invalid_utf8(std::string_view text) {
                 continue;
             }
         }
-        unsigned char c = s[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t len;
-        std::uint32_t min;
-        if ((c & 0xE0) == 0xC0) {
-            len = 2;
-            min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3;
-            min = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4;
-            min = 0x10000;
-        } else return i;
-        if (i + len > n) return i;
-        std::uint32_t cp = c & (0x7F >> len);
-        for (std::size_t k = 1; k < len; ++k) {
-            if ((s[i + k] & 0xC0) != 0x80) return i;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        // Overlong forms, UTF-16 surrogates and values past U+10FFFF are invalid too.
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        const std::size_t len = utf8_sequence_length(text, i);
+        if (len == 0) return i;
         i += len;
     }
     return std::string_view::npos;

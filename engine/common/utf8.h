@@ -10,6 +10,10 @@ namespace anticipa {
 /// Where the first invalid UTF-8 sequence starts; npos when the text is valid.
 std::size_t find_invalid_utf8(std::string_view text);
 
+/// The length (1 to 4) of the valid UTF-8 character at text[at], or 0 when what starts there is
+/// not one (a stray continuation byte, a cut-short, overlong or surrogate sequence).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t at);
+
 /// The text with each invalid sequence replaced by U+FFFD (through ICU's fromUTF8), so that
 /// Xapian never sees stray bytes (it would index them as Latin-1 characters).
 std::string repair_utf8(std::string_view text);

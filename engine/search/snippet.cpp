@@ -111,14 +111,18 @@ std::string snippet_marked(const Snippet& snippet, const std::string& open, cons
 
 std::string snippet_html(const Snippet& snippet) {
     std::string out;
+    out.reserve(snippet.text.size() + 16 * snippet.highlights.size() + 16);
     std::size_t at = 0;
     std::string_view text = snippet.text;
     for (auto [from, to] : snippet.highlights) {
-        out +=
-            escape_html(text.substr(at, from - at)) + "<mark>" + escape_html(text.substr(from, to - from)) + "</mark>";
+        append_escaped_html(out, text.substr(at, from - at));
+        out += "<mark>";
+        append_escaped_html(out, text.substr(from, to - from));
+        out += "</mark>";
         at = to;
     }
-    return out + escape_html(text.substr(at));
+    append_escaped_html(out, text.substr(at));
+    return out;
 }
 
 }  // namespace anticipa::search
