@@ -5,10 +5,24 @@
 
 #include <nlohmann/json.hpp>
 
+#include <utility>
+
 namespace anticipa::events {
 namespace {
 
 using nlohmann::json;
+
+// The event's fields by their journal names: the one list the line's writer, its reader and
+// repair_texts() go through. `id`, `kind`, `at_ms` and `shown` have encodings of their own.
+constexpr std::pair<std::string_view, std::string Event::*> TEXT_FIELDS[] = {
+    {"search_id", &Event::search_id},   {"session_id", &Event::session_id}, {"source", &Event::source},
+    {"locale", &Event::locale},         {"tier", &Event::tier},             {"query", &Event::query},
+    {"article_id", &Event::article_id}, {"comment", &Event::comment},       {"channel", &Event::channel},
+    {"route", &Event::route},           {"client", &Event::client}};
+constexpr std::pair<std::string_view, std::size_t Event::*> COUNT_FIELDS[] = {
+    {"results", &Event::results},
+    {"matches_other_locales", &Event::matches_other_locales},
+    {"matches_any_tier", &Event::matches_any_tier}};
 
 }  // namespace
 
@@ -16,10 +30,8 @@ void repair_texts(Event& event) {
     auto repair = [](std::string& text) {
         if (find_invalid_utf8(text) != std::string::npos) text = repair_utf8(text);
     };
-    for (std::string* text : {&event.event_id, &event.search_id, &event.session_id, &event.source, &event.locale,
-                              &event.tier, &event.query, &event.article_id, &event.comment, &event.channel,
-                              &event.route, &event.client})
-        repair(*text);
+    repair(event.event_id);
+    for (const auto& [name, field] : TEXT_FIELDS) repair(event.*field);
     for (std::string& article : event.shown) repair(article);
 }
 
@@ -51,23 +63,11 @@ std::string event_line(const Event& event) {
         line.text("id", event.event_id);
         line.text("kind", to_string(event.kind));
         line.number("at_ms", to_ms(event.at));
-        line.text("search_id", event.search_id);
-        line.text("session_id", event.session_id);
-        line.text("source", event.source);
-        line.text("locale", event.locale);
-        line.text("tier", event.tier);
-        line.text("query", event.query);
-        line.number("results", static_cast<std::int64_t>(event.results));
+        for (const auto& [name, field] : TEXT_FIELDS) line.text(name, event.*field);
+        for (const auto& [name, field] : COUNT_FIELDS) line.number(name, static_cast<std::int64_t>(event.*field));
+        line.number("rank", event.rank);
         line.flag("fallback", event.fallback);
         append_json_array(line.member("shown"), event.shown);
-        line.text("article_id", event.article_id);
-        line.number("rank", event.rank);
-        line.text("comment", event.comment);
-        line.text("channel", event.channel);
-        line.text("route", event.route);
-        line.text("client", event.client);
-        line.number("matches_other_locales", static_cast<std::int64_t>(event.matches_other_locales));
-        line.number("matches_any_tier", static_cast<std::int64_t>(event.matches_any_tier));
     }
     out += '\n';
     return out;
@@ -85,23 +85,11 @@ std::optional<Event> parse_event_line(const std::string& line) {
         event.kind = *kind;
         event.event_id = object.at("id").get<std::string>();
         event.at = from_ms(object.at("at_ms").get<std::int64_t>());
-        event.search_id = object.value("search_id", "");
-        event.session_id = object.value("session_id", "");
-        event.source = object.value("source", "");
-        event.locale = object.value("locale", "");
-        event.tier = object.value("tier", "");
-        event.query = object.value("query", "");
-        event.results = object.value("results", std::size_t{0});
+        for (const auto& [name, field] : TEXT_FIELDS) event.*field = object.value(std::string(name), "");
+        for (const auto& [name, field] : COUNT_FIELDS) event.*field = object.value(std::string(name), std::size_t{0});
+        event.rank = object.value("rank", 0);
         event.fallback = object.value("fallback", false);
         event.shown = object.value("shown", std::vector<std::string>{});
-        event.article_id = object.value("article_id", "");
-        event.rank = object.value("rank", 0);
-        event.comment = object.value("comment", "");
-        event.channel = object.value("channel", "");
-        event.route = object.value("route", "");
-        event.client = object.value("client", "");
-        event.matches_other_locales = object.value("matches_other_locales", std::size_t{0});
-        event.matches_any_tier = object.value("matches_any_tier", std::size_t{0});
         if (event.event_id.empty()) return std::nullopt;
         return event;
     } catch (const json::exception&) {
