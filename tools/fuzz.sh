@@ -21,7 +21,7 @@ if [ "${1:-}" = --keep-going ]; then
   keep_going=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
   shift
 fi
-targets=(front_matter markdown analyzer query pii_scrubber tier_token request_fields)
+targets=(front_matter markdown analyzer query pii_scrubber tier_token request_fields json_text)
 target=${1:-all}
 seconds=${2:-60}
 if [ "$target" != all ] && [[ ! " ${targets[*]} " =~ " $target " ]]; then

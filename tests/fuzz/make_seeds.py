@@ -129,6 +129,14 @@ def request_fields():
         write("request_fields", name, text)
 
 
+def json_text():
+    for name, text in [("plain", "reset my password"), ("escapes", 'say "hi" \\ back\tslash\nnext\x01'),
+                       ("markup", "<script>alert('x')</script> & more"), ("utf8", "configuração 密码 🔑"),
+                       ("invalid-utf8", b"caf\xe9 \xc0\xaf \xed\xa0\x80 \xf4\x90\x80\x80 \xe2\x82"),
+                       ("runs", "0123456789abcdef\x1f\xc3\xa7\xc3\xa7\xc3\xa7\xc3\xa7\"end")]:
+        write("json_text", name, text if isinstance(text, bytes) else text.encode())
+
+
 if __name__ == "__main__":
     front_matter_and_markdown()
     analyzer()
@@ -136,3 +144,4 @@ if __name__ == "__main__":
     pii_scrubber()
     tier_token()
     request_fields()
+    json_text()
