@@ -3,9 +3,11 @@
 
 #include <unicode/uversion.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 U_NAMESPACE_BEGIN
 class Transliterator;
@@ -33,6 +35,7 @@ class ChineseScriptFolder {
 
   private:
     std::unique_ptr<icu::Transliterator> transliterator_;
+    std::unordered_map<std::int32_t, std::string> memo_;  ///< a character (code point) alone, folded by ICU
 };
 
 }  // namespace anticipa::analysis

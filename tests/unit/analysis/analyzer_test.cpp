@@ -4,10 +4,17 @@
 #include "analysis/segmenter.h"
 
 #include "support/analysis_profiles.h"
+#include "support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
 #include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <memory>
 #include <thread>
 
 using namespace anticipa::analysis;
@@ -61,6 +68,43 @@ TEST_CASE("Normalizer: Traditional Chinese folds to Simplified", "[analysis][uni
     CHECK(folder.to_simplified("帳號設定") == "帐号设定");
     CHECK(folder.to_simplified("發票") == "发票");
     CHECK(folder.to_simplified("发票") == "发票");
+}
+
+TEST_CASE("Normalizer: folding a character at a time gives what ICU gives the whole text",
+          "[analysis][unit][zh]") {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> icu_folder(
+        icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
+    REQUIRE(U_SUCCESS(status));
+    auto by_icu = [&](const std::string& text) {
+        icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(text);
+        icu_folder->transliterate(unicode);
+        std::string out;
+        return unicode.toUTF8String(out);
+    };
+    ChineseScriptFolder folder;
+    // Phrases ICU maps otherwise than their characters one by one, inside longer text, then the
+    // same characters apart; mixed scripts; invalid UTF-8.
+    for (const std::string& text :
+         {std::string("這是甚麼東西？"), std::string("甚至 麼"), std::string("乾坤大挪移，乾淨的衣服"),
+          std::string("畫分區域後再畫一張圖"), std::string("Quillo 的帳號 reset 設定 2FA"), std::string("重設密碼"),
+          std::string("壞掉的 \xE5\xB8 位元組"), std::string()}) {
+        CAPTURE(text);
+        CHECK(folder.to_simplified(text) == by_icu(text));
+    }
+    CHECK(folder.to_simplified("乾坤") == "乾坤");  // the phrase keeps 乾 ...
+    CHECK(folder.to_simplified("乾") == "干");      // ... which alone becomes 干
+    // Every line of the help center's Chinese articles.
+    std::size_t lines = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_dir() / "articles" / "zh-TW")) {
+        if (entry.path().extension() != ".md") continue;
+        std::ifstream in(entry.path());
+        for (std::string line; std::getline(in, line); ++lines) {
+            CAPTURE(entry.path().string(), line);
+            CHECK(folder.to_simplified(line) == by_icu(line));
+        }
+    }
+    CHECK(lines > 500);
 }
 
 TEST_CASE("Segmenter: words keep their byte range in the original text", "[analysis][unit]") {
