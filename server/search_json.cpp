@@ -5,17 +5,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include <charconv>
 #include <cstdint>
 
 namespace anticipa::server {
 
 namespace {
-
-void append_number(std::string& out, std::uint32_t value) {
-    char digits[10];
-    out.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
-}
 
 // The shortest text that reads back as the same double, as nlohmann writes it ("1.0", "0.25").
 void append_real(std::string& out, double value) {
@@ -32,9 +26,9 @@ void append_hit(std::string& out, const search::SearchHit& hit) {
         const auto [from, to] = hit.snippet.highlights[i];
         if (i > 0) highlights += ',';
         highlights += '[';
-        append_number(highlights, from);
+        append_json_number(highlights, from);
         highlights += ',';
-        append_number(highlights, to);
+        append_json_number(highlights, to);
         highlights += ']';
     }
     highlights += ']';

@@ -85,6 +85,11 @@ void append_json_string(std::string& out, std::string_view text) {
     out += '"';
 }
 
+void append_json_number(std::string& out, std::int64_t value) {
+    char digits[24];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+}
+
 JsonObjectWriter::JsonObjectWriter(std::string& out) : out_(out) {
     out_ += '{';
 }
@@ -107,8 +112,7 @@ void JsonObjectWriter::text(std::string_view name, std::string_view value) {
 }
 
 void JsonObjectWriter::number(std::string_view name, std::int64_t value) {
-    char digits[24];
-    member(name).append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+    append_json_number(member(name), value);
 }
 
 void JsonObjectWriter::flag(std::string_view name, bool value) {

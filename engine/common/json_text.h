@@ -12,6 +12,9 @@ namespace anticipa {
 /// would refuse the line otherwise), quotes, backslashes and control characters escaped.
 void append_json_string(std::string& out, std::string_view text);
 
+/// Appends the integer in decimal, as JSON writes it.
+void append_json_number(std::string& out, std::int64_t value);
+
 /// Writes one JSON object member by member, `{"name":value,...}`, closing it when destroyed.
 /// Names are the caller's own identifiers and are written as they are (never escaped).
 class JsonObjectWriter {
