@@ -1,7 +1,6 @@
 #include "analysis/normalizer.h"
 
 #include "common/icu_check.h"
-#include "common/utf8.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
@@ -174,12 +173,13 @@ std::string ChineseScriptFolder::to_simplified(std::string_view text) {
             out += text[i++];
             continue;
         }
-        const std::size_t length = utf8_sequence_length(text, i);
-        if (length == 0) return transliterate(*transliterator_, text);
-        const std::string_view character = text.substr(i, length);
+        // One decode gives the character and its length; ICU marks an ill-formed one negative.
+        auto next = static_cast<int32_t>(i);
         UChar32 code_point = 0;
-        int32_t offset = 0;
-        U8_NEXT(character.data(), offset, static_cast<int32_t>(length), code_point);
+        U8_NEXT(text.data(), next, static_cast<int32_t>(text.size()), code_point);
+        if (code_point < 0) return transliterate(*transliterator_, text);
+        const std::size_t length = static_cast<std::size_t>(next) - i;
+        const std::string_view character = text.substr(i, length);
         if (auto starting = phrases.by_first.find(code_point); starting != phrases.by_first.end()) {
             for (const std::string& phrase : starting->second)
                 if (text.substr(i).starts_with(phrase)) return transliterate(*transliterator_, text);
