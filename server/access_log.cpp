@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <charconv>
 #include <climits>
+#include <cstdint>
 #include <ctime>
 
 namespace anticipa::server {
@@ -20,24 +21,6 @@ constexpr std::chrono::milliseconds FLUSH_INTERVAL{200};
 constexpr std::size_t FLUSH_BYTES = 64 * 1024;
 /// Queued bytes past which lines are dropped (the output has been blocked for a while).
 constexpr std::size_t MAX_PENDING = 4 * 1024 * 1024;
-
-void append_field(std::string& out, const char* name, std::string_view text) {
-    out += ",\"";
-    out += name;
-    out += "\":";
-    append_json_string(out, text);
-}
-
-/// ,"name":digits — std::to_chars, with none of printf's locale and format parsing.
-template <typename... Format>
-void append_number(std::string& out, const char* name, auto value, Format... format) {
-    char digits[32];
-    const auto written = std::to_chars(digits, digits + sizeof digits, value, format...);
-    out += ",\"";
-    out += name;
-    out += "\":";
-    out.append(digits, written.ptr);
-}
 
 /// "2026-10-01T12:00:00.123Z". The seconds part is formatted once per second per thread.
 void append_time(std::string& out, std::chrono::system_clock::time_point time) {
@@ -63,18 +46,25 @@ void append_time(std::string& out, std::chrono::system_clock::time_point time) {
 std::string format_access_line(const AccessRecord& record, std::chrono::system_clock::time_point time) {
     std::string line;
     line.reserve(160 + record.path.size());
-    line += "{\"time\":\"";
-    append_time(line, time);
-    line += '"';
-    append_field(line, "remote", record.remote);
-    append_field(line, "method", record.method);
-    append_field(line, "path", record.path);
-    append_field(line, "route", record.route);
-    append_number(line, "status", record.status);
-    append_number(line, "bytes", record.bytes);
-    append_number(line, "ms", std::chrono::duration<double, std::milli>(record.latency).count(),
-                  std::chars_format::fixed, 3);
-    line += "}\n";
+    {
+        JsonObjectWriter object(line);
+        std::string& at = object.member("time");
+        at += '"';
+        append_time(at, time);
+        at += '"';
+        object.text("remote", record.remote);
+        object.text("method", record.method);
+        object.text("path", record.path);
+        object.text("route", record.route);
+        object.number("status", record.status);
+        object.number("bytes", static_cast<std::int64_t>(record.bytes));
+        // Milliseconds with three decimals: std::to_chars, with none of printf's locale parsing.
+        char digits[32];
+        const double ms = std::chrono::duration<double, std::milli>(record.latency).count();
+        const auto written = std::to_chars(digits, digits + sizeof digits, ms, std::chars_format::fixed, 3);
+        object.member("ms").append(digits, written.ptr);
+    }
+    line += '\n';
     return line;
 }
 

@@ -90,23 +90,6 @@ void append_json_number(std::string& out, std::int64_t value) {
     out.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
 }
 
-JsonObjectWriter::JsonObjectWriter(std::string& out) : out_(out) {
-    out_ += '{';
-}
-
-JsonObjectWriter::~JsonObjectWriter() {
-    out_ += '}';
-}
-
-std::string& JsonObjectWriter::member(std::string_view name) {
-    if (!first_) out_ += ',';
-    first_ = false;
-    out_ += '"';
-    out_ += name;
-    out_ += "\":";
-    return out_;
-}
-
 void JsonObjectWriter::text(std::string_view name, std::string_view value) {
     append_json_string(member(name), value);
 }

@@ -19,13 +19,19 @@ void append_json_number(std::string& out, std::int64_t value);
 /// Names are the caller's own identifiers and are written as they are (never escaped).
 class JsonObjectWriter {
   public:
-    explicit JsonObjectWriter(std::string& out);
-    ~JsonObjectWriter();
+    explicit JsonObjectWriter(std::string& out) : out_(out) { out_ += '{'; }
+    ~JsonObjectWriter() { out_ += '}'; }
     JsonObjectWriter(const JsonObjectWriter&) = delete;
     JsonObjectWriter& operator=(const JsonObjectWriter&) = delete;
 
     /// Writes `"name":` (after a comma when needed) and returns the output for the value.
-    std::string& member(std::string_view name);
+    std::string& member(std::string_view name) {  // inline: every access log line and answer hit calls it
+        out_.append(first_ ? "\"" : ",\"", first_ ? 1 : 2);
+        first_ = false;
+        out_ += name;
+        out_.append("\":", 2);
+        return out_;
+    }
     void text(std::string_view name, std::string_view value);
     void number(std::string_view name, std::int64_t value);
     void flag(std::string_view name, bool value);
